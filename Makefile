@@ -1,0 +1,53 @@
+# breath-tui: `make help` lists the targets. `make run` and `make test` each set everything up first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@# The audio extra builds simpleaudio, which needs ALSA headers; go on without it if that fails.
+	@$(BIN)/pip install --quiet -e '.[audio]' 2>/dev/null \
+	  || echo "note: simpleaudio was not built (no ALSA headers?). Cues use a system player instead. To add it: apt-get install libasound2-dev && make setup"
+	@touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv and install breath-tui with its test, lint and audio tools
+
+run: $(STAMP) ## Start breath-tui
+	$(BIN)/breath-tui $(ARGS)
+
+test: $(STAMP) ## Run the fast test suite
+	$(BIN)/pytest -q
+
+test-all: $(STAMP) ## Run every test, the slow trials too
+	$(BIN)/pytest -q -m ''
+
+lint: $(STAMP) ## ruff check and format check
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP) ## mypy strict on core/
+	$(BIN)/mypy
+
+bench: $(STAMP) ## Measure timing, CPU and start-up against references from the same run
+	$(BIN)/python -m bench
+
+sounds: $(STAMP) ## Remake the cue sounds in sounds/
+	$(BIN)/breath-tui sounds --out sounds
+
+snapshots: $(STAMP) ## Update the SVG snapshots after a deliberate change
+	$(BIN)/pytest -q tests/ui --snapshot-update
+
+check: lint typecheck test ## lint, typecheck and test
+
+clean: ## Remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+.PHONY: help setup run test test-all lint typecheck bench sounds snapshots check clean

@@ -1,0 +1,68 @@
+"""The command line: parse, validate, then hand over to the app, plain mode or a command.
+
+Exit status: 0 done (also when stopped early), 2 bad input, 1 anything else. Errors are one or two
+plain lines on stderr; never a traceback. Nothing heavy is imported before it is needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from breath_tui import __version__
+from breath_tui.core.errors import BadInput
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+# Each module in breath_tui/commands registers one sub-command; --help lists exactly these.
+COMMAND_MODULES = ("breathe", "patterns")
+
+
+class UsageError(BadInput):
+    """The command line itself is wrong."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line (and a hint), not a page of usage."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def build_parser() -> Parser:
+    """The full parser with every working sub-command."""
+    parser = Parser(
+        prog="breath-tui",
+        description="Paced breathing in your terminal. With no command: a breathing session.",
+    )
+    parser.add_argument("--version", action="version", version=f"breath-tui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"breath_tui.commands.{name}")
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run breath-tui; return the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser = build_parser()
+        if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
+            args_list = ["breathe", *args_list]
+        args = parser.parse_args(args_list)
+        return int(args.run(args))
+    except BadInput as error:
+        print(f"breath-tui: {error}" if not str(error).startswith("breath-tui") else error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return EXIT_OK
+    except BrokenPipeError:
+        return EXIT_OK
+    except OSError as error:
+        where = f" {error.filename}" if error.filename else ""
+        print(f"breath-tui:{where} {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILURE

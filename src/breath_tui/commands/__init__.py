@@ -1,0 +1,1 @@
+"""Sub-commands: each module has `register(subparsers)`, which sets `run` on its parser."""

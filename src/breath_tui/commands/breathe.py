@@ -1,0 +1,109 @@
+"""`breath-tui breathe`: one breathing session, full screen or --plain."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+from breath_tui.core.errors import BadInput
+
+
+@dataclass(frozen=True)
+class BreatheOptions:
+    """A validated breathing session request."""
+
+    pattern_text: str | None
+    cycles: int | None
+    minutes: float | None
+    tempo: float | None
+    sound: bool
+    plain: bool
+    reduced_motion: bool
+
+
+def _number(kind: type, option: str) -> Any:
+    def parse(text: str) -> Any:
+        try:
+            return kind(text)
+        except ValueError:
+            noun = "a whole number" if kind is int else "a number"
+            raise argparse.ArgumentTypeError(f"{option} wants {noun}, not {text!r}") from None
+
+    return parse
+
+
+def register(commands: Any) -> None:
+    """Add the `breathe` sub-command."""
+    parser = commands.add_parser("breathe", help="one breathing session")
+    parser.add_argument("--pattern", metavar="NAME|IN-HOLD-OUT[-HOLD]",
+                        help="a pattern name (see `breath-tui patterns`) or seconds like 4-0-6")
+    length = parser.add_mutually_exclusive_group()
+    length.add_argument("--cycles", type=_number(int, "--cycles"), metavar="N", help="number of breaths (1-1000)")
+    length.add_argument("--minutes", type=_number(float, "--minutes"), metavar="M",
+                        help="length in minutes, rounded up to whole breaths")
+    parser.add_argument("--tempo", type=_number(float, "--tempo"), metavar="F",
+                        help="speed: 1 as written, 0.5 half speed (slower), 2 twice as fast")
+    parser.add_argument("--no-sound", action="store_true", help="no audio cues")
+    parser.add_argument("--plain", action="store_true", help="one line per phase, no full-screen UI")
+    parser.add_argument("--reduced-motion", action="store_true", help="a guide with no motion")
+    parser.set_defaults(run=run)
+
+
+def options_from(args: argparse.Namespace) -> BreatheOptions:
+    """Check the numbers; raise BadInput naming the option."""
+    from breath_tui.core.pacer import MAX_CYCLES, MAX_TEMPO, MIN_TEMPO
+
+    if args.cycles is not None and not 1 <= args.cycles <= MAX_CYCLES:
+        raise BadInput(f"--cycles must be 1 to {MAX_CYCLES}, not {args.cycles}")
+    if args.minutes is not None and not 0 < args.minutes <= 120:
+        raise BadInput(f"--minutes must be more than 0 and at most 120, not {args.minutes:g}")
+    if args.tempo is not None and not MIN_TEMPO <= args.tempo <= MAX_TEMPO:
+        raise BadInput(f"--tempo must be {MIN_TEMPO} to {MAX_TEMPO}, not {args.tempo:g}")
+    return BreatheOptions(
+        pattern_text=args.pattern,
+        cycles=args.cycles,
+        minutes=args.minutes,
+        tempo=args.tempo,
+        sound=not args.no_sound,
+        plain=args.plain,
+        reduced_motion=args.reduced_motion,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one session; 0 when done or stopped early."""
+    from breath_tui.core.config import load_config
+    from breath_tui.core.locations import config_path
+    from breath_tui.session_setup import build_session
+
+    options = options_from(args)
+    config = load_config(config_path())
+    setup = build_session(config, options)
+    if options.plain:
+        return _run_plain(setup)
+    from breath_tui.app import BreathApp
+
+    reduced = options.reduced_motion or config.motion.reduced
+    app = BreathApp(setup=setup, reduced_motion=reduced)
+    app.run()
+    if app.summary_text:
+        print(app.summary_text)
+    return app.return_code or 0
+
+
+def _run_plain(setup: Any) -> int:
+    import time
+
+    from breath_tui.core.clock import MonotonicClock
+    from breath_tui.plain import run_plain
+
+    clock = MonotonicClock()
+    pacer = setup.make_pacer(clock.now())
+    try:
+        run_plain(setup.pattern, pacer, clock, sys.stdout, setup.cues, time.sleep)
+    finally:
+        setup.cues.close()
+    return 0
+

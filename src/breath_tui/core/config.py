@@ -1,0 +1,277 @@
+"""config.toml: settings and custom patterns, read with tomllib into one dataclass per section.
+
+Errors name the file, the line and the key. Unknown sections and keys are errors too: a typo that
+silently did nothing would be worse than a clear message.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_type_hints
+
+from breath_tui.core.errors import BadInput
+from breath_tui.core.pacer import MAX_CYCLES, MAX_TEMPO, MIN_TEMPO
+from breath_tui.core.patterns import (
+    PHASE_KINDS,
+    Pattern,
+    PatternError,
+    Phase,
+    parse_spec,
+    resolve_pattern,
+    validate_phases,
+)
+
+
+class ConfigError(BadInput):
+    """config.toml is not usable; the message names file, line and key."""
+
+
+@dataclass
+class BreathingSettings:
+    """[breathing]: the default `breathe` session."""
+
+    pattern: str = "resonance"
+    cycles: int | None = None
+    minutes: float | None = 2.0
+    tempo: float = 1.0
+
+
+@dataclass
+class MotionSettings:
+    """[motion]: `reduced = true` shows a guide with no motion."""
+
+    reduced: bool = False
+
+
+@dataclass
+class SoundSettings:
+    """[sound]: cues at each phase change."""
+
+    enabled: bool = True
+    volume: float = 0.7
+    style: str = "soft"
+    backend: str = "auto"
+    files: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Config:
+    """All settings; `patterns` holds the custom patterns by name."""
+
+    breathing: BreathingSettings = field(default_factory=BreathingSettings)
+    motion: MotionSettings = field(default_factory=MotionSettings)
+    sound: SoundSettings = field(default_factory=SoundSettings)
+    patterns: dict[str, Pattern] = field(default_factory=dict)
+    path: Path | None = None
+
+    def pattern(self, name_or_spec: str | None = None) -> Pattern:
+        """Resolve a pattern by name or shorthand, custom patterns first (default: the setting)."""
+        return resolve_pattern(name_or_spec or self.breathing.pattern, self.patterns)
+
+
+SECTIONS: dict[str, type] = {
+    "breathing": BreathingSettings,
+    "motion": MotionSettings,
+    "sound": SoundSettings,
+}
+
+
+def line_of(text: str, section: str, key: str | None = None) -> int | None:
+    """The 1-based line where `[section]` (or `key` inside it) is written, if it can be found."""
+    header = re.compile(r"^\s*\[\s*" + re.escape(section).replace(r"\.", r"\s*\.\s*") + r"\s*\]")
+    key_re = re.compile(r"^\s*" + re.escape(key) + r"\s*=") if key else None
+    in_section = False
+    section_line = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if header.match(line):
+            in_section, section_line = True, number
+            if key_re is None:
+                return number
+            continue
+        if in_section and re.match(r"^\s*\[", line):
+            in_section = False
+        if in_section and key_re is not None and key_re.match(line):
+            return number
+    return section_line
+
+
+def _where(path: Path, text: str, section: str, key: str | None = None) -> str:
+    line = line_of(text, section, key)
+    return f"{path}, line {line}" if line else str(path)
+
+
+def _check_value(value: Any, hint: Any) -> bool:
+    """Whether a TOML value fits a field's type hint (bool is never taken for a number)."""
+    if hint is bool:
+        return isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if hint is str:
+        return isinstance(value, str)
+    args = getattr(hint, "__args__", ())
+    if getattr(hint, "__origin__", None) is dict:
+        return isinstance(value, dict) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        )
+    if getattr(hint, "__origin__", None) is list:
+        return isinstance(value, list) and all(_check_value(v, args[0]) for v in value)
+    if args:  # a union such as int | None
+        return any(_check_value(value, a) for a in args if a is not type(None))
+    return False
+
+
+def _type_name(hint: Any) -> str:
+    names = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}
+    if hint in names:
+        return names[hint]
+    args = [a for a in getattr(hint, "__args__", ()) if a is not type(None)]
+    if getattr(hint, "__origin__", None) in (dict, list):
+        return "a table of text" if getattr(hint, "__origin__", None) is dict else "a list"
+    return " or ".join(_type_name(a) for a in args) or "a value"
+
+
+def _load_section(cls: type, raw: Any, path: Path, text: str, section: str) -> Any:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{_where(path, text, section)}: [{section}] must be a table")
+    hints = get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    for key, value in raw.items():
+        if key not in names:
+            raise ConfigError(
+                f"{_where(path, text, section, key)}: unknown setting {section}.{key}; "
+                f"known: {', '.join(sorted(names))}"
+            )
+        if not _check_value(value, hints[key]):
+            raise ConfigError(
+                f"{_where(path, text, section, key)}: {section}.{key} must be {_type_name(hints[key])}"
+            )
+    return cls(**raw)
+
+
+def _load_pattern(name: str, raw: Any, path: Path, text: str) -> Pattern:
+    section = f"patterns.{name}"
+    where = _where(path, text, section)
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: [{section}] must be a table with phases or spec")
+    known = {"phases", "spec", "source", "caution", "description"}
+    for key in raw:
+        if key not in known:
+            raise ConfigError(
+                f"{_where(path, text, section, key)}: unknown key {key!r} in [{section}]; "
+                f"known: {', '.join(sorted(known))}"
+            )
+    for key in ("source", "caution", "description"):
+        if not isinstance(raw.get(key, ""), str):
+            raise ConfigError(f"{_where(path, text, section, key)}: {section}.{key} must be text")
+    try:
+        if ("phases" in raw) == ("spec" in raw):
+            raise PatternError(f"pattern {name!r}: give either phases or spec (such as \"4-0-6\")")
+        if "spec" in raw:
+            if not isinstance(raw["spec"], str):
+                raise PatternError(f"pattern {name!r}: spec must be text such as \"4-0-6\"")
+            phases = parse_spec(raw["spec"]).phases
+        else:
+            phases = validate_phases(name, _read_phases(name, raw["phases"]))
+    except PatternError as error:
+        key = "spec" if "spec" in raw else "phases"
+        raise ConfigError(f"{_where(path, text, section, key)}: {error}") from None
+    return Pattern(
+        name=name,
+        phases=phases,
+        source=raw.get("source", "your own pattern"),
+        caution=raw.get("caution", ""),
+        description=raw.get("description", ""),
+    )
+
+
+def _read_phases(name: str, raw: Any) -> list[Phase]:
+    if not isinstance(raw, list) or not raw:
+        raise PatternError(f"pattern {name!r}: phases must be a list such as [{{kind = \"in\", seconds = 4}}]")
+    phases = []
+    for number, item in enumerate(raw, start=1):
+        if not isinstance(item, dict) or "kind" not in item or "seconds" not in item:
+            raise PatternError(f"pattern {name!r}: phase {number} needs kind and seconds")
+        if item["kind"] not in PHASE_KINDS:
+            raise PatternError(
+                f"pattern {name!r}: phase {number} has kind {item['kind']!r}; use in, hold or out"
+            )
+        label = item.get("label")
+        if label is not None and not isinstance(label, str):
+            raise PatternError(f"pattern {name!r}: phase {number} label must be text")
+        phases.append(Phase(item["kind"], item["seconds"], label))
+    return phases
+
+
+def _check_breathing(settings: BreathingSettings, patterns: dict[str, Pattern], path: Path, text: str) -> None:
+    def fail(key: str, message: str) -> None:
+        raise ConfigError(f"{_where(path, text, 'breathing', key)}: breathing.{key} {message}")
+
+    if settings.cycles is not None and not 1 <= settings.cycles <= MAX_CYCLES:
+        fail("cycles", f"must be 1 to {MAX_CYCLES}")
+    if settings.minutes is not None and not 0 < settings.minutes <= 120:
+        fail("minutes", "must be more than 0 and at most 120")
+    if not MIN_TEMPO <= settings.tempo <= MAX_TEMPO:
+        fail("tempo", f"must be {MIN_TEMPO} to {MAX_TEMPO}")
+    try:
+        resolve_pattern(settings.pattern, patterns)
+    except PatternError as error:
+        fail("pattern", f"is not usable: {error}")
+
+
+def parse_config(text: str, path: Path) -> Config:
+    """Build a Config from config.toml text; raise ConfigError naming file, line and key."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        found = re.search(r"\(at line (\d+), column \d+\)", message)
+        line = int(found.group(1)) if found else max(1, len(text.splitlines()))
+        reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        raise ConfigError(f"{path}, line {line}: not valid TOML: {reason}") from None
+    config = Config(path=path)
+    for section, value in raw.items():
+        if section == "patterns":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{_where(path, text, 'patterns')}: [patterns] must hold [patterns.NAME] tables")
+            config.patterns = {name: _load_pattern(name, item, path, text) for name, item in value.items()}
+        elif section in SECTIONS:
+            setattr(config, section, _load_section(SECTIONS[section], value, path, text, section))
+        else:
+            raise ConfigError(
+                f"{_where(path, text, section)}: unknown section [{section}]; "
+                f"known: {', '.join([*SECTIONS, 'patterns'])}"
+            )
+    if "breathing" in raw and "cycles" in raw["breathing"] and "minutes" not in raw["breathing"]:
+        config.breathing.minutes = None
+    if config.breathing.cycles is not None and config.breathing.minutes is not None and "minutes" in raw.get("breathing", {}):
+        raise ConfigError(
+            f"{_where(path, text, 'breathing', 'minutes')}: give breathing.cycles or breathing.minutes, not both"
+        )
+    _check_breathing(config.breathing, config.patterns, path, text)
+    return config
+
+
+def load_config(path: Path) -> Config:
+    """Read config.toml; a missing file gives the defaults.
+
+    Raises:
+        ConfigError: the file cannot be read or is not valid; the message names file and line.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Config(path=path)
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read: {error.strerror}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ConfigError(f"{path}, line {line}: not UTF-8 text") from None
+    return parse_config(text, path)

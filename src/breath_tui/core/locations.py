@@ -1,0 +1,51 @@
+"""Where breath-tui keeps its files: one seam, BREATH_TUI_HOME, that tests point elsewhere."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "breath-tui"
+HOME_VARIABLE = "BREATH_TUI_HOME"
+
+
+def _home() -> Path | None:
+    value = os.environ.get(HOME_VARIABLE)
+    return Path(value).expanduser() if value else None
+
+
+def config_dir() -> Path:
+    """Folder of config.toml: BREATH_TUI_HOME, else the platform's user config folder."""
+    home = _home()
+    if home is not None:
+        return home
+    import platformdirs  # imported here: only needed when BREATH_TUI_HOME is unset
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    """Folder of the journal: BREATH_TUI_HOME, else the platform's user data folder."""
+    home = _home()
+    if home is not None:
+        return home
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_path() -> Path:
+    """The config file."""
+    return config_dir() / "config.toml"
+
+
+def journal_path() -> Path:
+    """The SQLite journal."""
+    return data_dir() / "journal.sqlite3"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create a folder only its owner can enter (0700), and tighten it if it exists."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    return path

@@ -1,0 +1,224 @@
+"""Breathing patterns: named lists of phases, the preset library, and the IN-HOLD-OUT[-HOLD] shorthand."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from breath_tui.core.errors import BadInput
+
+PhaseKind = Literal["in", "hold", "out"]
+PHASE_KINDS: tuple[PhaseKind, ...] = ("in", "hold", "out")
+MAX_PHASE_SECONDS = 60.0
+
+PHASE_WORDS: dict[PhaseKind, str] = {"in": "Breathe in", "hold": "Hold", "out": "Breathe out"}
+
+HOLD_CAUTION = "Has holds: not in water or while driving. If you feel dizzy or tingly, stop and breathe normally."
+
+
+class PatternError(BadInput):
+    """A pattern (preset name, shorthand string or config entry) is not usable."""
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One phase of a breath: breathe in, hold, or breathe out, for some seconds.
+
+    `label` overrides the word shown, e.g. the cyclic sigh's top-up in-breath; it always starts
+    with the kind's word so that plain-mode lines start with "Breathe in", "Hold" or "Breathe out".
+    """
+
+    kind: PhaseKind
+    seconds: float
+    label: str | None = None
+
+    @property
+    def word(self) -> str:
+        """What the guide says during this phase."""
+        return self.label or PHASE_WORDS[self.kind]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A named breathing pattern: one cycle (one breath) is its phases in order."""
+
+    name: str
+    phases: tuple[Phase, ...]
+    source: str = ""
+    caution: str = ""
+    description: str = ""
+
+    @property
+    def cycle_seconds(self) -> float:
+        """Length of one breath at tempo 1."""
+        return sum(p.seconds for p in self.phases)
+
+    @property
+    def breaths_per_minute(self) -> float:
+        """Breaths (cycles) per minute at tempo 1."""
+        return 60.0 / self.cycle_seconds
+
+    @property
+    def has_holds(self) -> bool:
+        """Whether any phase is a hold."""
+        return any(p.kind == "hold" for p in self.phases)
+
+    @property
+    def timing(self) -> str:
+        """The phases as seconds joined by '-', e.g. '4-7-8' or '2+1-6' (a top-up in-breath)."""
+        parts: list[str] = []
+        previous: PhaseKind | None = None
+        for phase in self.phases:
+            text = _format_seconds(phase.seconds)
+            if previous == phase.kind and parts:
+                parts[-1] += "+" + text
+            else:
+                parts.append(text)
+            previous = phase.kind
+        return "-".join(parts)
+
+    @property
+    def all_cautions(self) -> str:
+        """The pattern's own caution plus the hold caution where it has holds."""
+        notes = [self.caution] if self.caution else []
+        if self.has_holds and HOLD_CAUTION not in self.caution:
+            notes.append(HOLD_CAUTION)
+        return " ".join(notes)
+
+
+def _format_seconds(seconds: float) -> str:
+    return f"{seconds:g}"
+
+
+def validate_phases(name: str, phases: Iterable[Phase]) -> tuple[Phase, ...]:
+    """Check a pattern's phases; raise PatternError naming the pattern and the bad value.
+
+    Zero-second holds are dropped (a missing hold is no phase); in and out must be > 0 and every
+    phase at most 60 s; a pattern needs at least one in and one out.
+    """
+    kept: list[Phase] = []
+    for number, phase in enumerate(phases, start=1):
+        if phase.kind not in PHASE_KINDS:
+            raise PatternError(
+                f"pattern {name!r}: phase {number} has kind {phase.kind!r}; use in, hold or out"
+            )
+        seconds = phase.seconds
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float) or math.isnan(seconds):
+            raise PatternError(f"pattern {name!r}: phase {number} seconds {seconds!r} is not a number")
+        if seconds < 0 or (seconds == 0 and phase.kind != "hold"):
+            raise PatternError(
+                f"pattern {name!r}: phase {number} ({phase.kind}) is {seconds:g} s; "
+                + ("holds must be 0 s or more" if phase.kind == "hold" else "it must be more than 0 s")
+            )
+        if seconds > MAX_PHASE_SECONDS:
+            raise PatternError(
+                f"pattern {name!r}: phase {number} ({phase.kind}) is {seconds:g} s; at most 60 s"
+            )
+        if seconds > 0:
+            kept.append(Phase(phase.kind, float(seconds), phase.label))
+    kinds = {p.kind for p in kept}
+    if "in" not in kinds or "out" not in kinds:
+        raise PatternError(f"pattern {name!r}: needs at least one in-breath and one out-breath")
+    return tuple(kept)
+
+
+_NUMBER = r"\d+(?:\.\d+)?|\.\d+"
+_SPEC = re.compile(rf"^\s*({_NUMBER})-({_NUMBER})-({_NUMBER})(?:-({_NUMBER}))?\s*$")
+
+
+def looks_like_spec(text: str) -> bool:
+    """Whether text is meant as a shorthand (digits and dashes) rather than a pattern name."""
+    return bool(text) and (text[0].isdigit() or text[0] in ".-") and "-" in text
+
+
+def parse_spec(text: str) -> Pattern:
+    """Parse 'IN-HOLD-OUT[-HOLD]' seconds (decimals allowed; a missing last hold is 0).
+
+    Raises:
+        PatternError: naming the string and what is wrong with it.
+    """
+    match = _SPEC.match(text)
+    if not match:
+        raise PatternError(
+            f"pattern {text!r}: expected IN-HOLD-OUT or IN-HOLD-OUT-HOLD in seconds, e.g. 4-7-8 or 4-0-6-0"
+        )
+    numbers = [float(g) if g is not None else 0.0 for g in match.groups()]
+    kinds: tuple[PhaseKind, ...] = ("in", "hold", "out", "hold")
+    phases = validate_phases(text, [Phase(k, s) for k, s in zip(kinds, numbers, strict=True)])
+    pattern = Pattern(name=text.strip(), phases=phases, source="your own timing")
+    return pattern
+
+
+PRESETS: dict[str, Pattern] = {
+    p.name: p
+    for p in [
+        Pattern(
+            "resonance",
+            (Phase("in", 4), Phase("out", 6)),
+            source="Lehrer & Gevirtz 2014, Front Psychol: adult resonance about 4.5-6.5 breaths/min",
+            description="Slow breathing near the heart's resonance; the check-in default.",
+        ),
+        Pattern(
+            "coherent",
+            (Phase("in", 5.5), Phase("out", 5.5)),
+            source="Fincham et al. 2023, Sci Rep: 5.5 breaths/min, 10 min a day",
+            description="Even in and out at 5.5 breaths a minute.",
+        ),
+        Pattern(
+            "extended-exhale",
+            (Phase("in", 4), Phase("out", 8)),
+            source="Laborde et al. 2021: a longer exhale raised RMSSD",
+            description="Out-breath twice as long as the in-breath.",
+        ),
+        Pattern(
+            "cyclic-sigh",
+            (
+                Phase("in", 2),
+                Phase("in", 1, label="Breathe in a little more"),
+                Phase("out", 6),
+            ),
+            source="Balban et al. 2023, Cell Rep Med: best mood gain of the tested practices, 5 min a day",
+            description="In through the nose, a short second in to top up, then a long slow out.",
+        ),
+        Pattern(
+            "relaxed",
+            (Phase("in", 5), Phase("out", 5)),
+            source="NHS relaxed-breathing advice: no pausing or holding",
+            description="Gentle, even breathing with no holds.",
+        ),
+        Pattern(
+            "box",
+            (Phase("in", 4), Phase("hold", 4), Phase("out", 4), Phase("hold", 4)),
+            source="common practice",
+            description="Four equal sides: in, hold, out, hold.",
+        ),
+        Pattern(
+            "4-7-8",
+            (Phase("in", 4), Phase("hold", 7), Phase("out", 8)),
+            source="Weil: 4 cycles at a time at first",
+            caution="Start with 4 cycles at a time.",
+            description="In for 4, hold for 7, out for 8.",
+        ),
+    ]
+}
+
+
+def resolve_pattern(text: str, custom: Mapping[str, Pattern] | None = None) -> Pattern:
+    """Find a pattern by name (custom patterns first, then presets) or parse a shorthand string.
+
+    Raises:
+        PatternError: when it is neither a known name nor a valid shorthand.
+    """
+    custom = custom or {}
+    key = text.strip()
+    if key in custom:
+        return custom[key]
+    if key in PRESETS:
+        return PRESETS[key]
+    if looks_like_spec(key):
+        return parse_spec(key)
+    names = ", ".join([*PRESETS, *custom])
+    raise PatternError(f"unknown pattern {text!r}; use one of {names}, or seconds like 4-7-8")

@@ -1,0 +1,21 @@
+"""The safety copy of DESIGN.md: shown on every breathing screen, and in plain mode."""
+
+from __future__ import annotations
+
+from breath_tui.core.patterns import Pattern
+
+GENTLY = "Breathe gently, not deeply. If you feel dizzy or tingly, stop and breathe normally."
+HOLDS = "Holds: not in water or while driving."
+STOP_ANY_TIME = "Esc stops at any moment."
+DEFAULT_CRISIS_TEXT = "In crisis? Contact your local emergency services or a helpline."
+NO_MEDICAL_ADVICE = "breath-tui gives no medical advice."
+
+
+def safety_lines(pattern: Pattern) -> list[str]:
+    """The safety lines for a breathing session with this pattern."""
+    lines = [GENTLY]
+    if pattern.has_holds:
+        lines.append(HOLDS)
+    if pattern.caution:
+        lines.append(pattern.caution)
+    return lines

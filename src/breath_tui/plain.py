@@ -1,0 +1,77 @@
+"""Plain mode: one line per phase as it begins, flushed at once, for screen readers and pipes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TextIO
+
+from breath_tui.audio import CuePlayer
+from breath_tui.core.clock import Clock
+from breath_tui.core.pacer import Pacer
+from breath_tui.core.patterns import Pattern
+from breath_tui.core.safety import safety_lines
+from breath_tui.core.session import describe_length, phase_line, summary
+
+
+def run_plain(
+    pattern: Pattern,
+    pacer: Pacer,
+    clock: Clock,
+    out: TextIO,
+    cues: CuePlayer,
+    sleep: Callable[[float], None],
+    on_line: Callable[[str, float], None] | None = None,
+) -> str:
+    """Guide a session as text lines; return the summary. KeyboardInterrupt stops it early.
+
+    Args:
+        pattern: the pattern being breathed (for the header and safety lines).
+        pacer: the schedule, started at clock.now().
+        clock: where time comes from; `sleep` waits real seconds.
+        out: where lines go (flushed after each).
+        cues: plays a cue at each phase, `cues.latency` seconds early so sound meets the line.
+        sleep: waits real seconds (time.sleep, or a test's clock advance).
+        on_line: called with each phase line and the clock time it was written (benchmarks).
+    """
+
+    def say(text: str) -> None:
+        out.write(text + "\n")
+        out.flush()
+
+    say(f"{pattern.name} ({pattern.timing}): {describe_length(pacer)}. Ctrl+C stops.")
+    for line in safety_lines(pattern):
+        say(line)
+    last_key = None
+    cued: set[tuple[int, int, bool]] = set()
+    try:
+        while True:
+            now = clock.now()
+            state = pacer.state_at(now)
+            if state.key != last_key:
+                last_key = state.key
+                if state.done:
+                    break
+                line = phase_line(state)
+                say(line)
+                if on_line is not None:
+                    on_line(line, now)
+                if state.key not in cued:
+                    cues.play(state.phase.kind)
+                    cued.add(state.key)
+            edge = pacer.next_edge(now)
+            upcoming = pacer.state_at(edge)
+            cue_time = edge - cues.latency
+            if not upcoming.done and upcoming.key not in cued and cue_time > now:
+                sleep(clock.real_seconds(cue_time - now))
+                cues.play(upcoming.phase.kind)
+                cued.add(upcoming.key)
+                now = clock.now()
+            if edge > now:
+                sleep(clock.real_seconds(edge - now))
+        cues.play("end")
+    except KeyboardInterrupt:
+        cues.stop()
+    final = pacer.state_at(clock.now())
+    text = summary(final)
+    say(text)
+    return text

@@ -1,0 +1,46 @@
+"""Turn settings and command-line options into a ready breathing session (pattern, length, cues)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from breath_tui.audio import CuePlayer
+from breath_tui.core.pacer import Pacer, cycles_for_minutes
+from breath_tui.core.patterns import Pattern
+
+if TYPE_CHECKING:
+    from breath_tui.commands.breathe import BreatheOptions
+    from breath_tui.core.config import Config
+
+
+@dataclass
+class SessionSetup:
+    """What a breathing session needs before it starts."""
+
+    pattern: Pattern
+    cycles: int
+    tempo: float
+    cues: CuePlayer
+
+    def make_pacer(self, start: float) -> Pacer:
+        """A pacer for this session starting at clock time `start`."""
+        return Pacer(self.pattern, self.cycles, self.tempo, start=start)
+
+
+def build_session(config: Config, options: BreatheOptions) -> SessionSetup:
+    """Options win over config.toml's [breathing]; minutes round up to whole breaths."""
+    from breath_tui.audio.player import open_player
+
+    pattern = config.pattern(options.pattern_text)
+    if options.cycles is not None:
+        cycles = options.cycles
+    elif options.minutes is not None:
+        cycles = cycles_for_minutes(pattern, options.minutes)
+    elif config.breathing.cycles is not None:
+        cycles = config.breathing.cycles
+    else:
+        cycles = cycles_for_minutes(pattern, config.breathing.minutes or 2.0)
+    tempo = options.tempo if options.tempo is not None else config.breathing.tempo
+    cues = open_player(config.sound, enabled=options.sound and config.sound.enabled)
+    return SessionSetup(pattern=pattern, cycles=cycles, tempo=tempo, cues=cues)
