@@ -25,6 +25,9 @@ class CuePlayer(Protocol):
     def stop(self) -> None:
         """Stop whatever cue is playing."""
 
+    def set_muted(self, muted: bool) -> None:
+        """Mute (stopping any cue at once) or unmute."""
+
     def close(self) -> None:
         """Release the audio device."""
 
@@ -45,6 +48,9 @@ class SilentPlayer:
 
     def stop(self) -> None:
         """Nothing is playing."""
+
+    def set_muted(self, muted: bool) -> None:
+        """Stays silent either way."""
 
     def close(self) -> None:
         """Nothing to release."""

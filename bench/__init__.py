@@ -1,0 +1,1 @@
+"""`make bench`: figures against references measured in the same run."""
