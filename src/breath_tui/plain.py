@@ -39,8 +39,9 @@ def run_plain(
         out.flush()
 
     say(f"{pattern.name} ({pattern.timing}): {describe_length(pacer)}. Ctrl+C stops.")
+    # "Safety:" first, so that only phase lines start with "Breathe in", "Hold" or "Breathe out".
     for line in safety_lines(pattern):
-        say(line)
+        say(f"Safety: {line}")
     last_key = None
     cued: set[tuple[int, int, bool]] = set()
     try:

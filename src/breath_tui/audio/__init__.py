@@ -50,7 +50,8 @@ class SilentPlayer:
         """Nothing is playing."""
 
     def set_muted(self, muted: bool) -> None:
-        """Stays silent either way."""
+        """Remember the choice (so the screen shows it); stays silent either way."""
+        self.muted = muted
 
     def close(self) -> None:
         """Nothing to release."""

@@ -34,7 +34,8 @@ def format_minutes(minutes: float) -> str:
 def summary(state: PacerState) -> str:
     """What the person did, without praise or scores: breaths, minutes, tempo."""
     done = state.cycles_done
-    breaths = f"{done} of {state.cycles_total} breaths" if not state.done else f"{done} breaths"
+    noun = "breath" if (state.cycles_total if not state.done else done) == 1 else "breaths"
+    breaths = f"{done} of {state.cycles_total} {noun}" if not state.done else f"{done} {noun}"
     head = "Finished" if state.done else "Stopped"
     return f"{head}: {breaths} in {format_minutes(state.elapsed / 60)}, tempo {state.tempo:.1f}x."
 

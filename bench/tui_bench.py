@@ -1,0 +1,171 @@
+"""Breathing-screen figures: phase-change timing, CPU while breathing, time to first paint."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import Row
+from bench.pty_run import PtyProcess
+
+FRAME = 1 / 60  # Textual paints at most 60 times a second
+BIN = Path(sys.executable).parent
+BARE = [sys.executable, "-m", "bench.bare_app"]
+SESSION_MINUTES = 10
+
+
+def _schedule(pacer, start: float) -> dict[tuple[int, int], float]:
+    """Clock time each (cycle, phase) should begin, straight from the pattern."""
+    times, t = {}, start
+    for cycle in range(pacer.cycles):
+        for index, phase in enumerate(pacer.pattern.phases):
+            times[(cycle, index)] = t
+            t += phase.seconds / pacer.tempo
+    times[(pacer.cycles, len(pacer.pattern.phases) - 1)] = t
+    return times
+
+
+async def _trace_app(speed: float, minutes: float) -> tuple[list[float], list[float]]:
+    """Run the app headless for `minutes` of clock time; errors (real s) of each rendered edge."""
+    from breath_tui.app import BreathApp
+    from breath_tui.audio import SilentPlayer
+    from breath_tui.core.clock import MonotonicClock, ScaledClock
+    from breath_tui.core.pacer import cycles_for_minutes
+    from breath_tui.core.patterns import PRESETS
+    from breath_tui.screens.breathe import PhaseTrace
+    from breath_tui.session_setup import SessionSetup
+
+    pattern = PRESETS["resonance"]
+    clock = ScaledClock(speed) if speed != 1 else MonotonicClock()
+    setup = SessionSetup(pattern, cycles_for_minutes(pattern, minutes), 1.0, SilentPlayer())
+    trace = PhaseTrace()
+    app = BreathApp(setup, reduced_motion=False, clock=clock, trace=trace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        schedule = _schedule(screen.pacer, screen.pacer._anchor_wall)
+        end = max(schedule.values())
+        while clock.now() < end + 0.5 * speed:
+            await asyncio.sleep(0.2)
+    errors = [(t - schedule[(c, i)]) / speed for c, i, t in trace.rendered if (c, i) in schedule]
+    return errors, [schedule[(c, i)] for c, i, _ in trace.rendered if (c, i) in schedule]
+
+
+async def _chained_timers(speed: float, minutes: float) -> list[float]:
+    """The naive way, for reference: one timer per phase, each started when the last fired."""
+    from breath_tui.core.patterns import PRESETS
+
+    pattern = PRESETS["resonance"]
+    loop = asyncio.get_running_loop()
+    start = time.monotonic()
+    scheduled, errors = 0.0, []
+    t_end = minutes * 60 / speed
+    while scheduled < t_end:
+        for phase in pattern.phases:
+            await asyncio.sleep(phase.seconds / speed)
+            scheduled += phase.seconds / speed
+            await asyncio.sleep(0)  # the work a frame does before the next timer is set
+            errors.append(loop.time() - loop.time() + (time.monotonic() - start) - scheduled)
+    return errors
+
+
+def _drift(errors: list[float]) -> float:
+    """Mean error of the last tenth of edges minus the first tenth (real seconds)."""
+    tenth = max(1, len(errors) // 10)
+    return statistics.mean(errors[-tenth:]) - statistics.mean(errors[:tenth])
+
+
+def phase_timing(real_seconds: float = 60.0) -> list[Row]:
+    """Phase-change error and drift: 10 minutes on a fast clock, and one real minute."""
+    speed = SESSION_MINUTES * 60 / real_seconds
+    errors, _ = asyncio.run(_trace_app(speed, SESSION_MINUTES))
+    real_errors, _ = asyncio.run(_trace_app(1, real_seconds / 60))
+    chained = asyncio.run(_chained_timers(speed, SESSION_MINUTES))
+    rows = []
+    for label, errs in ((f"10 min session at {speed:g}x clock", errors), ("60 s session, real clock", real_errors)):
+        worst = max(abs(e) for e in errs)
+        rows.append(Row(f"phase edge error, worst ({label}, n={len(errs)})", worst * 1000, "ms",
+                        FRAME * 1000, "one frame at 60 fps", "<= 1 frame", worst <= FRAME))
+        rows.append(Row(f"drift first->last tenth ({label})", _drift(errs) * 1000, "ms",
+                        _drift(chained) * 1000, "chained timers, same clock", "~0", abs(_drift(errs)) <= FRAME / 4))
+    return rows
+
+
+def plain_timing(real_seconds: float = 30.0) -> list[Row]:
+    """Plain mode: when each line was written against its schedule, 10 minutes on a fast clock."""
+    from breath_tui.audio import SilentPlayer
+    from breath_tui.core.clock import ScaledClock
+    from breath_tui.core.pacer import Pacer, cycles_for_minutes
+    from breath_tui.core.patterns import PRESETS
+    from breath_tui.plain import run_plain
+
+    speed = SESSION_MINUTES * 60 / real_seconds
+    pattern = PRESETS["box"]
+    clock = ScaledClock(speed)
+    pacer = Pacer(pattern, cycles_for_minutes(pattern, SESSION_MINUTES), start=clock.now())
+    schedule = _schedule(pacer, pacer._anchor_wall)
+    keys = iter(sorted(schedule, key=schedule.get))
+    errors: list[float] = []
+
+    def on_line(_line: str, t: float) -> None:
+        errors.append((t - schedule[next(keys)]) / speed)
+
+    with open(os.devnull, "w") as sink:
+        run_plain(pattern, pacer, clock, sink, SilentPlayer(), time.sleep, on_line=on_line)
+    worst = max(abs(e) for e in errors)
+    return [Row(f"plain line error, worst (10 min at {speed:g}x, n={len(errors)})", worst * 1000, "ms",
+                10.0, "10 ms target", "<= 10 ms", worst <= 0.010)]
+
+
+def _cpu_share(argv: list[str], seconds: float, env: dict[str, str]) -> tuple[float, int]:
+    process = PtyProcess(argv, env=env)
+    try:
+        process.wait_for("ready" if argv == BARE + ["--repaint"] else "Breathe in")
+        time.sleep(1.0)
+        before, t0 = process.cpu_seconds(), time.monotonic()
+        time.sleep(seconds)
+        share = (process.cpu_seconds() - before) / (time.monotonic() - t0)
+        return share, process.rss_bytes()
+    finally:
+        process.stop()
+
+
+def cpu_while_breathing(seconds: float = 20.0) -> list[Row]:
+    """CPU share of a breathing session against a bare app repainting a Static at 30 fps."""
+    with tempfile.TemporaryDirectory() as home:
+        env = {"BREATH_TUI_HOME": home}
+        bare, _ = _cpu_share(BARE + ["--repaint"], seconds, env)
+        ours, _ = _cpu_share([str(BIN / "breath-tui"), "breathe", "--no-sound", "--minutes", "5"], seconds, env)
+        calm, _ = _cpu_share([str(BIN / "breath-tui"), "breathe", "--no-sound", "--minutes", "5",
+                              "--reduced-motion"], seconds, env)
+    return [
+        Row("CPU while breathing (motion)", ours * 100, "%", bare * 100, "bare app at 30 fps",
+            "<= 0.3x", ours <= 0.3 * bare),
+        Row("CPU while breathing (reduced motion)", calm * 100, "%", bare * 100, "bare app at 30 fps",
+            "<= 0.3x", calm <= 0.3 * bare),
+    ]
+
+
+def first_paint(runs: int = 5) -> list[Row]:
+    """Time from start to the first frame on the terminal, median of several runs."""
+    def median_time(argv: list[str], marker: str, env: dict[str, str]) -> float:
+        times = []
+        for _ in range(runs):
+            process = PtyProcess(argv, env=env)
+            try:
+                times.append(process.wait_for(marker))
+            finally:
+                process.stop()
+        return statistics.median(times)
+
+    with tempfile.TemporaryDirectory() as home:
+        env = {"BREATH_TUI_HOME": home}
+        bare = median_time(BARE, "ready", env)
+        ours = median_time([str(BIN / "breath-tui"), "breathe", "--no-sound"], "Breathe in", env)
+    return [Row("first paint of breathe", ours * 1000, "ms", bare * 1000, "bare Textual app",
+                "<= 1.1x", ours <= 1.1 * bare)]

@@ -1,0 +1,48 @@
+"""The Textual app: loads app.tcss and opens the screen for the command it was started with."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import App
+
+from breath_tui.core.clock import Clock, MonotonicClock
+
+if TYPE_CHECKING:
+    from breath_tui.screens.breathe import PhaseTrace
+    from breath_tui.session_setup import SessionSetup
+
+
+class BreathApp(App[None]):
+    """breath-tui's full-screen UI."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "breath-tui"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(
+        self,
+        setup: SessionSetup,
+        reduced_motion: bool = False,
+        clock: Clock | None = None,
+        trace: PhaseTrace | None = None,
+    ) -> None:
+        super().__init__()
+        self.setup = setup
+        self.reduced_motion = reduced_motion or self.animation_level == "none"
+        self.clock = clock or MonotonicClock()
+        self.trace = trace
+        self.summary_text: str | None = None
+
+    def on_mount(self) -> None:
+        """Start breathing at once: no questions first."""
+        from breath_tui.screens.breathe import BreathingScreen
+
+        self.push_screen(
+            BreathingScreen(self.setup, self.clock, self.reduced_motion, trace=self.trace),
+            callback=self._finished,
+        )
+
+    def _finished(self, summary: str | None) -> None:
+        self.summary_text = summary
+        self.exit()

@@ -1,0 +1,1 @@
+"""Textual screens: thin, they render core state and forward keys."""

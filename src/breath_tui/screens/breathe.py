@@ -1,0 +1,282 @@
+"""The breathing screen: guide, phase word, countdown, progress, safety copy; keys to pace it.
+
+Timing rule: every tick asks the pacer for the state at the clock's now; nothing is chained phase
+after phase. The next tick is set for the next moment the screen would look different (a guide
+level, a countdown second, a phase edge, an early cue), so an idle breath costs almost nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.events import Resize
+from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
+from textual.widgets import Static
+
+from breath_tui.core.clock import Clock
+from breath_tui.core.motion import fill_at, next_level_change
+from breath_tui.core.pacer import MAX_TEMPO, MIN_TEMPO, TEMPO_STEP, PacerState, clamp_tempo
+from breath_tui.core.safety import STOP_ANY_TIME, safety_lines
+from breath_tui.core.session import format_clock, summary
+from breath_tui.session_setup import SessionSetup
+from breath_tui.widgets.guide import BreathGuide
+
+MIN_WIDTH, MIN_HEIGHT = 40, 12
+# One plain line instead of Textual's Footer: cheaper to start, and read as one sentence by screen readers.
+KEY_HELP = "space pause · + faster · - slower · m mute · esc stop"
+# The guide moves at most this often; phase edges, countdown seconds and cues are exact.
+GUIDE_FRAME = 1 / 30
+
+
+@dataclass
+class PhaseTrace:
+    """When each phase change reached the screen (benchmarks): (cycle, phase index, clock time)."""
+
+    rendered: list[tuple[int, int, float]] = field(default_factory=list)
+
+
+class BreathingScreen(Screen[str]):
+    """One breathing session; dismisses with the summary line."""
+
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause"),
+        Binding("plus,equals_sign", "faster", "Faster"),
+        Binding("minus,underscore", "slower", "Slower"),
+        Binding("m", "toggle_mute", "Mute"),
+        Binding("escape,q", "stop", "Stop"),
+    ]
+
+    def __init__(
+        self,
+        setup: SessionSetup,
+        clock: Clock,
+        reduced_motion: bool,
+        trace: PhaseTrace | None = None,
+    ) -> None:
+        super().__init__()
+        self.setup = setup
+        self.clock = clock
+        self.reduced_motion = reduced_motion
+        self.trace = trace
+        # Provisional until the first frame is on screen; then the session really starts.
+        self.pacer = setup.make_pacer(clock.now())
+        self._started = False
+        self.cues = setup.cues
+        self._timer: Timer | None = None
+        self._shown_key: tuple[int, int, bool] | None = None
+        self._cued: set[tuple[int, int, bool]] = set()
+        self._texts: dict[str, str] = {}
+        self._finished = False
+
+    def compose(self) -> ComposeResult:
+        """Title, guide, word, countdown, progress, safety copy, key help."""
+        pattern = self.setup.pattern
+        with Vertical(id="session"):
+            yield Static(id="title", markup=False)
+            with Center(id="guide-box"):
+                yield BreathGuide(reduced_motion=self.reduced_motion, id="guide")
+            yield Static(id="word", markup=False)
+            yield Static(id="countdown", markup=False)
+            yield Static(id="progress", markup=False)
+            yield Static("\n".join([*safety_lines(pattern), STOP_ANY_TIME]), id="safety", markup=False)
+            yield Static(id="notice", markup=False)
+        yield Static(
+            f"Make the window at least {MIN_WIDTH}x{MIN_HEIGHT} to see the guide.\n"
+            "Breathing goes on; Esc stops.",
+            id="too-small",
+            markup=False,
+        )
+        yield Static(KEY_HELP, id="keys", markup=False)
+
+    def on_mount(self) -> None:
+        """Show the first phase at once and start ticking."""
+        if self.cues.notice:
+            self._set_text("notice", self.cues.notice)
+        self._render_state(self.pacer.state_at(self.clock.now()))
+        self.call_after_refresh(self._begin)
+
+    def _begin(self) -> None:
+        """The guide is on screen: the session's clock starts now, with the first cue."""
+        if not self._started:
+            self._started = True
+            self.pacer = self.setup.make_pacer(self.clock.now())
+            self._tick()
+
+    def on_unmount(self) -> None:
+        """Stop the timer and any cue."""
+        self._cancel_timer()
+
+    @on(Resize)
+    def _check_size(self, event: Resize) -> None:
+        too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        self.set_class(too_small, "too-small")
+
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _set_text(self, widget_id: str, text: str) -> None:
+        if self._texts.get(widget_id) != text:
+            self._texts[widget_id] = text
+            self.query_one(f"#{widget_id}", Static).update(text)
+
+    def _tick(self) -> None:
+        """Render the state at now, fire a cue on a phase edge, and set the next tick."""
+        self._timer = None
+        now = self.clock.now()
+        state = self.pacer.state_at(now)
+        self._render_state(state)
+        if state.key != self._shown_key:
+            self._shown_key = state.key
+            if self.trace is not None:
+                self.call_after_refresh(self._record_render, state.key)
+            if state.done:
+                self._finish(state)
+                return
+            if state.key not in self._cued:
+                self._cued.add(state.key)
+                self.cues.play(state.phase.kind)
+        self._schedule(state, now)
+
+    def _record_render(self, key: tuple[int, int, bool]) -> None:
+        assert self.trace is not None
+        self.trace.rendered.append((key[0], key[1], self.clock.now()))
+
+    def _schedule(self, state: PacerState, now: float) -> None:
+        if state.paused or state.done:
+            return
+        guide = self.query_one(BreathGuide)
+        edge = self.pacer.next_edge(now)
+        moments = [edge, now + _until_whole_second_changes(state.seconds_left),
+                   now + _until_whole_second_changes(state.remaining)]
+        if not self.reduced_motion:
+            moments.append(max(next_level_change(self.pacer, state, guide.levels, now), now + GUIDE_FRAME))
+        upcoming = self.pacer.state_at(edge)
+        cue_time = edge - self.cues.latency
+        if self.cues.latency > 0 and cue_time > now and not upcoming.done:
+            moments.append(cue_time)
+        when = min(moments)
+        if when <= cue_time <= when + 1e-9 and upcoming.key not in self._cued and self.cues.latency > 0:
+            self._timer = self.set_timer(
+                self.clock.real_seconds(max(0.0, when - now)), lambda: self._cue_then_tick(upcoming)
+            )
+            return
+        self._timer = self.set_timer(self.clock.real_seconds(max(0.0, when - now)), self._tick)
+
+    def _cue_then_tick(self, upcoming: PacerState) -> None:
+        """Play the next phase's cue early by the player's latency, so sound meets the picture."""
+        self._cued.add(upcoming.key)
+        self.cues.play(upcoming.phase.kind)
+        self._tick()
+
+    def _render_state(self, state: PacerState) -> None:
+        pattern = self.setup.pattern
+        tempo = f"tempo {state.tempo:.1f}x"
+        if state.tempo != 1.0:
+            tempo += " (slower)" if state.tempo < 1.0 else " (faster)"
+        self._set_text("title", f"{pattern.name} · {pattern.timing} s · {tempo}")
+        guide = self.query_one(BreathGuide)
+        guide.set_fill(fill_at(pattern, state), hollow=state.phase.kind == "hold")
+        if state.paused:
+            self._set_text("word", "Paused")
+            self._set_text("countdown", "Space resumes")
+        else:
+            mark = {"in": "↑", "hold": "·", "out": "↓"}[state.phase.kind] if self.reduced_motion else ""
+            self._set_text("word", f"{mark} {state.phase.word} {mark}".strip())
+            self._set_text("countdown", str(math.ceil(state.seconds_left - 1e-9)))
+        breath = min(state.cycle + 1, state.cycles_total)
+        self._set_text(
+            "progress",
+            f"breath {breath} of {state.cycles_total} · {format_clock(state.remaining)} left",
+        )
+
+    def _finish(self, state: PacerState) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        self._cancel_timer()
+        if state.done:
+            self.cues.play("end")
+        else:
+            self.cues.stop()
+        text = summary(state)
+        # Let the final frame reach the screen before the summary card is built.
+        self.call_after_refresh(
+            lambda: self.app.push_screen(SummaryScreen(text), callback=lambda _: self.dismiss(text))
+        )
+
+    def sync(self) -> None:
+        """Render the state at the clock's now and set the next tick (after keys, or a test's clock move)."""
+        self._cancel_timer()
+        self._tick()
+
+    def action_toggle_pause(self) -> None:
+        """Pause or resume; pausing stops the cue that is playing."""
+        self._begin()
+        self.pacer.toggle_pause(self.clock.now())
+        if self.pacer.paused:
+            self.cues.stop()
+        self.sync()
+
+    def _change_tempo(self, step: float) -> None:
+        self._begin()
+        tempo = clamp_tempo(self.pacer.tempo + step)
+        self.pacer.set_tempo(tempo, self.clock.now())
+        if tempo in (MIN_TEMPO, MAX_TEMPO):
+            self.notify(f"Tempo {tempo:.1f}x is the {'slowest' if tempo == MIN_TEMPO else 'fastest'}.",
+                        timeout=2)
+        self.sync()
+
+    def action_faster(self) -> None:
+        """10% faster (up to 2x)."""
+        self._change_tempo(TEMPO_STEP)
+
+    def action_slower(self) -> None:
+        """10% slower (down to 0.5x)."""
+        self._change_tempo(-TEMPO_STEP)
+
+    def action_toggle_mute(self) -> None:
+        """Mute or unmute the cues, at once."""
+        self.cues.set_muted(not self.cues.muted)
+        self._set_text("notice", self.cues.notice or ("Cues muted: m unmutes" if self.cues.muted else ""))
+
+    def action_stop(self) -> None:
+        """Stop now; the summary says how far the session got."""
+        self._begin()
+        self._finish(self.pacer.state_at(self.clock.now()))
+
+
+def _until_whole_second_changes(seconds: float) -> float:
+    """Time until ceil(seconds) drops by one (how long a shown countdown number stays)."""
+    if seconds <= 0:
+        return math.inf
+    shown = math.ceil(seconds - 1e-9)
+    return max(1e-3, seconds - (shown - 1))
+
+
+class SummaryScreen(ModalScreen[None]):
+    """What the session was: breaths, minutes, tempo. Enter, Esc or q closes."""
+
+    BINDINGS = [Binding("escape,q,enter", "close", "Close")]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        """The summary and a close button."""
+        with Vertical(id="summary"):
+            yield Static(self.text, id="summary-text", markup=False)
+            yield Static("Enter or Esc closes", id="close", markup=False)
+
+    def action_close(self) -> None:
+        """Close the summary."""
+        self.dismiss(None)
+

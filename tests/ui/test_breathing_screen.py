@@ -1,0 +1,158 @@
+"""The breathing screen driven by keys, with time moved by a manual clock."""
+
+from textual.widgets import Static
+
+from breath_tui.screens.breathe import BreathingScreen, SummaryScreen
+from breath_tui.widgets.guide import BreathGuide
+
+from .helpers import make_app
+
+
+def text(app, widget_id):
+    return str(app.screen.query_one(f"#{widget_id}", Static).render())
+
+
+async def advance(pilot, clock, seconds):
+    clock.advance(seconds)
+    screen = pilot.app.screen
+    assert isinstance(screen, BreathingScreen)
+    screen.sync()
+    await pilot.pause()
+
+
+async def test_shows_word_countdown_progress_and_safety():
+    """At the start: 'Breathe in', 4 s, breath 1 of 3, and the safety line."""
+    app, clock, cues = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Breathe in" in text(app, "word")
+        assert text(app, "countdown") == "4"
+        assert text(app, "progress") == "breath 1 of 3 · 0:30 left"
+        assert "Breathe gently, not deeply" in text(app, "safety")
+        assert "Esc stops" in text(app, "safety")
+        assert cues.played == ["in"]
+
+
+async def test_phase_changes_with_the_clock_and_cues_each_phase():
+    """Moving the clock past 4 s shows 'Breathe out' and plays the out cue."""
+    app, clock, cues = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 4.0)
+        assert "Breathe out" in text(app, "word")
+        assert text(app, "countdown") == "6"
+        await advance(pilot, clock, 6.0)
+        assert text(app, "progress").startswith("breath 2 of 3")
+        assert cues.played == ["in", "out", "in"]
+
+
+async def test_space_pauses_and_resumes_without_losing_the_place():
+    """Paused time is not breathed: after resuming, the countdown continues from where it was."""
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 1.5)
+        await pilot.press("space")
+        assert text(app, "word") == "Paused"
+        await advance(pilot, clock, 60.0)
+        assert text(app, "word") == "Paused"
+        await pilot.press("space")
+        assert "Breathe in" in text(app, "word")
+        assert text(app, "countdown") == "3"
+
+
+async def test_plus_and_minus_step_the_tempo_by_ten_percent():
+    """+ speeds up by 10%, - slows down by 10%, shown in the title."""
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("plus")
+        assert "tempo 1.1x (faster)" in text(app, "title")
+        await pilot.press("minus", "minus", "minus")
+        assert "tempo 0.8x (slower)" in text(app, "title")
+        screen = app.screen
+        assert screen.pacer.tempo == 0.8
+
+
+async def test_tempo_stops_at_half_and_double():
+    """Pressing - many times stops at 0.5x; + many times at 2x."""
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*["minus"] * 8)
+        assert app.screen.pacer.tempo == 0.5
+        await pilot.press(*["plus"] * 20)
+        assert app.screen.pacer.tempo == 2.0
+
+
+async def test_tempo_change_mid_breath_keeps_the_guide_where_it_was():
+    """Slowing down mid-breath does not make the guide jump."""
+    app, clock, _ = make_app(reduced_motion=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 2.0)
+        guide = app.screen.query_one(BreathGuide)
+        before = guide._drawn
+        await pilot.press("minus")
+        assert guide._drawn == before
+
+
+async def test_escape_stops_and_shows_a_summary_then_exits():
+    """Esc stops at once; the summary says how far it got; Enter closes the app."""
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 12.0)
+        await pilot.press("escape")
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.text.startswith("Stopped: 1 of 3 breaths")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.summary_text.startswith("Stopped: 1 of 3 breaths in 12 seconds")
+
+
+async def test_q_also_stops():
+    """q stops like Esc."""
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_session_end_shows_summary_and_plays_the_end_cue():
+    """At the end of the last breath: the end bell and a 'Finished' summary."""
+    app, clock, cues = make_app(cycles=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 10.0)
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.text == "Finished: 1 breath in 10 seconds, tempo 1.0x."
+        assert cues.played[-1] == "end"
+
+
+async def test_m_mutes_and_unmutes():
+    """m toggles the cues' mute and says so."""
+    app, clock, cues = make_app()
+    cues.muted = False
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        assert cues.muted is True
+        assert "muted" in text(app, "notice")
+        await pilot.press("m")
+        assert cues.muted is False
+
+
+async def test_too_small_window_shows_a_message_and_keeps_breathing():
+    """Below 40x12 a clear message replaces the guide; no crash."""
+    app, clock, _ = make_app()
+    async with app.run_test(size=(30, 10)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("too-small")
+        assert "at least 40x12" in text(app, "too-small")
+        await advance(pilot, clock, 4.0)
+        assert "Breathe out" in text(app, "word")
+
+
+async def test_guide_repaints_only_when_its_drawing_changes():
+    """Setting the same fill twice does not repaint; a new level does."""
+    app, clock, _ = make_app(reduced_motion=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        guide = app.screen.query_one(BreathGuide)
+        assert guide.set_fill(0.5, hollow=False) is True
+        assert guide.set_fill(0.5, hollow=False) is False
+        assert guide.set_fill(0.5 + 0.1 / guide.levels, hollow=False) is False
+        assert guide.set_fill(1.0, hollow=False) is True

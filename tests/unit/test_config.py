@@ -1,0 +1,91 @@
+"""config.toml: defaults, custom patterns, and errors that name file, line and key."""
+
+from pathlib import Path
+
+import pytest
+
+from breath_tui.core.config import ConfigError, load_config, parse_config
+
+PATH = Path("/home/me/config.toml")
+
+
+def error_for(text: str) -> str:
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text, PATH)
+    return str(caught.value)
+
+
+def test_missing_file_gives_defaults(tmp_path):
+    """No config.toml: resonance for 2 minutes, motion on, sound on."""
+    config = load_config(tmp_path / "config.toml")
+    assert config.breathing.pattern == "resonance"
+    assert config.breathing.minutes == 2.0
+    assert not config.motion.reduced
+    assert config.sound.enabled
+
+
+def test_custom_pattern_from_phase_list():
+    """[patterns.NAME] with a phase list becomes a usable pattern."""
+    config = parse_config(
+        '[patterns.slow]\nphases = [{kind = "in", seconds = 4}, {kind = "out", seconds = 7.5}]\n'
+        'source = "my therapist"\n',
+        PATH,
+    )
+    pattern = config.pattern("slow")
+    assert pattern.cycle_seconds == 11.5
+    assert pattern.source == "my therapist"
+
+
+def test_custom_pattern_from_spec_and_as_default():
+    """A custom pattern given as a spec can be the default pattern."""
+    config = parse_config('[breathing]\npattern = "mine"\n[patterns.mine]\nspec = "3-1-5"\n', PATH)
+    assert config.pattern().timing == "3-1-5"
+
+
+def test_syntax_error_names_file_and_line():
+    """Broken TOML is reported with the file and line."""
+    message = error_for('[breathing]\npattern = "resonance"\ntempo = = 2\n')
+    assert message.startswith(f"{PATH}, line 3: not valid TOML")
+
+
+def test_unknown_key_names_line_and_key():
+    """A misspelt setting is an error, not silently ignored."""
+    message = error_for('[motion]\n\nreduce = true\n')
+    assert message.startswith(f"{PATH}, line 3:")
+    assert "motion.reduce" in message
+
+
+def test_wrong_type_names_the_key():
+    """A number where true/false belongs is reported."""
+    assert "motion.reduced must be true or false" in error_for("[motion]\nreduced = 1\n")
+
+
+def test_out_of_range_tempo_names_line():
+    """tempo outside 0.5-2 is refused with its line."""
+    message = error_for("[breathing]\ncycles = 3\ntempo = 2.5\n")
+    assert message.startswith(f"{PATH}, line 3:") and "tempo" in message
+
+
+def test_bad_custom_phase_names_pattern_and_value():
+    """A zero-length in-breath in a custom pattern names the pattern and the phase."""
+    message = error_for('[patterns.x]\nphases = [{kind = "in", seconds = 0}, {kind = "out", seconds = 4}]\n')
+    assert "line 2" in message and "'x'" in message and "phase 1" in message
+
+
+def test_unknown_default_pattern_is_an_error():
+    """A default pattern that does not exist is reported where it is set."""
+    message = error_for('\n[breathing]\npattern = "nope"\n')
+    assert message.startswith(f"{PATH}, line 3:")
+
+
+def test_cycles_and_minutes_together_is_an_error():
+    """Length is cycles or minutes, not both."""
+    assert "not both" in error_for("[breathing]\ncycles = 3\nminutes = 2\n")
+
+
+def test_not_utf8_names_the_line(tmp_path):
+    """Bytes that are not UTF-8 are reported with their line."""
+    path = tmp_path / "config.toml"
+    path.write_bytes(b"[motion]\nreduced = true\n# \xff\n")
+    with pytest.raises(ConfigError, match=r"line 3: not UTF-8"):
+        load_config(path)

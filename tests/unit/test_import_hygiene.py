@@ -1,0 +1,28 @@
+"""Layering: core/ stays pure and start-up imports nothing heavy."""
+
+import subprocess
+import sys
+
+HEAVY = ("textual", "pydub", "simpleaudio", "sqlite3", "rich")
+
+
+def modules_after(statement: str) -> set[str]:
+    code = f"import sys; {statement}; print('\\n'.join(sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return {name.split(".")[0] for name in result.stdout.split()}
+
+
+def test_core_imports_no_ui_audio_or_database():
+    """Importing every core module loads no textual, pydub, simpleaudio, sqlite3 or rich."""
+    loaded = modules_after(
+        "import breath_tui.core.patterns, breath_tui.core.pacer, breath_tui.core.config, "
+        "breath_tui.core.motion, breath_tui.core.session, breath_tui.core.safety, "
+        "breath_tui.core.clock, breath_tui.core.locations"
+    )
+    assert not loaded & set(HEAVY)
+
+
+def test_cli_start_up_imports_nothing_heavy():
+    """Building the command line parser imports no textual, pydub, simpleaudio or sqlite3."""
+    loaded = modules_after("from breath_tui.cli import build_parser; build_parser()")
+    assert not loaded & set(HEAVY)
