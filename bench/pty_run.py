@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -16,11 +17,18 @@ from pathlib import Path
 class PtyProcess:
     """A child process on a pty; its output is read (and kept) by a background thread."""
 
-    def __init__(self, argv: list[str], size: tuple[int, int] = (80, 24), env: dict[str, str] | None = None):
+    def __init__(
+        self, argv: list[str], size: tuple[int, int] = (80, 24), env: dict[str, str] | None = None
+    ):
         master, slave = pty.openpty()
         columns, rows = size
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-        full_env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(rows)}
+        full_env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "COLUMNS": str(columns),
+            "LINES": str(rows),
+        }
         full_env.update(env or {})
         self.started = time.monotonic()
         self.process = subprocess.Popen(
@@ -80,9 +88,7 @@ class PtyProcess:
 
     def stop(self) -> None:
         """End the child and its reader."""
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, 9)
-        except ProcessLookupError:
-            pass
         self.process.wait(timeout=10)
         os.close(self.master)

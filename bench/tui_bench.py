@@ -87,12 +87,33 @@ def phase_timing(real_seconds: float = 60.0) -> list[Row]:
     real_errors, _ = asyncio.run(_trace_app(1, real_seconds / 60))
     chained = asyncio.run(_chained_timers(speed, SESSION_MINUTES))
     rows = []
-    for label, errs in ((f"10 min session at {speed:g}x clock", errors), ("60 s session, real clock", real_errors)):
+    for label, errs in (
+        (f"10 min session at {speed:g}x clock", errors),
+        ("60 s session, real clock", real_errors),
+    ):
         worst = max(abs(e) for e in errs)
-        rows.append(Row(f"phase edge error, worst ({label}, n={len(errs)})", worst * 1000, "ms",
-                        FRAME * 1000, "one frame at 60 fps", "<= 1 frame", worst <= FRAME))
-        rows.append(Row(f"drift first->last tenth ({label})", _drift(errs) * 1000, "ms",
-                        _drift(chained) * 1000, "chained timers, same clock", "~0", abs(_drift(errs)) <= FRAME / 4))
+        rows.append(
+            Row(
+                f"phase edge error, worst ({label}, n={len(errs)})",
+                worst * 1000,
+                "ms",
+                FRAME * 1000,
+                "one frame at 60 fps",
+                "<= 1 frame",
+                worst <= FRAME,
+            )
+        )
+        rows.append(
+            Row(
+                f"drift first->last tenth ({label})",
+                _drift(errs) * 1000,
+                "ms",
+                _drift(chained) * 1000,
+                "chained timers, same clock",
+                "~0",
+                abs(_drift(errs)) <= FRAME / 4,
+            )
+        )
     return rows
 
 
@@ -118,8 +139,17 @@ def plain_timing(real_seconds: float = 30.0) -> list[Row]:
     with open(os.devnull, "w") as sink:
         run_plain(pattern, pacer, clock, sink, SilentPlayer(), time.sleep, on_line=on_line)
     worst = max(abs(e) for e in errors)
-    return [Row(f"plain line error, worst (10 min at {speed:g}x, n={len(errors)})", worst * 1000, "ms",
-                10.0, "10 ms target", "<= 10 ms", worst <= 0.010)]
+    return [
+        Row(
+            f"plain line error, worst (10 min at {speed:g}x, n={len(errors)})",
+            worst * 1000,
+            "ms",
+            10.0,
+            "10 ms target",
+            "<= 10 ms",
+            worst <= 0.010,
+        )
+    ]
 
 
 def _cpu_share(argv: list[str], seconds: float, env: dict[str, str]) -> tuple[float, int]:
@@ -140,19 +170,46 @@ def cpu_while_breathing(seconds: float = 20.0) -> list[Row]:
     with tempfile.TemporaryDirectory() as home:
         env = {"BREATH_TUI_HOME": home}
         bare, _ = _cpu_share(BARE + ["--repaint"], seconds, env)
-        ours, _ = _cpu_share([str(BIN / "breath-tui"), "breathe", "--no-sound", "--minutes", "5"], seconds, env)
-        calm, _ = _cpu_share([str(BIN / "breath-tui"), "breathe", "--no-sound", "--minutes", "5",
-                              "--reduced-motion"], seconds, env)
+        ours, _ = _cpu_share(
+            [str(BIN / "breath-tui"), "breathe", "--no-sound", "--minutes", "5"], seconds, env
+        )
+        calm, _ = _cpu_share(
+            [
+                str(BIN / "breath-tui"),
+                "breathe",
+                "--no-sound",
+                "--minutes",
+                "5",
+                "--reduced-motion",
+            ],
+            seconds,
+            env,
+        )
     return [
-        Row("CPU while breathing (motion)", ours * 100, "%", bare * 100, "bare app at 30 fps",
-            "<= 0.3x", ours <= 0.3 * bare),
-        Row("CPU while breathing (reduced motion)", calm * 100, "%", bare * 100, "bare app at 30 fps",
-            "<= 0.3x", calm <= 0.3 * bare),
+        Row(
+            "CPU while breathing (motion)",
+            ours * 100,
+            "%",
+            bare * 100,
+            "bare app at 30 fps",
+            "<= 0.3x",
+            ours <= 0.3 * bare,
+        ),
+        Row(
+            "CPU while breathing (reduced motion)",
+            calm * 100,
+            "%",
+            bare * 100,
+            "bare app at 30 fps",
+            "<= 0.3x",
+            calm <= 0.3 * bare,
+        ),
     ]
 
 
 def first_paint(runs: int = 5) -> list[Row]:
     """Time from start to the first frame on the terminal, median of several runs."""
+
     def median_time(argv: list[str], marker: str, env: dict[str, str]) -> float:
         times = []
         for _ in range(runs):
@@ -167,5 +224,14 @@ def first_paint(runs: int = 5) -> list[Row]:
         env = {"BREATH_TUI_HOME": home}
         bare = median_time(BARE, "ready", env)
         ours = median_time([str(BIN / "breath-tui"), "breathe", "--no-sound"], "Breathe in", env)
-    return [Row("first paint of breathe", ours * 1000, "ms", bare * 1000, "bare Textual app",
-                "<= 1.1x", ours <= 1.1 * bare)]
+    return [
+        Row(
+            "first paint of breathe",
+            ours * 1000,
+            "ms",
+            bare * 1000,
+            "bare Textual app",
+            "<= 1.1x",
+            ours <= 1.1 * bare,
+        )
+    ]

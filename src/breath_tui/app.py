@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
+from textual.screen import Screen
 
 from breath_tui.core.clock import Clock, MonotonicClock
 
@@ -34,15 +35,14 @@ class BreathApp(App[None]):
         self.trace = trace
         self.summary_text: str | None = None
 
-    def on_mount(self) -> None:
-        """Start breathing at once: no questions first."""
+    def get_default_screen(self) -> Screen[Any]:
+        """Breathing is the first screen, so the very first frame already guides."""
         from breath_tui.screens.breathe import BreathingScreen
 
-        self.push_screen(
-            BreathingScreen(self.setup, self.clock, self.reduced_motion, trace=self.trace),
-            callback=self._finished,
+        return BreathingScreen(
+            self.setup, self.clock, self.reduced_motion, trace=self.trace, on_done=self._finished
         )
 
-    def _finished(self, summary: str | None) -> None:
+    def _finished(self, summary: str) -> None:
         self.summary_text = summary
         self.exit()

@@ -51,12 +51,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         parser = build_parser()
-        if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
+        if (
+            not args_list
+            or args_list[0].startswith("-")
+            and args_list[0] not in ("-h", "--help", "--version")
+        ):
             args_list = ["breathe", *args_list]
         args = parser.parse_args(args_list)
         return int(args.run(args))
     except BadInput as error:
-        print(f"breath-tui: {error}" if not str(error).startswith("breath-tui") else error, file=sys.stderr)
+        print(
+            f"breath-tui: {error}" if not str(error).startswith("breath-tui") else error,
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_OK

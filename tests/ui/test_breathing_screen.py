@@ -5,7 +5,7 @@ from textual.widgets import Static
 from breath_tui.screens.breathe import BreathingScreen, SummaryScreen
 from breath_tui.widgets.guide import BreathGuide
 
-from .helpers import make_app
+from .helpers import make_app, wait_until_started
 
 
 def text(app, widget_id):
@@ -13,6 +13,7 @@ def text(app, widget_id):
 
 
 async def advance(pilot, clock, seconds):
+    await wait_until_started(pilot)
     clock.advance(seconds)
     screen = pilot.app.screen
     assert isinstance(screen, BreathingScreen)

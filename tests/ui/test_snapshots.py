@@ -2,11 +2,12 @@
 
 from breath_tui.screens.breathe import BreathingScreen
 
-from .helpers import make_app
+from .helpers import make_app, wait_until_started
 
 
 def at(clock, seconds):
     async def run_before(pilot):
+        await wait_until_started(pilot)
         clock.advance(seconds)
         screen = pilot.app.screen
         assert isinstance(screen, BreathingScreen)

@@ -70,12 +70,28 @@ def test_patterns_includes_custom_patterns(breath_home, capsys):
 def test_plain_session_runs_as_a_module_and_exits_0(breath_home):
     """`python -m breath_tui breathe --plain` prints one line per phase and exits 0."""
     result = subprocess.run(
-        [sys.executable, "-m", "breath_tui", "breathe", "--plain", "--no-sound",
-         "--pattern", "0.2-0-0.2", "--cycles", "2"],
-        capture_output=True, text=True, timeout=30,
+        [
+            sys.executable,
+            "-m",
+            "breath_tui",
+            "breathe",
+            "--plain",
+            "--no-sound",
+            "--pattern",
+            "0.2-0-0.2",
+            "--cycles",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert result.returncode == 0, result.stderr
-    words = [line.split(",")[0] for line in result.stdout.splitlines() if line.startswith(("Breathe", "Hold"))]
+    words = [
+        line.split(",")[0]
+        for line in result.stdout.splitlines()
+        if line.startswith(("Breathe", "Hold"))
+    ]
     assert words == ["Breathe in", "Breathe out", "Breathe in", "Breathe out"]
     assert result.stdout.splitlines()[-1].startswith("Finished: 2 breaths")
     assert result.stderr == ""

@@ -50,7 +50,7 @@ def test_syntax_error_names_file_and_line():
 
 def test_unknown_key_names_line_and_key():
     """A misspelt setting is an error, not silently ignored."""
-    message = error_for('[motion]\n\nreduce = true\n')
+    message = error_for("[motion]\n\nreduce = true\n")
     assert message.startswith(f"{PATH}, line 3:")
     assert "motion.reduce" in message
 
@@ -68,7 +68,9 @@ def test_out_of_range_tempo_names_line():
 
 def test_bad_custom_phase_names_pattern_and_value():
     """A zero-length in-breath in a custom pattern names the pattern and the phase."""
-    message = error_for('[patterns.x]\nphases = [{kind = "in", seconds = 0}, {kind = "out", seconds = 4}]\n')
+    message = error_for(
+        '[patterns.x]\nphases = [{kind = "in", seconds = 0}, {kind = "out", seconds = 4}]\n'
+    )
     assert "line 2" in message and "'x'" in message and "phase 1" in message
 
 

@@ -2,14 +2,17 @@
 
 import pytest
 
-from breath_tui.core.patterns import PRESETS, Phase, PatternError, parse_spec, resolve_pattern
+from breath_tui.core.patterns import PRESETS, PatternError, Phase, parse_spec, resolve_pattern
 
 
 def test_shorthand_four_numbers_gives_four_phases():
     """'4-4-4-4' is in, hold, out, hold of 4 s each."""
     pattern = parse_spec("4-4-4-4")
     assert [(p.kind, p.seconds) for p in pattern.phases] == [
-        ("in", 4.0), ("hold", 4.0), ("out", 4.0), ("hold", 4.0)
+        ("in", 4.0),
+        ("hold", 4.0),
+        ("out", 4.0),
+        ("hold", 4.0),
     ]
 
 

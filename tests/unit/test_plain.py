@@ -31,7 +31,9 @@ def run(pattern, cycles, latency=0.0, interrupt_at=None):
         clock.advance(seconds)
 
     pacer = Pacer(pattern, cycles, start=clock.now())
-    text = run_plain(pattern, pacer, clock, out, cues, sleep, on_line=lambda l, t: lines.append((l, t)))
+    text = run_plain(
+        pattern, pacer, clock, out, cues, sleep, on_line=lambda line, t: lines.append((line, t))
+    )
     return out.getvalue().splitlines(), lines, cue_times, text
 
 
@@ -39,7 +41,12 @@ def test_one_line_per_phase_at_its_scheduled_time():
     """Each phase line is written exactly when its phase begins."""
     _, lines, _, _ = run(PRESETS["box"], 2)
     assert [t - 50.0 for _, t in lines] == [0, 4, 8, 12, 16, 20, 24, 28]
-    assert [line.split(",")[0] for line, _ in lines] == ["Breathe in", "Hold", "Breathe out", "Hold"] * 2
+    assert [line.split(",")[0] for line, _ in lines] == [
+        "Breathe in",
+        "Hold",
+        "Breathe out",
+        "Hold",
+    ] * 2
 
 
 def test_lines_start_with_the_phase_word_and_say_the_breath_number():

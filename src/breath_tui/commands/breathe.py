@@ -37,16 +37,31 @@ def _number(kind: type, option: str) -> Any:
 def register(commands: Any) -> None:
     """Add the `breathe` sub-command."""
     parser = commands.add_parser("breathe", help="one breathing session")
-    parser.add_argument("--pattern", metavar="NAME|IN-HOLD-OUT[-HOLD]",
-                        help="a pattern name (see `breath-tui patterns`) or seconds like 4-0-6")
+    parser.add_argument(
+        "--pattern",
+        metavar="NAME|IN-HOLD-OUT[-HOLD]",
+        help="a pattern name (see `breath-tui patterns`) or seconds like 4-0-6",
+    )
     length = parser.add_mutually_exclusive_group()
-    length.add_argument("--cycles", type=_number(int, "--cycles"), metavar="N", help="number of breaths (1-1000)")
-    length.add_argument("--minutes", type=_number(float, "--minutes"), metavar="M",
-                        help="length in minutes, rounded up to whole breaths")
-    parser.add_argument("--tempo", type=_number(float, "--tempo"), metavar="F",
-                        help="speed: 1 as written, 0.5 half speed (slower), 2 twice as fast")
+    length.add_argument(
+        "--cycles", type=_number(int, "--cycles"), metavar="N", help="number of breaths (1-1000)"
+    )
+    length.add_argument(
+        "--minutes",
+        type=_number(float, "--minutes"),
+        metavar="M",
+        help="length in minutes, rounded up to whole breaths",
+    )
+    parser.add_argument(
+        "--tempo",
+        type=_number(float, "--tempo"),
+        metavar="F",
+        help="speed: 1 as written, 0.5 half speed (slower), 2 twice as fast",
+    )
     parser.add_argument("--no-sound", action="store_true", help="no audio cues")
-    parser.add_argument("--plain", action="store_true", help="one line per phase, no full-screen UI")
+    parser.add_argument(
+        "--plain", action="store_true", help="one line per phase, no full-screen UI"
+    )
     parser.add_argument("--reduced-motion", action="store_true", help="a guide with no motion")
     parser.set_defaults(run=run)
 
@@ -106,4 +121,3 @@ def _run_plain(setup: Any) -> int:
     finally:
         setup.cues.close()
     return 0
-

@@ -8,14 +8,16 @@ from typing import Any
 
 def register(commands: Any) -> None:
     """Add the `patterns` sub-command."""
-    parser = commands.add_parser("patterns", help="the pattern library: timings, pace, source, cautions")
+    parser = commands.add_parser(
+        "patterns", help="the pattern library: timings, pace, source, cautions"
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print every preset and custom pattern."""
-    from breath_tui.core.locations import config_path
     from breath_tui.core.config import load_config
+    from breath_tui.core.locations import config_path
     from breath_tui.core.patterns import PRESETS
 
     config = load_config(config_path())

@@ -114,7 +114,7 @@ def _check_value(value: Any, hint: Any) -> bool:
         return isinstance(value, int | float) and not isinstance(value, bool)
     if hint is str:
         return isinstance(value, str)
-    args = getattr(hint, "__args__", ())
+    args: tuple[Any, ...] = getattr(hint, "__args__", ())
     if getattr(hint, "__origin__", None) is dict:
         return isinstance(value, dict) and all(
             isinstance(k, str) and isinstance(v, str) for k, v in value.items()
@@ -171,10 +171,10 @@ def _load_pattern(name: str, raw: Any, path: Path, text: str) -> Pattern:
             raise ConfigError(f"{_where(path, text, section, key)}: {section}.{key} must be text")
     try:
         if ("phases" in raw) == ("spec" in raw):
-            raise PatternError(f"pattern {name!r}: give either phases or spec (such as \"4-0-6\")")
+            raise PatternError(f'pattern {name!r}: give either phases or spec (such as "4-0-6")')
         if "spec" in raw:
             if not isinstance(raw["spec"], str):
-                raise PatternError(f"pattern {name!r}: spec must be text such as \"4-0-6\"")
+                raise PatternError(f'pattern {name!r}: spec must be text such as "4-0-6"')
             phases = parse_spec(raw["spec"]).phases
         else:
             phases = validate_phases(name, _read_phases(name, raw["phases"]))
@@ -192,7 +192,9 @@ def _load_pattern(name: str, raw: Any, path: Path, text: str) -> Pattern:
 
 def _read_phases(name: str, raw: Any) -> list[Phase]:
     if not isinstance(raw, list) or not raw:
-        raise PatternError(f"pattern {name!r}: phases must be a list such as [{{kind = \"in\", seconds = 4}}]")
+        raise PatternError(
+            f'pattern {name!r}: phases must be a list such as [{{kind = "in", seconds = 4}}]'
+        )
     phases = []
     for number, item in enumerate(raw, start=1):
         if not isinstance(item, dict) or "kind" not in item or "seconds" not in item:
@@ -208,7 +210,9 @@ def _read_phases(name: str, raw: Any) -> list[Phase]:
     return phases
 
 
-def _check_breathing(settings: BreathingSettings, patterns: dict[str, Pattern], path: Path, text: str) -> None:
+def _check_breathing(
+    settings: BreathingSettings, patterns: dict[str, Pattern], path: Path, text: str
+) -> None:
     def fail(key: str, message: str) -> None:
         raise ConfigError(f"{_where(path, text, 'breathing', key)}: breathing.{key} {message}")
 
@@ -238,8 +242,12 @@ def parse_config(text: str, path: Path) -> Config:
     for section, value in raw.items():
         if section == "patterns":
             if not isinstance(value, dict):
-                raise ConfigError(f"{_where(path, text, 'patterns')}: [patterns] must hold [patterns.NAME] tables")
-            config.patterns = {name: _load_pattern(name, item, path, text) for name, item in value.items()}
+                raise ConfigError(
+                    f"{_where(path, text, 'patterns')}: [patterns] must hold [patterns.NAME] tables"
+                )
+            config.patterns = {
+                name: _load_pattern(name, item, path, text) for name, item in value.items()
+            }
         elif section in SECTIONS:
             setattr(config, section, _load_section(SECTIONS[section], value, path, text, section))
         else:
@@ -249,7 +257,11 @@ def parse_config(text: str, path: Path) -> Config:
             )
     if "breathing" in raw and "cycles" in raw["breathing"] and "minutes" not in raw["breathing"]:
         config.breathing.minutes = None
-    if config.breathing.cycles is not None and config.breathing.minutes is not None and "minutes" in raw.get("breathing", {}):
+    if (
+        config.breathing.cycles is not None
+        and config.breathing.minutes is not None
+        and "minutes" in raw.get("breathing", {})
+    ):
         raise ConfigError(
             f"{_where(path, text, 'breathing', 'minutes')}: give breathing.cycles or breathing.minutes, not both"
         )

@@ -141,7 +141,11 @@ class Pacer:
         frozen_breath = self.breath_time(t)
         frozen_elapsed = self.elapsed(t)
         self._paused_at = None
-        self._anchor_breath, self._anchor_elapsed, self._anchor_wall = frozen_breath, frozen_elapsed, t
+        self._anchor_breath, self._anchor_elapsed, self._anchor_wall = (
+            frozen_breath,
+            frozen_elapsed,
+            t,
+        )
 
     def toggle_pause(self, t: float) -> None:
         """Pause if running, resume if paused."""

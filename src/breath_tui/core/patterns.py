@@ -107,11 +107,17 @@ def validate_phases(name: str, phases: Iterable[Phase]) -> tuple[Phase, ...]:
             )
         seconds = phase.seconds
         if isinstance(seconds, bool) or not isinstance(seconds, int | float) or math.isnan(seconds):
-            raise PatternError(f"pattern {name!r}: phase {number} seconds {seconds!r} is not a number")
+            raise PatternError(
+                f"pattern {name!r}: phase {number} seconds {seconds!r} is not a number"
+            )
         if seconds < 0 or (seconds == 0 and phase.kind != "hold"):
             raise PatternError(
                 f"pattern {name!r}: phase {number} ({phase.kind}) is {seconds:g} s; "
-                + ("holds must be 0 s or more" if phase.kind == "hold" else "it must be more than 0 s")
+                + (
+                    "holds must be 0 s or more"
+                    if phase.kind == "hold"
+                    else "it must be more than 0 s"
+                )
             )
         if seconds > MAX_PHASE_SECONDS:
             raise PatternError(

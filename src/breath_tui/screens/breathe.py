@@ -7,7 +7,9 @@ level, a countdown second, a phase edge, an early cue), so an idle breath costs 
 
 from __future__ import annotations
 
+import asyncio
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from textual import on
@@ -16,7 +18,6 @@ from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
-from textual.timer import Timer
 from textual.widgets import Static
 
 from breath_tui.core.clock import Clock
@@ -42,7 +43,7 @@ class PhaseTrace:
 
 
 class BreathingScreen(Screen[str]):
-    """One breathing session; dismisses with the summary line."""
+    """One breathing session; ends by calling on_done (or dismissing) with the summary line."""
 
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause"),
@@ -58,8 +59,10 @@ class BreathingScreen(Screen[str]):
         clock: Clock,
         reduced_motion: bool,
         trace: PhaseTrace | None = None,
+        on_done: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
+        self.on_done = on_done
         self.setup = setup
         self.clock = clock
         self.reduced_motion = reduced_motion
@@ -68,7 +71,7 @@ class BreathingScreen(Screen[str]):
         self.pacer = setup.make_pacer(clock.now())
         self._started = False
         self.cues = setup.cues
-        self._timer: Timer | None = None
+        self._timer: asyncio.TimerHandle | None = None
         self._shown_key: tuple[int, int, bool] | None = None
         self._cued: set[tuple[int, int, bool]] = set()
         self._texts: dict[str, str] = {}
@@ -84,7 +87,9 @@ class BreathingScreen(Screen[str]):
             yield Static(id="word", markup=False)
             yield Static(id="countdown", markup=False)
             yield Static(id="progress", markup=False)
-            yield Static("\n".join([*safety_lines(pattern), STOP_ANY_TIME]), id="safety", markup=False)
+            yield Static(
+                "\n".join([*safety_lines(pattern), STOP_ANY_TIME]), id="safety", markup=False
+            )
             yield Static(id="notice", markup=False)
         yield Static(
             f"Make the window at least {MIN_WIDTH}x{MIN_HEIGHT} to see the guide.\n"
@@ -100,6 +105,11 @@ class BreathingScreen(Screen[str]):
             self._set_text("notice", self.cues.notice)
         self._render_state(self.pacer.state_at(self.clock.now()))
         self.call_after_refresh(self._begin)
+
+    @property
+    def started(self) -> bool:
+        """Whether the first frame is on screen and the session clock has started."""
+        return self._started
 
     def _begin(self) -> None:
         """The guide is on screen: the session's clock starts now, with the first cue."""
@@ -119,8 +129,17 @@ class BreathingScreen(Screen[str]):
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:
-            self._timer.stop()
+            self._timer.cancel()
             self._timer = None
+
+    def _wake_at(self, when: float, now: float, callback: Callable[[], None]) -> None:
+        """Run callback on the event loop at clock time `when`.
+
+        A bare asyncio timer handing over to call_next: a Textual Timer starts a task per
+        tick, which costs several times more CPU than this for a one-shot wake-up.
+        """
+        delay = self.clock.real_seconds(max(0.0, when - now))
+        self._timer = asyncio.get_running_loop().call_later(delay, self.call_next, callback)
 
     def _set_text(self, widget_id: str, text: str) -> None:
         if self._texts.get(widget_id) != text:
@@ -154,21 +173,28 @@ class BreathingScreen(Screen[str]):
             return
         guide = self.query_one(BreathGuide)
         edge = self.pacer.next_edge(now)
-        moments = [edge, now + _until_whole_second_changes(state.seconds_left),
-                   now + _until_whole_second_changes(state.remaining)]
+        moments = [
+            edge,
+            now + _until_whole_second_changes(state.seconds_left),
+            now + _until_whole_second_changes(state.remaining),
+        ]
         if not self.reduced_motion:
-            moments.append(max(next_level_change(self.pacer, state, guide.levels, now), now + GUIDE_FRAME))
+            moments.append(
+                max(next_level_change(self.pacer, state, guide.levels, now), now + GUIDE_FRAME)
+            )
         upcoming = self.pacer.state_at(edge)
         cue_time = edge - self.cues.latency
         if self.cues.latency > 0 and cue_time > now and not upcoming.done:
             moments.append(cue_time)
         when = min(moments)
-        if when <= cue_time <= when + 1e-9 and upcoming.key not in self._cued and self.cues.latency > 0:
-            self._timer = self.set_timer(
-                self.clock.real_seconds(max(0.0, when - now)), lambda: self._cue_then_tick(upcoming)
-            )
+        if (
+            when <= cue_time <= when + 1e-9
+            and upcoming.key not in self._cued
+            and self.cues.latency > 0
+        ):
+            self._wake_at(when, now, lambda: self._cue_then_tick(upcoming))
             return
-        self._timer = self.set_timer(self.clock.real_seconds(max(0.0, when - now)), self._tick)
+        self._wake_at(when, now, self._tick)
 
     def _cue_then_tick(self, upcoming: PacerState) -> None:
         """Play the next phase's cue early by the player's latency, so sound meets the picture."""
@@ -188,7 +214,11 @@ class BreathingScreen(Screen[str]):
             self._set_text("word", "Paused")
             self._set_text("countdown", "Space resumes")
         else:
-            mark = {"in": "↑", "hold": "·", "out": "↓"}[state.phase.kind] if self.reduced_motion else ""
+            mark = (
+                {"in": "↑", "hold": "·", "out": "↓"}[state.phase.kind]
+                if self.reduced_motion
+                else ""
+            )
             self._set_text("word", f"{mark} {state.phase.word} {mark}".strip())
             self._set_text("countdown", str(math.ceil(state.seconds_left - 1e-9)))
         breath = min(state.cycle + 1, state.cycles_total)
@@ -209,11 +239,20 @@ class BreathingScreen(Screen[str]):
         text = summary(state)
         # Let the final frame reach the screen before the summary card is built.
         self.call_after_refresh(
-            lambda: self.app.push_screen(SummaryScreen(text), callback=lambda _: self.dismiss(text))
+            lambda: self.app.push_screen(SummaryScreen(text), callback=lambda _: self._done(text))
         )
+
+    def _done(self, text: str) -> None:
+        if self.on_done is not None:
+            self.on_done(text)
+        else:
+            self.dismiss(text)
 
     def sync(self) -> None:
         """Render the state at the clock's now and set the next tick (after keys, or a test's clock move)."""
+        if not self._started:
+            self._begin()
+            return
         self._cancel_timer()
         self._tick()
 
@@ -230,8 +269,10 @@ class BreathingScreen(Screen[str]):
         tempo = clamp_tempo(self.pacer.tempo + step)
         self.pacer.set_tempo(tempo, self.clock.now())
         if tempo in (MIN_TEMPO, MAX_TEMPO):
-            self.notify(f"Tempo {tempo:.1f}x is the {'slowest' if tempo == MIN_TEMPO else 'fastest'}.",
-                        timeout=2)
+            self.notify(
+                f"Tempo {tempo:.1f}x is the {'slowest' if tempo == MIN_TEMPO else 'fastest'}.",
+                timeout=2,
+            )
         self.sync()
 
     def action_faster(self) -> None:
@@ -245,7 +286,9 @@ class BreathingScreen(Screen[str]):
     def action_toggle_mute(self) -> None:
         """Mute or unmute the cues, at once."""
         self.cues.set_muted(not self.cues.muted)
-        self._set_text("notice", self.cues.notice or ("Cues muted: m unmutes" if self.cues.muted else ""))
+        self._set_text(
+            "notice", self.cues.notice or ("Cues muted: m unmutes" if self.cues.muted else "")
+        )
 
     def action_stop(self) -> None:
         """Stop now; the summary says how far the session got."""
@@ -279,4 +322,3 @@ class SummaryScreen(ModalScreen[None]):
     def action_close(self) -> None:
         """Close the summary."""
         self.dismiss(None)
-
