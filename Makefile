@@ -42,8 +42,9 @@ bench: $(STAMP) ## Measure timing, CPU and start-up against references from the 
 sounds: $(STAMP) ## Remake the cue sounds in sounds/
 	$(BIN)/breath-tui sounds --out sounds
 
-snapshots: $(STAMP) ## Update the SVG snapshots after a deliberate change
+snapshots: $(STAMP) ## Update the SVG snapshots (and the README's picture) after a deliberate change
 	$(BIN)/pytest -q tests/ui --snapshot-update
+	cp tests/ui/__snapshots__/test_snapshots/test_breathing_guide_mid_breath_80x24.svg docs/breathing.svg
 
 check: lint typecheck test ## lint, typecheck and test
 
