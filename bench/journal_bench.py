@@ -63,7 +63,7 @@ def sample_checkins(count: int = COUNT) -> list[CheckIn]:
     return made
 
 
-def best_of(runs: int, setup: Callable[[int], object], work: Callable[[object], None]) -> float:
+def best_of(runs: int, setup: Callable[[int], object], work: Callable[[object], object]) -> float:
     """The shortest of `runs` timings of work(setup(run)); setup is not timed."""
     times = []
     for run in range(runs):

@@ -8,6 +8,8 @@ import io
 import json
 import os
 import stat
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -302,3 +304,29 @@ def test_output_cannot_be_the_journal(
     assert status == 2 and "the journal itself" in err
     with Journal() as journal:
         assert journal.count() == 3
+
+
+def test_import_reads_standard_input(make_checkin: Make, breath_home: Path) -> None:
+    """FILE '-' reads the check-ins from standard input."""
+    result = subprocess.run(
+        [sys.executable, "-m", "breath_tui", "import", "-"],
+        input=make_checkin().to_json() + "\n",
+        capture_output=True,
+        text=True,
+    )
+    assert (result.returncode, result.stdout) == (
+        0,
+        "Imported 1 check-in; skipped 0 already in the journal.\n",
+    )
+
+
+def test_errors_never_echo_control_characters_or_long_values(
+    capsys: pytest.CaptureFixture[str], make_checkin: Make, tmp_path: Path
+) -> None:
+    """A bad value full of escape codes is not printed raw, nor repeated at length."""
+    bad = make_checkin().to_dict() | {"kind": "\x1b[2J" * 100}
+    file = tmp_path / "in.jsonl"
+    file.write_text(json.dumps(bad) + "\n", encoding="utf-8")
+    status, _, err = run(capsys, "import", str(file))
+    assert status == 2 and "\x1b" not in err and len(err) < 200
+    assert err.startswith(f"breath-tui: {file}, line 1: kind must be one of")

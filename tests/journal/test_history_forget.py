@@ -145,3 +145,14 @@ def test_forget_with_no_journal_says_so(capsys: pytest.CaptureFixture[str]) -> N
     """Nothing to delete: exit 0 and a line saying there is no journal."""
     status, out, _ = run(capsys, "forget", "--yes")
     assert status == 0 and "There is no journal" in out
+
+
+def test_forget_ignores_files_that_are_not_the_journal(
+    capsys: pytest.CaptureFixture[str], breath_home: Path
+) -> None:
+    """A backup named journal.sqlite3.bak is not the journal: nothing to delete, and it stays."""
+    breath_home.mkdir()
+    backup = breath_home / "journal.sqlite3.bak"
+    backup.write_text("mine")
+    status, out, _ = run(capsys, "forget", "--yes")
+    assert status == 0 and "There is no journal" in out and backup.exists()

@@ -225,3 +225,14 @@ def test_columns_mirror_the_stored_json(journal: Journal) -> None:
     assert _raw(journal.path, "SELECT status, pre_rating, post_rating FROM checkins") == [
         ("complete", 9, None)
     ]
+
+
+def test_a_damaged_row_is_reported_not_raised_as_a_traceback(journal: Journal) -> None:
+    """A row whose JSON was edited into nonsense gives a JournalError naming the check-in."""
+    from breath_tui.journal import JournalError
+
+    checkin_id = journal.start_checkin()
+    with sqlite3.connect(journal.path) as db:
+        db.execute("UPDATE checkins SET data = '{\"schema\": 1}'")
+    with pytest.raises(JournalError, match=f"check-in {checkin_id} is damaged: id is missing"):
+        journal.get(checkin_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from breath_tui.core.errors import BadInput
@@ -29,9 +30,10 @@ def run(args: argparse.Namespace) -> int:
     """Delete after a typed "yes"; 2 (nothing deleted) without a terminal to ask on or --yes."""
     from breath_tui.core.locations import journal_path
     from breath_tui.journal import forget_journal
+    from breath_tui.journal.store import SIDE_FILES
 
     path = journal_path()
-    if not any(path.parent.glob(f"{path.name}*")):
+    if not any(Path(f"{path}{suffix}").exists() for suffix in ("", *SIDE_FILES)):
         print(f"There is no journal at {path}; nothing to delete.")
         return 0
     if not args.yes:

@@ -107,7 +107,8 @@ def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
         even = left // len(flex)
         small = [i for i in flex if natural[i] <= even]
         if not small:
-            share.update((i, max(even, MIN_FLEX_WIDTH)) for i in flex)
+            spare = left - even * len(flex)  # the odd columns left over go to the first ones
+            share.update((i, max(even + (n < spare), MIN_FLEX_WIDTH)) for n, i in enumerate(flex))
             break
         for i in small:
             share[i] = natural[i]

@@ -29,6 +29,7 @@ from breath_tui.core.checkin_fields import (
     read_list,
     read_object,
     read_time,
+    shown,
     text,
 )
 from breath_tui.core.checkin_parts import BodyEntry, Breathing, BreathPhase, Feeling
@@ -115,10 +116,10 @@ class CheckIn:
         try:
             object.__setattr__(self, "id", str(uuid.UUID(self.id)))
         except ValueError:
-            raise CheckInError("id", f"must be a UUID, not {self.id!r}") from None
+            raise CheckInError("id", f"must be a UUID, not {shown(self.id)}") from None
         read_time("started_at", self.started_at)
         if self.kind not in KINDS:
-            raise CheckInError("kind", f"must be one of {', '.join(KINDS)}, not {self.kind!r}")
+            raise CheckInError("kind", f"must be one of {', '.join(KINDS)}, not {shown(self.kind)}")
         if self.ended_at is not None and read_time("ended_at", self.ended_at) < self.started_at:
             raise CheckInError("ended_at", "must not be before started_at")
         if self.breathing is not None and not isinstance(self.breathing, Breathing):

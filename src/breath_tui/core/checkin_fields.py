@@ -54,12 +54,12 @@ def read_time(name: str, value: Any) -> datetime:
             moment = datetime.fromisoformat(value)
         except ValueError:
             raise CheckInError(
-                name, f"must be an ISO 8601 time like 2024-05-01T09:30:00+01:00, not {value!r}"
+                name, f"must be an ISO 8601 time like 2024-05-01T09:30:00+01:00, not {shown(value)}"
             ) from None
     else:
         raise CheckInError(name, f"must be an ISO 8601 time in quotes, not {_kind_of(value)}")
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise CheckInError(name, f"needs a UTC offset such as +01:00 or Z, not {str(value)!r}")
+        raise CheckInError(name, f"needs a UTC offset such as +01:00 or Z, not {shown(str(value))}")
     return moment
 
 
@@ -76,7 +76,7 @@ def whole_number(name: str, value: Any, least: int, most: int | None) -> int:
     """A whole number from least to most (no upper bound when most is None); never a bool."""
     span = f"{least}-{most}" if most is not None else f"{least} or more"
     if isinstance(value, bool) or not isinstance(value, int):
-        raise CheckInError(name, f"must be a whole number {span}, not {_shown(value)}")
+        raise CheckInError(name, f"must be a whole number {span}, not {shown(value)}")
     if value < least or (most is not None and value > most):
         raise CheckInError(name, f"must be {span}, not {value}")
     return value
@@ -90,7 +90,7 @@ def optional_rating(name: str, value: Any) -> int | None:
 def number(name: str, value: Any, *, positive: bool) -> float:
     """A finite number, more than 0 if `positive`, else 0 or more; returned as a float."""
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise CheckInError(name, f"must be a number, not {_shown(value)}")
+        raise CheckInError(name, f"must be a number, not {shown(value)}")
     if value < 0 or (positive and value == 0):
         least = "more than 0" if positive else "0 or more"
         raise CheckInError(name, f"must be {least}, not {value}")
@@ -118,7 +118,8 @@ def _kind_of(value: Any) -> str:
     return type(value).__name__
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
+    """A value as it appears in a message: JSON-like, ASCII only, long texts not repeated."""
     if isinstance(value, str):
         return json.dumps(value) if len(value) <= 40 else "text"
     if isinstance(value, bool | int | float) or value is None:

@@ -16,6 +16,7 @@ from breath_tui.core.checkin_fields import (
     number,
     read_list,
     read_object,
+    shown,
     text,
     whole_number,
 )
@@ -36,7 +37,7 @@ class BreathPhase:
 
     def __post_init__(self) -> None:
         if self.kind not in ("in", "hold", "out"):
-            raise CheckInError("kind", f'must be "in", "hold" or "out", not {self.kind!r}')
+            raise CheckInError("kind", f'must be "in", "hold" or "out", not {shown(self.kind)}')
         seconds = number("seconds", self.seconds, positive=self.kind != "hold")
         object.__setattr__(self, "seconds", seconds)
 
@@ -162,7 +163,8 @@ class Feeling:
         text("word", self.word, blank_ok=False)
         if self.intensity not in INTENSITIES:
             raise CheckInError(
-                "intensity", f'must be "a little", "somewhat" or "very", not {self.intensity!r}'
+                "intensity",
+                f'must be "a little", "somewhat" or "very", not {shown(self.intensity)}',
             )
 
     def to_dict(self) -> dict[str, Any]:

@@ -57,8 +57,10 @@ def parse_jsonl(data: bytes, source: str) -> list[CheckIn]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ImportFileError(f"{source}, line {line}: not UTF-8 text; nothing imported") from None
+        bad_line = data[: error.start].count(b"\n") + 1
+        raise ImportFileError(
+            f"{source}, line {bad_line}: not UTF-8 text; nothing imported"
+        ) from None
     checkins: list[CheckIn] = []
     problems: list[tuple[int, str]] = []
     # Split on "\n" only: str.splitlines() would also split at U+2028 and other characters that

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -197,7 +197,9 @@ class Journal:
             raise CheckInNotFound(f"no check-in {checkin_id} in {self.path}")
         return self.finish(checkin_id, ended_at=datetime.fromisoformat(rows[0][0]))
 
-    def _change(self, checkin_id: str, change: Any, step_names: Iterable[str]) -> CheckIn:
+    def _change(
+        self, checkin_id: str, change: Callable[[CheckIn], CheckIn], step_names: Iterable[str]
+    ) -> CheckIn:
         with self._write() as db:
             row = db.execute(
                 "SELECT data, steps_done FROM checkins WHERE id = ?", (_key(checkin_id),)
