@@ -13,6 +13,7 @@ import pytest
 
 from breath_tui.core.checkin import (
     BodyEntry,
+    Breathing,
     CheckIn,
     CheckInError,
     Feeling,
@@ -256,3 +257,21 @@ def test_json_line_escapes_terminal_controls(make_checkin: Make) -> None:
 def test_scan_steps_are_body_feelings_note() -> None:
     """A body scan asks for body, feelings and note, in that order."""
     assert steps_for("scan") == ("body", "feelings", "note")
+
+
+def test_breathing_of_a_pattern_records_its_phases() -> None:
+    """Breathing.of(pattern, ...) records the pattern's name and phases, top-up in-breath too."""
+    from breath_tui.core.patterns import PRESETS
+
+    breathing = Breathing.of(PRESETS["cyclic-sigh"], tempo=0.8, cycles=20, seconds=225.0)
+    assert breathing.to_dict() == {
+        "pattern": "cyclic-sigh",
+        "phases": [
+            {"kind": "in", "seconds": 2.0},
+            {"kind": "in", "seconds": 1.0},
+            {"kind": "out", "seconds": 6.0},
+        ],
+        "tempo": 0.8,
+        "cycles": 20,
+        "seconds": 225.0,
+    }

@@ -20,6 +20,7 @@ from breath_tui.core.checkin_fields import (
     text,
     whole_number,
 )
+from breath_tui.core.patterns import Pattern
 from breath_tui.core.vocab import BODY_INTENSITY_MAX, INTENSITIES, Intensity
 
 PhaseKind = Literal["in", "hold", "out"]
@@ -77,6 +78,19 @@ class Breathing:
         object.__setattr__(self, "tempo", number("tempo", self.tempo, positive=True))
         whole_number("cycles", self.cycles, 0, None)
         object.__setattr__(self, "seconds", number("seconds", self.seconds, positive=False))
+
+    @classmethod
+    def of(cls, pattern: Pattern, *, tempo: float, cycles: int, seconds: float) -> Breathing:
+        """The record of a session breathed with `pattern`: breaths done and real seconds.
+
+        Args:
+            pattern: the pattern used (its name, or its spec such as "4-0-6", is recorded).
+            tempo: the tempo at the end of the session (1.0 as written).
+            cycles: whole breaths completed (fewer than planned when stopped early).
+            seconds: real seconds breathed, pauses excluded.
+        """
+        phases = tuple(BreathPhase(phase.kind, phase.seconds) for phase in pattern.phases)
+        return cls(pattern.name, phases, tempo, cycles, seconds)
 
     def to_dict(self) -> dict[str, Any]:
         """The breathing as JSON-ready data."""

@@ -61,7 +61,7 @@ def _private_file(path: Path) -> None:
 
 class Journal:
     """The journal file: open it, save steps, list and look up check-ins. Use it as a context
-    manager (or call close()). Methods may be called from any one thread at a time.
+    manager (or call close()). Any thread may call its methods; a lock takes them in turn.
 
     Args:
         path: the database file; default locations.journal_path() (BREATH_TUI_HOME honoured).
@@ -75,8 +75,11 @@ class Journal:
         self._now = now
         self._lock = threading.Lock()
         self._sqlite = sqlite3
-        ensure_private_dir(self.path.parent)
-        _private_file(self.path)
+        try:
+            ensure_private_dir(self.path.parent)
+            _private_file(self.path)
+        except OSError as error:
+            raise JournalError(f"{self.path}: cannot be created: {error.strerror}") from None
         try:
             self._db = sqlite3.connect(
                 self.path,
@@ -122,12 +125,12 @@ class Journal:
         try:
             yield
         except self._sqlite.DatabaseError as error:
-            reason = str(error)
-            if "not a database" in reason or "malformed" in reason:
-                reason = f"is not a breath-tui journal, or is damaged ({reason})"
-            elif "locked" in reason or "busy" in reason:
-                reason = "is busy: another breath-tui kept it locked too long; try again"
-            raise JournalError(f"{self.path} {reason}") from None
+            reason = f": {error}"
+            if "not a database" in str(error) or "malformed" in str(error):
+                reason = f" is not a breath-tui journal, or is damaged ({error})"
+            elif "locked" in str(error) or "busy" in str(error):
+                reason = " is busy: another breath-tui kept it locked too long; try again"
+            raise JournalError(f"{self.path}{reason}") from None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
