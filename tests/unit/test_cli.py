@@ -35,6 +35,7 @@ def test_bad_input_exits_2_with_one_line_naming_the_fault(argv, fragment, capsys
 
 def test_broken_config_exits_2_naming_file_and_line(breath_home, capsys):
     """A broken config.toml stops the session with exit 2, naming the file and line."""
+    breath_home.mkdir()
     (breath_home / "config.toml").write_text("[breathing]\ntempo = 9\n")
     assert main(["breathe", "--plain", "--cycles", "1"]) == 2
     err = capsys.readouterr().err
@@ -62,6 +63,7 @@ def test_patterns_lists_timing_pace_source_and_caution(capsys):
 
 def test_patterns_includes_custom_patterns(breath_home, capsys):
     """Custom patterns from config.toml appear, marked as the person's own."""
+    breath_home.mkdir()
     (breath_home / "config.toml").write_text('[patterns.evening]\nspec = "4-2-7"\n')
     assert main(["patterns"]) == 0
     assert "evening (yours): 4-2-7 s" in capsys.readouterr().out

@@ -24,6 +24,7 @@ from breath_tui.core.patterns import (
     resolve_pattern,
     validate_phases,
 )
+from breath_tui.core.vocab import DEFAULT_REGIONS, MAX_WORD_LENGTH
 
 
 class ConfigError(BadInput):
@@ -59,12 +60,29 @@ class SoundSettings:
 
 
 @dataclass
+class CheckinSettings:
+    """[checkin]: the breathing step of `breath-tui checkin`."""
+
+    pattern: str = "resonance"
+    minutes: float = 2.0
+
+
+@dataclass
+class BodySettings:
+    """[body]: the regions the body scan visits, in order (any names; see core.vocab)."""
+
+    regions: list[str] = field(default_factory=lambda: list(DEFAULT_REGIONS))
+
+
+@dataclass
 class Config:
     """All settings; `patterns` holds the custom patterns by name."""
 
     breathing: BreathingSettings = field(default_factory=BreathingSettings)
     motion: MotionSettings = field(default_factory=MotionSettings)
     sound: SoundSettings = field(default_factory=SoundSettings)
+    checkin: CheckinSettings = field(default_factory=CheckinSettings)
+    body: BodySettings = field(default_factory=BodySettings)
     patterns: dict[str, Pattern] = field(default_factory=dict)
     path: Path | None = None
 
@@ -77,6 +95,8 @@ SECTIONS: dict[str, type] = {
     "breathing": BreathingSettings,
     "motion": MotionSettings,
     "sound": SoundSettings,
+    "checkin": CheckinSettings,
+    "body": BodySettings,
 }
 
 
@@ -228,6 +248,38 @@ def _check_breathing(
         fail("pattern", f"is not usable: {error}")
 
 
+def _check_checkin(config: Config, path: Path, text: str) -> None:
+    settings = config.checkin
+
+    def fail(key: str, message: str) -> None:
+        raise ConfigError(f"{_where(path, text, 'checkin', key)}: checkin.{key} {message}")
+
+    if not 0 < settings.minutes <= 120:
+        fail("minutes", "must be more than 0 and at most 120")
+    try:
+        resolve_pattern(settings.pattern, config.patterns)
+    except PatternError as error:
+        fail("pattern", f"is not usable: {error}")
+
+
+def _check_body(settings: BodySettings, path: Path, text: str) -> None:
+    where = _where(path, text, "body", "regions")
+    if not settings.regions:
+        raise ConfigError(f"{where}: body.regions needs at least one region, e.g. [\"chest\"]")
+    seen: set[str] = set()
+    for region in settings.regions:
+        name = " ".join(region.split())
+        if not name or len(name) > MAX_WORD_LENGTH or not region.isprintable():
+            raise ConfigError(
+                f"{where}: body.regions has {region!r}; "
+                f"each region is a word or two on one line, at most {MAX_WORD_LENGTH} characters"
+            )
+        if name.lower() in seen:
+            raise ConfigError(f"{where}: body.regions lists {name!r} twice")
+        seen.add(name.lower())
+    settings.regions = [" ".join(region.split()) for region in settings.regions]
+
+
 def parse_config(text: str, path: Path) -> Config:
     """Build a Config from config.toml text; raise ConfigError naming file, line and key."""
     try:
@@ -266,6 +318,8 @@ def parse_config(text: str, path: Path) -> Config:
             f"{_where(path, text, 'breathing', 'minutes')}: give breathing.cycles or breathing.minutes, not both"
         )
     _check_breathing(config.breathing, config.patterns, path, text)
+    _check_checkin(config, path, text)
+    _check_body(config.body, path, text)
     return config
 
 

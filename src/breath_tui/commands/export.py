@@ -1,0 +1,116 @@
+"""`breath-tui export`: the journal out, as JSON Lines, CSV or Markdown, oldest first."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+from breath_tui.core.errors import BadInput
+
+FORMATS = ("jsonl", "csv", "md")
+
+
+def register(commands: Any) -> None:
+    """Add the `export` sub-command."""
+    parser = commands.add_parser(
+        "export",
+        help="write the journal out as JSON Lines, CSV or Markdown",
+        description="Write every check-in, oldest first. jsonl is the exact interchange format "
+        "(what `breath-tui import` reads); csv is one row per check-in for a spreadsheet; md is "
+        "a readable summary to bring to your therapist.",
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="jsonl", help="jsonl (default), csv or md"
+    )
+    parser.add_argument(
+        "--since",
+        metavar="DATE",
+        help="only check-ins from DATE on: 2024-05-01 (from local midnight) "
+        "or an ISO time such as 2024-05-01T09:30",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to a new FILE only you can read (0600), not standard output",
+    )
+    parser.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export; 0 when written, 2 for a bad option, 1 when the journal cannot be read."""
+    from breath_tui.core.when import parse_since
+    from breath_tui.journal import JournalError
+    from breath_tui.journal.exchange import export
+
+    since = parse_since(args.since) if args.since else None
+    try:
+        checkins = read_journal(since=since, oldest_first=True)
+    except JournalError as error:
+        print(f"breath-tui: {error}", file=sys.stderr)
+        return 1
+
+    def write(out: TextIO) -> None:
+        export(checkins, args.format, out, since)
+
+    if args.output:
+        write_private_file(Path(args.output), write, force=args.force)
+    else:
+        write(sys.stdout)
+        sys.stdout.flush()
+    return 0
+
+
+def read_journal(**filters: Any) -> list[Any]:
+    """Check-ins from the journal, or none when there is no journal yet (none is made)."""
+    from breath_tui.core.locations import journal_path
+    from breath_tui.journal import Journal
+
+    path = journal_path()
+    if not path.exists():
+        return []
+    with Journal(path) as journal:
+        checkins: list[Any] = journal.checkins(**filters)
+        return checkins
+
+
+def write_private_file(path: Path, write: Callable[[TextIO], None], *, force: bool) -> None:
+    """Write a new file readable only by its owner (0600); replace one only when forced.
+
+    Raises:
+        BadInput: the file exists (without force), is a folder or the journal, or cannot be made.
+    """
+    from breath_tui.core.locations import journal_path
+
+    journal = journal_path().resolve()
+    if path.resolve() in {journal, *(Path(f"{journal}{s}") for s in ("-wal", "-shm"))}:
+        raise BadInput(f"-o {path}: that is the journal itself; choose another file")
+    if path.is_dir():
+        raise BadInput(f"-o {path}: is a folder; give a file name")
+    if not force and (path.exists() or path.is_symlink()):
+        raise BadInput(f"-o {path}: already exists; add --force to replace it")
+    try:
+        if force:
+            # A temporary file (mkstemp makes it 0600) renamed over the old one: the old file
+            # stays whole until the new one is complete, and its old mode is not inherited.
+            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        else:
+            fd, temporary = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), str(path)
+    except FileExistsError:
+        raise BadInput(f"-o {path}: already exists; add --force to replace it") from None
+    except OSError as error:
+        raise BadInput(f"-o {path}: cannot be created: {error.strerror or error}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            write(out)
+        if force:
+            os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,70 @@
+"""`breath-tui forget`: delete the whole journal, after asking (or with --yes, for scripts)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from breath_tui.core.errors import BadInput
+
+
+def register(commands: Any) -> None:
+    """Add the `forget` sub-command."""
+    parser = commands.add_parser(
+        "forget",
+        help="delete the whole journal, after asking",
+        description="Delete the journal file and its side files. This cannot be undone. "
+        "Files you exported earlier are not touched. Settings (config.toml) are kept.",
+    )
+    parser.add_argument(
+        "--yes",
+        action="store_true",
+        help="delete without asking (needed when not run from a terminal)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Delete after a typed "yes"; 2 (nothing deleted) without a terminal to ask on or --yes."""
+    from breath_tui.core.locations import journal_path
+    from breath_tui.journal import forget_journal
+    from breath_tui.journal.store import SIDE_FILES
+
+    path = journal_path()
+    if not any(Path(f"{path}{suffix}").exists() for suffix in ("", *SIDE_FILES)):
+        print(f"There is no journal at {path}; nothing to delete.")
+        return 0
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise BadInput(
+                "forget asks before deleting, but standard input is not a terminal.\n"
+                "Nothing was deleted; add --yes to delete without asking."
+            )
+        if not _confirmed(path):
+            print("Nothing was deleted.")
+            return 0
+    forget_journal(path)
+    print(f"Deleted the journal ({path}).")
+    return 0
+
+
+def _confirmed(path: Any) -> bool:
+    """Ask on the terminal; only "yes" (or "y") deletes. The question goes to stderr so that it
+    is seen even when standard output is redirected."""
+    question = f"Delete the whole journal at {path}{_how_many(path)}? This cannot be undone.\n"
+    print(question + 'Type "yes" to delete: ', end="", file=sys.stderr, flush=True)
+    answer = sys.stdin.readline()
+    return answer.strip().lower() in ("yes", "y")
+
+
+def _how_many(path: Any) -> str:
+    from breath_tui.journal import Journal, JournalError
+
+    try:
+        with Journal(path) as journal:
+            count = journal.count()
+    except JournalError:
+        return ""  # a damaged journal can still be deleted; forget is the way out of it
+    return f" ({count} check-in{'s' if count != 1 else ''})"

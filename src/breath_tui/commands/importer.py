@@ -1,0 +1,40 @@
+"""`breath-tui import FILE`: check-ins in from JSON Lines, all of the file or none of it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def register(commands: Any) -> None:
+    """Add the `import` sub-command."""
+    parser = commands.add_parser(
+        "import",
+        help="add check-ins from a JSON Lines file: all of it or none",
+        description="Check the whole file first: if any line is not a valid check-in, say "
+        "which and import nothing. Check-ins already in the journal (same id) are skipped.",
+    )
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help="a file from `breath-tui export --format jsonl` (- reads standard input)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Import; 0 when done, 2 for a bad file (nothing imported), 1 when the journal fails."""
+    from breath_tui.journal import Journal, JournalError
+    from breath_tui.journal.exchange import read_import_file
+
+    checkins = read_import_file(args.file)
+    try:
+        with Journal() as journal:
+            result = journal.import_checkins(checkins)
+    except JournalError as error:
+        print(f"breath-tui: {error}; nothing was imported", file=sys.stderr)
+        return 1
+    noun = "check-in" if result.imported == 1 else "check-ins"
+    print(f"Imported {result.imported} {noun}; skipped {result.skipped} already in the journal.")
+    return 0

@@ -1,0 +1,253 @@
+"""The check-in: one record of the journal, exactly the JSON Lines interchange format of DESIGN.md.
+
+Every value is checked when a CheckIn (or one of its parts) is made, so a bad value is caught
+where it comes from: the screen that set it, or the import line that held it. Errors name the
+field: "body[1].intensity must be 0-10, not 12".
+
+Unknown keys, at any level, are kept in `extra` and written back after the known ones: readers
+ignore what they do not know, writers never drop a field they read.
+
+The status is not a field of its own: a check-in is complete once it has an `ended_at`, and in
+progress (resumable) until then. So the interchange format needs no extra field for it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, ClassVar, Literal
+
+from breath_tui.core.checkin_fields import (
+    CheckInError,
+    dumps,
+    extra_keys,
+    optional_rating,
+    read_list,
+    read_object,
+    read_time,
+    shown,
+    text,
+)
+from breath_tui.core.checkin_parts import BodyEntry, Breathing, BreathPhase, Feeling
+from breath_tui.core.vocab import feelings_sentence
+from breath_tui.core.when import Now, local_now
+
+__all__ = [
+    "EDITABLE",
+    "KINDS",
+    "SCHEMA",
+    "STEPS",
+    "BodyEntry",
+    "BreathPhase",
+    "Breathing",
+    "CheckIn",
+    "CheckInError",
+    "Feeling",
+    "Kind",
+    "Status",
+    "steps_for",
+]
+
+SCHEMA = 1
+
+Kind = Literal["checkin", "quick", "breathe", "scan"]
+KINDS: tuple[Kind, ...] = ("checkin", "quick", "breathe", "scan")
+Status = Literal["in_progress", "complete"]
+
+# The fields a step may set; id, started_at and kind are fixed when the check-in starts.
+EDITABLE = ("ended_at", "breathing", "pre_rating", "post_rating", "body", "feelings", "note")
+
+# The steps of each kind, in the order the screens ask them. The journal records which steps
+# were saved (a skipped step is saved too, empty) so an unfinished check-in resumes at the
+# first step not yet done: a skipped step and one not reached both look empty in the data.
+STEPS: dict[Kind, tuple[str, ...]] = {
+    "checkin": ("pre_rating", "breathing", "body", "feelings", "note", "post_rating"),
+    "scan": ("body", "feelings", "note"),
+    "quick": ("breathing",),
+    "breathe": ("breathing",),
+}
+
+
+def steps_for(kind: Kind) -> tuple[str, ...]:
+    """The steps of a check-in of this kind, in the order the screens ask them."""
+    return STEPS[kind]
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """One check-in: a start-of-session check-in, a quick calm, a breathing session or a scan.
+
+    Make a new one with CheckIn.new(kind); change one with updated(**fields), which checks the
+    new values. Ratings are 0-10 distress (None: skipped); body and feelings keep their order.
+    """
+
+    id: str
+    started_at: datetime
+    kind: Kind = "checkin"
+    ended_at: datetime | None = None
+    breathing: Breathing | None = None
+    pre_rating: int | None = None
+    post_rating: int | None = None
+    body: tuple[BodyEntry, ...] = ()
+    feelings: tuple[Feeling, ...] = ()
+    note: str = ""
+    extra: Mapping[str, Any] = field(default_factory=dict, hash=False, repr=False)
+
+    KEYS: ClassVar[tuple[str, ...]] = (
+        "schema",
+        "id",
+        "started_at",
+        "ended_at",
+        "kind",
+        "breathing",
+        "pre_rating",
+        "post_rating",
+        "body",
+        "feelings",
+        "note",
+    )
+
+    def __post_init__(self) -> None:
+        text("id", self.id, blank_ok=False)
+        try:
+            object.__setattr__(self, "id", str(uuid.UUID(self.id)))
+        except ValueError:
+            raise CheckInError("id", f"must be a UUID, not {shown(self.id)}") from None
+        read_time("started_at", self.started_at)
+        if self.kind not in KINDS:
+            raise CheckInError("kind", f"must be one of {', '.join(KINDS)}, not {shown(self.kind)}")
+        if self.ended_at is not None and read_time("ended_at", self.ended_at) < self.started_at:
+            raise CheckInError("ended_at", "must not be before started_at")
+        if self.breathing is not None and not isinstance(self.breathing, Breathing):
+            raise CheckInError("breathing", "must be a Breathing or None")
+        optional_rating("pre_rating", self.pre_rating)
+        optional_rating("post_rating", self.post_rating)
+        for name, kind in (("body", BodyEntry), ("feelings", Feeling)):
+            items = getattr(self, name)
+            if not isinstance(items, list | tuple):
+                raise CheckInError(name, "must be a list")
+            object.__setattr__(self, name, tuple(items))
+            for index, item in enumerate(items):
+                if not isinstance(item, kind):
+                    raise CheckInError(f"{name}[{index}]", f"must be a {kind.__name__}")
+        text("note", self.note, blank_ok=True)
+
+    @classmethod
+    def new(cls, kind: Kind = "checkin", *, now: Now = local_now) -> CheckIn:
+        """A check-in starting now, with a fresh random id and nothing recorded yet."""
+        return cls(id=str(uuid.uuid4()), started_at=now(), kind=kind)
+
+    @property
+    def status(self) -> Status:
+        """ "complete" once ended_at is set, else "in_progress"."""
+        return "complete" if self.ended_at is not None else "in_progress"
+
+    @property
+    def rating_change(self) -> int | None:
+        """post_rating - pre_rating (negative: less tense after), or None if either is missing."""
+        if self.pre_rating is None or self.post_rating is None:
+            return None
+        return self.post_rating - self.pre_rating
+
+    @property
+    def feelings_sentence(self) -> str:
+        """'I feel disappointed and a little ashamed.', or "" with no feelings."""
+        return feelings_sentence((f.word, f.intensity) for f in self.feelings)
+
+    def updated(self, **changes: Any) -> CheckIn:
+        """A copy with some of EDITABLE's fields changed; the new values are checked.
+
+        Raises:
+            CheckInError: a field is unknown or fixed, or a value is not usable.
+        """
+        for name in changes:
+            if name not in EDITABLE:
+                raise CheckInError(name, f"cannot be changed; fields: {', '.join(EDITABLE)}")
+        return dataclasses.replace(self, **changes)
+
+    def finished(self, at: datetime) -> CheckIn:
+        """A completed copy ending at `at` (never before it started, whatever the clock did)."""
+        return self.updated(ended_at=max(at, self.started_at))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The check-in as interchange data: known keys in DESIGN.md's order, then unknown ones."""
+        return {
+            "schema": SCHEMA,
+            "id": self.id,
+            "started_at": self.started_at.isoformat(),
+            "ended_at": self.ended_at.isoformat() if self.ended_at is not None else None,
+            "kind": self.kind,
+            "breathing": self.breathing.to_dict() if self.breathing is not None else None,
+            "pre_rating": self.pre_rating,
+            "post_rating": self.post_rating,
+            "body": [entry.to_dict() for entry in self.body],
+            "feelings": [feeling.to_dict() for feeling in self.feelings],
+            "note": self.note,
+            **self.extra,
+        }
+
+    def to_json(self) -> str:
+        """One line of the interchange format (no newline at the end)."""
+        return dumps(self.to_dict())
+
+    @classmethod
+    def from_dict(cls, data: Any) -> CheckIn:
+        """Read a check-in from interchange data, checking every field.
+
+        schema, id, started_at and kind are required; a missing ended_at, breathing or rating is
+        null, a missing body or feelings is empty, a missing note is "".
+
+        Raises:
+            CheckInError: naming the field and what is wrong with it.
+        """
+        raw = read_object("", data, ("schema", "id", "started_at", "kind"))
+        schema = raw["schema"]
+        if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA:
+            raise CheckInError(
+                "schema", f"is {schema}, newer than this breath-tui reads ({SCHEMA}); update it"
+            )
+        if schema != SCHEMA or isinstance(schema, bool):
+            raise CheckInError("schema", f"must be {SCHEMA}, not {json.dumps(schema)}")
+        ended = raw.get("ended_at")
+        breathing = raw.get("breathing")
+        if breathing is not None:
+            try:
+                breathing = Breathing.from_dict(breathing)
+            except CheckInError as error:
+                raise error.within("breathing") from None
+        return cls(
+            id=raw["id"],
+            started_at=read_time("started_at", raw["started_at"]),
+            kind=raw["kind"],
+            ended_at=None if ended is None else read_time("ended_at", ended),
+            breathing=breathing,
+            pre_rating=raw.get("pre_rating"),
+            post_rating=raw.get("post_rating"),
+            body=_read_items("body", raw.get("body", []), BodyEntry.from_dict),
+            feelings=_read_items("feelings", raw.get("feelings", []), Feeling.from_dict),
+            note=raw.get("note", ""),
+            extra=extra_keys(raw, cls.KEYS),
+        )
+
+    @classmethod
+    def from_json(cls, line: str) -> CheckIn:
+        """Read one interchange line; raise CheckInError if it is not JSON or not a check-in."""
+        try:
+            data = json.loads(line)
+        except ValueError as error:
+            raise CheckInError("", f"is not valid JSON: {error}") from None
+        return cls.from_dict(data)
+
+
+def _read_items(name: str, data: Any, read: Any) -> tuple[Any, ...]:
+    items = []
+    for index, item in enumerate(read_list(name, data)):
+        try:
+            items.append(read(item))
+        except CheckInError as error:
+            raise error.within(f"{name}[{index}]") from None
+    return tuple(items)

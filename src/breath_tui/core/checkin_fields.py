@@ -1,0 +1,138 @@
+"""Checks shared by the check-in model: each raises CheckInError naming the field at fault."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from breath_tui.core.errors import BadInput
+
+
+class CheckInError(BadInput):
+    """A check-in value is not usable; `field` is its path, e.g. "body[1].intensity".
+
+    str(error) is the whole sentence: "body[1].intensity must be 0-10, not 12".
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field} {problem}" if field else f"the check-in {problem}")
+
+    def within(self, prefix: str) -> CheckInError:
+        """The same error, its field path under `prefix` (e.g. "body[1]")."""
+        return CheckInError(f"{prefix}.{self.field}" if self.field else prefix, self.problem)
+
+
+def read_object(name: str, data: Any, required: tuple[str, ...]) -> Mapping[str, Any]:
+    """`data` as a JSON object holding every key in `required`."""
+    if not isinstance(data, dict):
+        raise CheckInError(name, f"must be an object {{...}}, not {_kind_of(data)}")
+    for key in required:
+        if key not in data:
+            raise CheckInError(key, "is missing")
+    return data
+
+
+def read_list(name: str, data: Any) -> list[Any]:
+    """`data` as a JSON list."""
+    if not isinstance(data, list):
+        raise CheckInError(name, f"must be a list [...], not {_kind_of(data)}")
+    return data
+
+
+def read_time(name: str, value: Any) -> datetime:
+    """An ISO 8601 time with a UTC offset, e.g. 2024-05-01T09:30:00+01:00."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            raise CheckInError(
+                name, f"must be an ISO 8601 time like 2024-05-01T09:30:00+01:00, not {shown(value)}"
+            ) from None
+    else:
+        raise CheckInError(name, f"must be an ISO 8601 time in quotes, not {_kind_of(value)}")
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise CheckInError(name, f"needs a UTC offset such as +01:00 or Z, not {shown(str(value))}")
+    return moment
+
+
+def text(name: str, value: Any, *, blank_ok: bool) -> str:
+    """A JSON string; unless blank_ok, one with something other than spaces in it."""
+    if not isinstance(value, str):
+        raise CheckInError(name, f"must be text in quotes, not {_kind_of(value)}")
+    if not blank_ok and not value.strip():
+        raise CheckInError(name, "must not be empty")
+    return value
+
+
+def whole_number(name: str, value: Any, least: int, most: int | None) -> int:
+    """A whole number from least to most (no upper bound when most is None); never a bool."""
+    span = f"{least}-{most}" if most is not None else f"{least} or more"
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise CheckInError(name, f"must be a whole number {span}, not {shown(value)}")
+    if value < least or (most is not None and value > most):
+        raise CheckInError(name, f"must be {span}, not {value}")
+    return value
+
+
+def optional_rating(name: str, value: Any) -> int | None:
+    """A 0-10 distress rating, or None when the step was skipped."""
+    return None if value is None else whole_number(name, value, 0, 10)
+
+
+def number(name: str, value: Any, *, positive: bool) -> float:
+    """A finite number, more than 0 if `positive`, else 0 or more; returned as a float."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise CheckInError(name, f"must be a number, not {shown(value)}")
+    if value < 0 or (positive and value == 0):
+        least = "more than 0" if positive else "0 or more"
+        raise CheckInError(name, f"must be {least}, not {value}")
+    return float(value)
+
+
+def extra_keys(data: Mapping[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
+    """The keys this version does not know, kept so they are written back."""
+    return {key: value for key, value in data.items() if key not in known}
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def shown(value: Any) -> str:
+    """A value as it appears in a message: JSON-like, ASCII only, long texts not repeated."""
+    if isinstance(value, str):
+        return json.dumps(value) if len(value) <= 40 else "text"
+    if isinstance(value, bool | int | float) or value is None:
+        return json.dumps(value)
+    return _kind_of(value)
+
+
+# Characters JSON leaves raw that a terminal or text viewer may act on: DEL, C1 controls (U+009B
+# starts an escape sequence on some terminals) and the Unicode line and paragraph separators.
+_RAW_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def dumps(data: Mapping[str, Any]) -> str:
+    """One JSON line: UTF-8 text kept readable, every control character escaped."""
+    line = json.dumps(data, ensure_ascii=False)
+    return _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)

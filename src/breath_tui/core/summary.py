@@ -1,0 +1,114 @@
+"""A check-in in words: the summary card at the end of a check-in, and the cells of history,
+CSV and Markdown exports. One wording everywhere, so what the person saw is what they export.
+
+Plain text only: nothing here is markup. Callers showing it on a terminal pass it through
+core.text.visible(); the words are neutral (a change in tension is "3 lower", never "better").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from breath_tui.core.checkin import BodyEntry, Breathing, CheckIn, Feeling
+from breath_tui.core.session import format_minutes
+from breath_tui.core.vocab import feelings_phrase
+from breath_tui.core.when import day_and_time
+
+KIND_NAMES = {
+    "checkin": "check-in",
+    "quick": "quick calm",
+    "breathe": "breathing",
+    "scan": "body scan",
+}
+
+
+def kind_name(checkin: CheckIn) -> str:
+    """'check-in', 'quick calm', 'breathing' or 'body scan'; '(unfinished)' while in progress."""
+    name = KIND_NAMES[checkin.kind]
+    return name if checkin.status == "complete" else f"{name} (unfinished)"
+
+
+def change_words(pre: int | None, post: int | None) -> str:
+    """'3 lower', '2 higher' or 'no change'; "" unless both ratings were given."""
+    if pre is None or post is None:
+        return ""
+    if post == pre:
+        return "no change"
+    return f"{abs(post - pre)} {'lower' if post < pre else 'higher'}"
+
+
+def ratings_short(checkin: CheckIn) -> str:
+    """'7 -> 4', '7 -> ?' or '? -> 4' for tables; "" when neither was given."""
+    pre, post = checkin.pre_rating, checkin.post_rating
+    if pre is None and post is None:
+        return ""
+    return f"{'?' if pre is None else pre} -> {'?' if post is None else post}"
+
+
+def ratings_text(checkin: CheckIn) -> str:
+    """'7 before, 4 after (3 lower)', '7 before' or '4 after'; "" when neither was given."""
+    parts = []
+    if checkin.pre_rating is not None:
+        parts.append(f"{checkin.pre_rating} before")
+    if checkin.post_rating is not None:
+        parts.append(f"{checkin.post_rating} after")
+    change = change_words(checkin.pre_rating, checkin.post_rating)
+    return ", ".join(parts) + (f" ({change})" if change else "")
+
+
+def body_entry_text(entry: BodyEntry) -> str:
+    """'shoulders: tension, tightness (6)'; 'shoulders (6)' with no sensation named."""
+    words = ", ".join(entry.sensations)
+    if not words:
+        return f"{entry.region} ({entry.intensity})"
+    return f"{entry.region}: {words} ({entry.intensity})"
+
+
+def body_text(body: Iterable[BodyEntry]) -> str:
+    """Every region noticed, in order, separated by '; '."""
+    return "; ".join(body_entry_text(entry) for entry in body)
+
+
+def feelings_list(feelings: Iterable[Feeling]) -> str:
+    """'disappointed (somewhat); ashamed (a little)': every intensity shown, for data exports."""
+    return "; ".join(f"{feeling.word} ({feeling.intensity})" for feeling in feelings)
+
+
+def feelings_short(feelings: Iterable[Feeling]) -> str:
+    """'disappointed and a little ashamed': the sentence without 'I feel', for tables."""
+    return feelings_phrase((feeling.word, feeling.intensity) for feeling in feelings)
+
+
+def breathing_text(breathing: Breathing | None) -> str:
+    """'resonance, 12 breaths in 2 minutes' (tempo added when not 1); "" with no breathing."""
+    if breathing is None:
+        return ""
+    breaths = "breath" if breathing.cycles == 1 else "breaths"
+    length = format_minutes(breathing.seconds / 60)
+    text = f"{breathing.pattern}, {breathing.cycles} {breaths} in {length}"
+    if breathing.tempo != 1.0:
+        text += f", tempo {breathing.tempo:.1f}x"
+    return text
+
+
+def card_lines(checkin: CheckIn) -> list[str]:
+    """The summary card: a heading line, then one labelled line per part that was filled in.
+
+    The last item is the note, which may hold line breaks. Parts skipped are left out.
+    """
+    lines = [f"{kind_name(checkin).capitalize()}, {day_and_time(checkin.started_at)}"]
+    for label, value in (
+        ("Tension", ratings_text(checkin)),
+        ("Breathing", breathing_text(checkin.breathing)),
+        ("Body", body_text(checkin.body)),
+        ("Feelings", checkin.feelings_sentence),
+        ("Note", checkin.note.strip()),
+    ):
+        if value:
+            lines.append(f"{label}: {value}")
+    return lines
+
+
+def card_text(checkin: CheckIn) -> str:
+    """The summary card as one text, e.g. for the clipboard."""
+    return "\n".join(card_lines(checkin))

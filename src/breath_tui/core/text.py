@@ -1,0 +1,71 @@
+"""Text the person wrote, made safe to show: for a terminal, a spreadsheet or a Markdown viewer.
+
+Notes and words are text, never markup or commands. Stored text is kept exactly as written; these
+functions change only how it is shown, at the moment it leaves the app.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls (ESC among them), DEL, C1 controls (U+009B is a one-byte CSI on some terminals),
+# and the bidirectional overrides and isolates that can make text read differently from what
+# it is. Line and paragraph separators are included: some viewers break lines at them.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_UNSAFE_KEEPING_LINES = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+# Markdown punctuation that could turn a note into emphasis, a link, an image, HTML or a table.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|!~&])")
+# At the start of a line these begin a heading, a quote, a list or a rule.
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#+\-=])", re.MULTILINE)
+_MARKDOWN_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str, *, keep_lines: bool = False) -> str:
+    """Show control characters as escapes instead of sending them to the terminal.
+
+    ESC becomes the four characters `\\x1b`, U+202E becomes `\\u202e`, and so on, so a note that
+    holds a terminal escape sequence is seen for what it is and does nothing.
+
+    Args:
+        text: text as the person wrote it (or as an import file held it).
+        keep_lines: keep newlines and tabs (for multi-line notes); a CR LF pair counts as a newline.
+
+    Returns:
+        The text with every control character replaced by a visible escape.
+    """
+    if keep_lines:
+        return _UNSAFE_KEEPING_LINES.sub(_escape, text.replace("\r\n", "\n"))
+    return _UNSAFE.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """Text for a single-line cell: line breaks become ' / ', tabs a space, controls escaped."""
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    joined = " / ".join(line for line in lines if line).replace("\t", " ")
+    return visible(joined)
+
+
+def neutralise_formula(cell: str) -> str:
+    """Prefix an apostrophe to a spreadsheet cell that would otherwise run as a formula.
+
+    Spreadsheets treat a cell starting with = + - @ tab or CR as a formula (OWASP "CSV
+    injection"); the apostrophe makes them show it as text.
+    """
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def markdown_text(text: str) -> str:
+    """Escape text so a Markdown viewer shows it literally, never as links, HTML or emphasis."""
+    escaped = _MARKDOWN_INLINE.sub(r"\\\1", visible(text, keep_lines=True))
+    escaped = _MARKDOWN_LINE_START.sub(r"\1\\\2", escaped)
+    return _MARKDOWN_NUMBERED.sub(r"\1\\\2", escaped)

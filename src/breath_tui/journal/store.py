@@ -1,0 +1,341 @@
+"""The private journal: check-ins in SQLite (stdlib sqlite3), each step saved the moment it is done.
+
+Durability: WAL mode with synchronous=FULL, so a committed step survives a kill -9 or a crash;
+each write is one short BEGIN IMMEDIATE transaction, and busy_timeout makes a second copy of the
+app wait its turn instead of failing, so two copies writing at once lose nothing.
+Privacy: the folder is 0700; the database and its -wal and -shm files are 0600; deleted rows are
+overwritten (secure_delete).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from breath_tui.core.checkin import CheckIn, CheckInError, Kind, Status, steps_for
+from breath_tui.core.locations import ensure_private_dir, journal_path
+from breath_tui.core.when import Now, local_now
+from breath_tui.journal.migrations import JournalTooNew, migrate
+
+if TYPE_CHECKING:
+    import sqlite3
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+BUSY_TIMEOUT_SECONDS = 30.0
+
+_COLUMNS = "id, started_ts, kind, status, pre_rating, post_rating, steps_done, updated_at, data"
+_INSERT = (
+    f"INSERT INTO checkins ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT DO NOTHING"  # an id already present is skipped, never overwritten
+)
+
+
+class JournalError(Exception):
+    """The journal cannot be used (damaged, locked too long, too new); the message says why."""
+
+
+class CheckInNotFound(JournalError, LookupError):
+    """No check-in with that id (it may have been discarded, or the journal forgotten)."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """How many check-ins an import added, and how many it skipped as already present."""
+
+    imported: int
+    skipped: int
+
+
+def _private_file(path: Path) -> None:
+    """Create the file 0600 before SQLite does, so it is never readable by others, even briefly."""
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    os.chmod(path, 0o600)
+
+
+class Journal:
+    """The journal file: open it, save steps, list and look up check-ins. Use it as a context
+    manager (or call close()). Any thread may call its methods; a lock takes them in turn.
+
+    Args:
+        path: the database file; default locations.journal_path() (BREATH_TUI_HOME honoured).
+        now: the clock for started_at, ended_at and step times; tests pass a fixed one.
+    """
+
+    def __init__(self, path: Path | None = None, *, now: Now = local_now) -> None:
+        import sqlite3  # here, not at start-up: only commands that touch the journal pay for it
+
+        self.path = path if path is not None else journal_path()
+        self._now = now
+        self._lock = threading.Lock()
+        self._sqlite = sqlite3
+        try:
+            ensure_private_dir(self.path.parent)
+            _private_file(self.path)
+        except OSError as error:
+            raise JournalError(f"{self.path}: cannot be created: {error.strerror}") from None
+        try:
+            self._db = sqlite3.connect(
+                self.path,
+                timeout=BUSY_TIMEOUT_SECONDS,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error as error:
+            raise JournalError(f"{self.path}: cannot be opened: {error}") from None
+        try:
+            self._prepare()
+        except BaseException:
+            self._db.close()
+            raise
+        for suffix in SIDE_FILES:
+            side = Path(f"{self.path}{suffix}")
+            if side.exists():
+                os.chmod(side, 0o600)
+
+    def _prepare(self) -> None:
+        with self._errors():
+            self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = FULL")
+            self._db.execute("PRAGMA secure_delete = ON")
+            try:
+                migrate(self._db)
+            except JournalTooNew as error:
+                raise JournalError(f"{self.path}: {error}; update breath-tui to open it") from None
+
+    def close(self) -> None:
+        """Close the file (SQLite folds the -wal file back in and removes it)."""
+        self._db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except self._sqlite.DatabaseError as error:
+            reason = f": {error}"
+            if "not a database" in str(error) or "malformed" in str(error):
+                reason = f" is not a breath-tui journal, or is damaged ({error})"
+            elif "locked" in str(error) or "busy" in str(error):
+                reason = " is busy: another breath-tui kept it locked too long; try again"
+            raise JournalError(f"{self.path}{reason}") from None
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction, taking the write lock at once (no deadlock on upgrade)."""
+        with self._lock, self._errors():
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+
+    def _read(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        with self._lock, self._errors():
+            return self._db.execute(sql, tuple(params)).fetchall()
+
+    def _load(self, checkin_id: str, data: str) -> CheckIn:
+        try:
+            return CheckIn.from_json(data)
+        except CheckInError as error:
+            raise JournalError(f"{self.path}: check-in {checkin_id} is damaged: {error}") from None
+
+    @staticmethod
+    def _row(checkin: CheckIn, steps: Iterable[str], updated_at: datetime) -> tuple[Any, ...]:
+        return (
+            checkin.id,
+            checkin.started_at.timestamp(),
+            checkin.kind,
+            checkin.status,
+            checkin.pre_rating,
+            checkin.post_rating,
+            ",".join(steps),
+            updated_at.isoformat(),
+            checkin.to_json(),
+        )
+
+    def start_checkin(self, kind: Kind = "checkin") -> str:
+        """Begin a check-in now, saved at once as in progress; return its id."""
+        checkin = CheckIn.new(kind, now=self._now)
+        with self._write() as db:
+            db.execute(_INSERT, self._row(checkin, (), checkin.started_at))
+        return checkin.id
+
+    def save_step(self, checkin_id: str, **fields: Any) -> CheckIn:
+        """Save one completed (or skipped) step at once: e.g. save_step(id, pre_rating=7).
+
+        Fields are CheckIn.EDITABLE's; a skipped step is saved with its empty value (None, (),
+        "") so that resuming moves past it. Returns the check-in as saved.
+
+        Raises:
+            CheckInError: a field or value is not usable (nothing is saved).
+            CheckInNotFound: no check-in has this id.
+        """
+        return self._change(checkin_id, lambda checkin: checkin.updated(**fields), fields)
+
+    def finish(self, checkin_id: str, *, ended_at: datetime | None = None) -> CheckIn:
+        """Mark the check-in complete, ending now (or at `ended_at`)."""
+        at = ended_at if ended_at is not None else self._now()
+        return self._change(checkin_id, lambda checkin: checkin.finished(at), ())
+
+    def keep(self, checkin_id: str) -> CheckIn:
+        """Keep an unfinished check-in as it is: complete, ending when its last step was saved."""
+        rows = self._read("SELECT updated_at FROM checkins WHERE id = ?", (_key(checkin_id),))
+        if not rows:
+            raise CheckInNotFound(f"no check-in {checkin_id} in {self.path}")
+        return self.finish(checkin_id, ended_at=datetime.fromisoformat(rows[0][0]))
+
+    def _change(
+        self, checkin_id: str, change: Callable[[CheckIn], CheckIn], step_names: Iterable[str]
+    ) -> CheckIn:
+        with self._write() as db:
+            row = db.execute(
+                "SELECT data, steps_done FROM checkins WHERE id = ?", (_key(checkin_id),)
+            ).fetchone()
+            if row is None:
+                raise CheckInNotFound(f"no check-in {checkin_id} in {self.path}")
+            checkin = change(self._load(checkin_id, row[0]))
+            steps = [s for s in row[1].split(",") if s]
+            steps += [name for name in step_names if name != "ended_at" and name not in steps]
+            values = self._row(checkin, steps, self._now())
+            db.execute(
+                "UPDATE checkins SET status = ?, pre_rating = ?, post_rating = ?, steps_done = ?,"
+                " updated_at = ?, data = ? WHERE id = ?",
+                (*values[3:], checkin.id),
+            )
+        return checkin
+
+    def discard(self, checkin_id: str) -> bool:
+        """Delete one check-in for good; False if there was none with this id."""
+        with self._write() as db:
+            return db.execute("DELETE FROM checkins WHERE id = ?", (_key(checkin_id),)).rowcount > 0
+
+    def add(self, checkin: CheckIn) -> bool:
+        """Save a whole check-in made elsewhere (e.g. a finished breathing session).
+
+        Returns False, saving nothing, if one with its id is already in the journal.
+        """
+        return self.import_checkins([checkin]).imported == 1
+
+    def import_checkins(self, checkins: Iterable[CheckIn]) -> ImportResult:
+        """Add check-ins in one transaction: all of them or, on any error, none.
+
+        Ids already in the journal (or earlier in `checkins`) are skipped, not overwritten.
+        """
+        now = self._now()
+        rows = [self._row(c, steps_for(c.kind), c.ended_at or now) for c in checkins]
+        with self._write() as db:
+            before = db.total_changes
+            db.executemany(_INSERT, rows)
+            imported = db.total_changes - before
+        return ImportResult(imported=imported, skipped=len(rows) - imported)
+
+    def get(self, checkin_id: str) -> CheckIn | None:
+        """The check-in with this id, or None."""
+        rows = self._read("SELECT data FROM checkins WHERE id = ?", (_key(checkin_id),))
+        return self._load(checkin_id, rows[0][0]) if rows else None
+
+    def unfinished(self) -> CheckIn | None:
+        """The newest check-in still in progress (to offer: finish, keep or discard), or None."""
+        rows = self._read(
+            "SELECT id, data FROM checkins WHERE status = 'in_progress'"
+            " ORDER BY started_ts DESC, id DESC LIMIT 1"
+        )
+        return self._load(rows[0][0], rows[0][1]) if rows else None
+
+    def steps_done(self, checkin_id: str) -> tuple[str, ...]:
+        """The steps saved so far (skipped ones included), in the order they were saved."""
+        rows = self._read("SELECT steps_done FROM checkins WHERE id = ?", (_key(checkin_id),))
+        if not rows:
+            raise CheckInNotFound(f"no check-in {checkin_id} in {self.path}")
+        return tuple(s for s in rows[0][0].split(",") if s)
+
+    def next_step(self, checkin_id: str) -> str | None:
+        """The first step of the check-in's kind not yet saved, or None when all are."""
+        checkin = self.get(checkin_id)
+        if checkin is None:
+            raise CheckInNotFound(f"no check-in {checkin_id} in {self.path}")
+        done = set(self.steps_done(checkin_id))
+        return next((step for step in steps_for(checkin.kind) if step not in done), None)
+
+    def checkins(
+        self,
+        *,
+        since: datetime | None = None,
+        kind: Kind | None = None,
+        status: Status | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        oldest_first: bool = False,
+    ) -> list[CheckIn]:
+        """Check-ins newest first (or oldest first), optionally filtered and paged.
+
+        Args:
+            since: only those started at or after this (aware) time.
+            kind: only this kind.
+            status: only "in_progress" or only "complete".
+            limit: at most this many; offset skips that many first (for paging).
+            oldest_first: chronological order, as exports use.
+        """
+        where, params = _filters(since, kind, status)
+        order = "ASC" if oldest_first else "DESC"
+        sql = f"SELECT id, data FROM checkins{where} ORDER BY started_ts {order}, id {order}"
+        sql += " LIMIT ? OFFSET ?"
+        params += [-1 if limit is None else limit, offset]
+        return [self._load(row[0], row[1]) for row in self._read(sql, params)]
+
+    def count(
+        self,
+        *,
+        since: datetime | None = None,
+        kind: Kind | None = None,
+        status: Status | None = None,
+    ) -> int:
+        """How many check-ins match (all, by default)."""
+        where, params = _filters(since, kind, status)
+        return int(self._read(f"SELECT count(*) FROM checkins{where}", params)[0][0])
+
+
+def _filters(since: datetime | None, kind: str | None, status: str | None) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    for clause, value in (("started_ts >= ?", since), ("kind = ?", kind), ("status = ?", status)):
+        if value is not None:
+            clauses.append(clause)
+            params.append(value.timestamp() if isinstance(value, datetime) else value)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _key(checkin_id: str) -> str:
+    """Ids are stored in canonical UUID form; an id in another spelling still finds its row."""
+    try:
+        return str(uuid.UUID(checkin_id))
+    except (ValueError, TypeError, AttributeError):
+        return checkin_id
+
+
+def forget_journal(path: Path | None = None) -> list[Path]:
+    """Delete the journal and its side files; return the files removed."""
+    base = path if path is not None else journal_path()
+    removed = []
+    for file in (base, *(Path(f"{base}{suffix}") for suffix in SIDE_FILES)):
+        try:
+            file.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(file)
+    return removed

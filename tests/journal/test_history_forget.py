@@ -1,0 +1,158 @@
+"""`breath-tui history --plain` shows text as text; `breath-tui forget` deletes only when sure."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from breath_tui.cli import main
+from breath_tui.commands.history import render_table
+from breath_tui.core.checkin import CheckIn
+from breath_tui.journal import Journal
+
+Make = Callable[..., CheckIn]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command line in-process; return (exit status, stdout, stderr)."""
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 250-column terminal, so no cell wraps (shutil.get_terminal_size reads COLUMNS)."""
+    monkeypatch.setenv("COLUMNS", "250")
+
+
+def test_history_lists_newest_first_with_all_columns(
+    capsys: pytest.CaptureFixture[str], make_checkin: Make, wide: None
+) -> None:
+    """One row per check-in, newest first: date, kind, ratings, body, feelings, note."""
+    with Journal() as journal:
+        journal.import_checkins([make_checkin(note="first"), make_checkin(note="second")])
+    lines = run(capsys, "history", "--plain")[1].splitlines()
+    assert lines[0].split() == ["Date", "Kind", "Tension", "Body", "Feelings", "Note"]
+    assert lines[2].startswith("2024-05-02 09:30  check-in")
+    assert "7 -> 4" in lines[2] and lines[2].rstrip().endswith("second")
+    assert "disappointed and a little ashamed" in run(capsys, "history")[1]
+
+
+def test_markup_in_a_note_is_shown_literally(
+    capsys: pytest.CaptureFixture[str], make_checkin: Make, wide: None
+) -> None:
+    """[bold] and [@click=...] in a note are printed as typed, not interpreted."""
+    with Journal() as journal:
+        journal.add(make_checkin(note="[bold]loud[/bold] [@click=app.quit]x[/]"))
+    assert "[bold]loud[/bold] [@click=app.quit]x[/]" in run(capsys, "history", "--plain")[1]
+
+
+def test_escape_sequences_are_shown_escaped_never_raw(
+    capsys: pytest.CaptureFixture[str], make_checkin: Make, wide: None
+) -> None:
+    """A note holding ESC, CSI (U+009B) or a bidi override is shown escaped; no raw byte leaves."""
+    with Journal() as journal:
+        journal.add(make_checkin(note="a\x1b]0;pwned\x07b\x9b2Jc\u202ed"))
+    out = run(capsys, "history", "--plain")[1]
+    assert "a\\x1b]0;pwned\\x07b\\x9b2Jc\\u202ed" in out
+    assert not any(ch in out for ch in "\x1b\x07\x9b\u202e")
+
+
+def test_history_of_an_empty_journal(capsys: pytest.CaptureFixture[str], breath_home: Path) -> None:
+    """No journal yet: a kind line, exit 0, and no journal file made just to say so."""
+    assert run(capsys, "history", "--plain") == (0, "No check-ins yet.\n", "")
+    assert not (breath_home / "journal.sqlite3").exists()
+
+
+def test_help_says_full_screen_comes_later(capsys: pytest.CaptureFixture[str]) -> None:
+    """history --help says that without --plain it prints the same table for now."""
+    with pytest.raises(SystemExit):
+        main(["history", "--help"])
+    assert "full-screen history comes later" in " ".join(capsys.readouterr().out.split())
+
+
+def test_long_cells_wrap_within_the_width() -> None:
+    """A long note wraps inside its column; no line is wider than the terminal."""
+    rows = [
+        ["2024-05-01 09:30", "check-in", "7 -> 4", "shoulders: tension (6)", "sad", "word " * 60]
+    ]
+    table = render_table(rows, 80)
+    assert max(len(line) for line in table.splitlines()) <= 80
+    assert table.count("word") == 60
+
+
+def _write_journal() -> Path:
+    with Journal() as journal:
+        journal.save_step(journal.start_checkin(), note="to be forgotten")
+        return journal.path
+
+
+def test_forget_yes_deletes_the_journal_and_side_files(capsys: pytest.CaptureFixture[str]) -> None:
+    """--yes deletes journal.sqlite3 and its -wal/-shm files without asking."""
+    path = _write_journal()
+    Path(f"{path}-wal").write_bytes(b"")  # as if another copy still had it open
+    assert run(capsys, "forget", "--yes")[0] == 0
+    assert list(path.parent.glob("journal.sqlite3*")) == []
+
+
+def test_forget_without_a_terminal_or_yes_refuses(breath_home: Path) -> None:
+    """No tty and no --yes: exit 2, a clear line, nothing deleted."""
+    path = _write_journal()
+    result = subprocess.run(
+        [sys.executable, "-m", "breath_tui", "forget"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "standard input is not a terminal" in result.stderr and "--yes" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.exists()
+
+
+class FakeTerminal(io.StringIO):
+    """Standard input that says it is a terminal and holds the person's answer."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("answer", "deleted"),
+    [("yes\n", True), ("y\n", True), ("no\n", False), ("\n", False), ("", False)],
+)
+def test_forget_asks_and_deletes_only_on_yes(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+    deleted: bool,
+) -> None:
+    """On a terminal forget asks (naming the count); only yes deletes. End of input means no."""
+    path = _write_journal()
+    monkeypatch.setattr(sys, "stdin", FakeTerminal(answer))
+    status, _, err = run(capsys, "forget")
+    assert status == 0 and "(1 check-in)" in err and "cannot be undone" in err
+    assert path.exists() is not deleted
+
+
+def test_forget_with_no_journal_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    """Nothing to delete: exit 0 and a line saying there is no journal."""
+    status, out, _ = run(capsys, "forget", "--yes")
+    assert status == 0 and "There is no journal" in out
+
+
+def test_forget_ignores_files_that_are_not_the_journal(
+    capsys: pytest.CaptureFixture[str], breath_home: Path
+) -> None:
+    """A backup named journal.sqlite3.bak is not the journal: nothing to delete, and it stays."""
+    breath_home.mkdir()
+    backup = breath_home / "journal.sqlite3.bak"
+    backup.write_text("mine")
+    status, out, _ = run(capsys, "forget", "--yes")
+    assert status == 0 and "There is no journal" in out and backup.exists()
