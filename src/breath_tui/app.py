@@ -30,10 +30,15 @@ class BreathApp(App[None]):
     ) -> None:
         super().__init__()
         self.setup = setup
-        self.reduced_motion = reduced_motion or self.animation_level == "none"
+        self._reduced_motion = reduced_motion
         self.clock = clock or MonotonicClock()
         self.trace = trace
         self.summary_text: str | None = None
+
+    @property
+    def reduced_motion(self) -> bool:
+        """No motion: --reduced-motion, the setting, or TEXTUAL_ANIMATIONS=none."""
+        return self._reduced_motion or self.animation_level == "none"
 
     def get_default_screen(self) -> Screen[Any]:
         """Breathing is the first screen, so the very first frame already guides."""

@@ -157,3 +157,31 @@ async def test_guide_repaints_only_when_its_drawing_changes():
         assert guide.set_fill(0.5, hollow=False) is False
         assert guide.set_fill(0.5 + 0.1 / guide.levels, hollow=False) is False
         assert guide.set_fill(1.0, hollow=False) is True
+
+
+async def test_textual_animations_none_gives_a_still_guide():
+    """With Textual's animation level at none (TEXTUAL_ANIMATIONS=none), the guide does not move."""
+    app, clock, _ = make_app(reduced_motion=False)
+    app.animation_level = "none"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 1.0)
+        guide = app.screen.query_one(BreathGuide)
+        assert guide.reduced_motion
+        drawn = guide._drawn
+        await advance(pilot, clock, 2.0)
+        assert guide._drawn == drawn
+        assert "↑ Breathe in ↑" == text(app, "word")
+
+
+async def test_motion_guide_grows_during_the_in_breath():
+    """With motion, the drawn level rises through the in-breath and falls through the out-breath."""
+    app, clock, _ = make_app(reduced_motion=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        guide = app.screen.query_one(BreathGuide)
+        levels = []
+        for _ in range(4):
+            await advance(pilot, clock, 1.0)
+            levels.append(guide._drawn[0])
+        assert levels == sorted(levels) and levels[0] < levels[-1]
+        await advance(pilot, clock, 3.0)
+        assert guide._drawn[0] < levels[-1]
