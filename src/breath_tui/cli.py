@@ -18,7 +18,7 @@ from breath_tui.core.errors import BadInput
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
 # Each module in breath_tui/commands registers one sub-command; --help lists exactly these.
-COMMAND_MODULES = ("breathe", "patterns")
+COMMAND_MODULES = ("breathe", "patterns", "sounds")
 
 
 class UsageError(BadInput):
