@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@# The audio extra builds simpleaudio, which needs ALSA headers; go on without it if that fails.
 	@$(BIN)/pip install --quiet -e '.[audio]' 2>/dev/null \
-	  || echo "note: simpleaudio was not built (no ALSA headers?). Cues use a system player instead. To add it: apt-get install libasound2-dev && make setup"
+	  || echo "note: simpleaudio was not built (no ALSA headers?). Cues use a system player instead. To add it: apt-get install libasound2-dev && make clean setup"
 	@touch $(STAMP)
 
 setup: $(STAMP) ## Create .venv and install breath-tui with its test, lint and audio tools

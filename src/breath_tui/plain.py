@@ -38,10 +38,20 @@ def run_plain(
         out.write(text + "\n")
         out.flush()
 
+    shown_notice: str | None = None
+
+    def show_notice() -> None:
+        # Sound trouble is told once, as a line of its own, when it is first known.
+        nonlocal shown_notice
+        if cues.notice and cues.notice != shown_notice:
+            shown_notice = cues.notice
+            say(cues.notice)
+
     say(f"{pattern.name} ({pattern.timing}): {describe_length(pacer)}. Ctrl+C stops.")
     # "Safety:" first, so that only phase lines start with "Breathe in", "Hold" or "Breathe out".
     for line in safety_lines(pattern):
         say(f"Safety: {line}")
+    show_notice()
     last_key = None
     cued: set[tuple[int, int, bool]] = set()
     try:
@@ -59,6 +69,7 @@ def run_plain(
                 if state.key not in cued:
                     cues.play(state.phase.kind)
                     cued.add(state.key)
+                show_notice()
             edge = pacer.next_edge(now)
             upcoming = pacer.state_at(edge)
             cue_time = edge - cues.latency

@@ -170,7 +170,7 @@ async def test_textual_animations_none_gives_a_still_guide():
         drawn = guide._drawn
         await advance(pilot, clock, 2.0)
         assert guide._drawn == drawn
-        assert "↑ Breathe in ↑" == text(app, "word")
+        assert text(app, "word") == "↑ Breathe in ↑"
 
 
 async def test_motion_guide_grows_during_the_in_breath():

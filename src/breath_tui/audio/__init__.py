@@ -1,13 +1,17 @@
-"""Cue sounds: made with pydub (cues.py), played without blocking (player.py).
+"""Cue sounds: made with pydub (cues.py), loaded (library.py) and played without blocking
+(backends.py, player.py).
 
-The screens and plain mode talk to a `CuePlayer`; they never import pydub or simpleaudio.
+The screens and plain mode talk to a `CuePlayer`; they never import pydub or simpleaudio, and
+nothing here imports them until a sound is made or a player is opened.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
 
-CUE_NAMES = ("in", "hold", "out", "end")
+from breath_tui.core.sound import CUE_NAMES
+
+__all__ = ["CUE_NAMES", "CuePlayer", "SilentPlayer"]
 
 
 class CuePlayer(Protocol):

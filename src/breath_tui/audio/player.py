@@ -1,11 +1,226 @@
-"""Choosing and running a cue player (the audio issue fills in the real backends)."""
+"""Choosing a cue player and running it on a worker thread, so a phase change never waits.
+
+`open_player` probes the backends once, cheaply (no sound is played to find out), in the order
+simpleaudio, aplay, paplay, pw-play, afplay, then the terminal bell when [sound] bell = true, and
+takes the first that can work; `backend = "NAME"` takes only that one. When none can, the session
+runs silently with one notice. A backend that fails later (the device went away, the player
+exits with an error) turns into the same kind of notice, and the rest of the session is silent.
+
+`BackgroundPlayer.play()` only puts the cue's name on a queue. The worker thread loads every
+sound into memory when the player opens, then starts each cue as its name arrives.
+"""
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import queue
+import threading
+import weakref
+from collections.abc import Callable, Mapping
+
 from breath_tui.audio import CuePlayer, SilentPlayer
+from breath_tui.audio.backends import (
+    SYSTEM_COMMANDS,
+    Backend,
+    BellBackend,
+    CommandBackend,
+    CueFailed,
+    SimpleaudioBackend,
+    probe_bell,
+    probe_command,
+    probe_simpleaudio,
+)
+from breath_tui.audio.library import Sound, builtin_paths, load_cues
 from breath_tui.core.config import SoundSettings
+from breath_tui.core.sound import SYSTEM_PLAYERS
+
+AUTO_ORDER = ("simpleaudio", *SYSTEM_PLAYERS, "bell")
+CLOSE_WAIT = 3.0
+"""Seconds a closing player lets its last cue (the end bell, say) play before cutting it."""
+
+NO_PLAYER = "Cues are silent: no sound device or player was found."
+
+
+def probe_backend(name: str) -> tuple[Backend | None, str]:
+    """A ready backend by name, or None and the reason it cannot play here."""
+    if name == "simpleaudio":
+        module, reason = probe_simpleaudio()
+        return (SimpleaudioBackend(module), "") if module else (None, reason)
+    if name in SYSTEM_COMMANDS:
+        argv, reason = probe_command(name)
+        if argv is None:
+            return None, reason
+        return CommandBackend(name, argv, SYSTEM_COMMANDS[name][1]), ""
+    if name == "bell":
+        fd, reason = probe_bell()
+        return (BellBackend(fd), "") if fd is not None else (None, reason)
+    return None, f"{name!r} is not a sound backend"
+
+
+def choose_backend(
+    settings: SoundSettings, probe: Callable[[str], tuple[Backend | None, str]] = probe_backend
+) -> tuple[Backend | None, str | None]:
+    """The backend to use and None, or None and the notice to show instead."""
+    if settings.backend != "auto":
+        backend, reason = probe(settings.backend)
+        return (backend, None) if backend else (None, f"Cues are silent: {reason}.")
+    for name in AUTO_ORDER:
+        if name == "bell" and not settings.bell:
+            continue
+        backend, _ = probe(name)
+        if backend is not None:
+            return backend, None
+    return None, NO_PLAYER
 
 
 def open_player(settings: SoundSettings, enabled: bool) -> CuePlayer:
-    """The player for these settings; silent when cues are off."""
-    return SilentPlayer()
+    """The player for these settings: silent when cues are off or nothing can play.
+
+    Never raises: sound is a help, and a session must start without it. Custom files were
+    checked when config.toml was read (ConfigError naming file and line); one that has become
+    unreadable since is replaced by the built-in cue, with a notice.
+    """
+    if not enabled or settings.backend == "none":
+        return SilentPlayer()
+    try:
+        builtin = builtin_paths(settings.style)
+        if builtin is None:
+            return SilentPlayer("Cues are silent: the built-in cue sounds are missing.")
+        backend, notice = choose_backend(settings)
+        if backend is None:
+            return SilentPlayer(notice)
+        return BackgroundPlayer(
+            backend, lambda: load_cues(builtin, settings.files, settings.volume)
+        )
+    except Exception:  # any surprise in probing must not stop a breathing session
+        return SilentPlayer("Cues are silent: the sound player could not start.")
+
+
+_open_players: weakref.WeakSet[BackgroundPlayer] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_open_players() -> None:
+    """At exit, let last cues finish and stop playback threads before Python shuts down."""
+    for player in list(_open_players):
+        player.close()
+        player.join(CLOSE_WAIT + 1.0)
+
+
+class BackgroundPlayer:
+    """A CuePlayer whose backend runs on its own worker thread.
+
+    Args:
+        backend: a probed backend, ready to prepare.
+        load: returns the sounds by cue and an optional notice; called once, on the worker.
+    """
+
+    def __init__(
+        self,
+        backend: Backend,
+        load: Callable[[], tuple[Mapping[str, Sound], str | None]],
+    ) -> None:
+        self.backend = backend
+        self.latency = backend.latency
+        self.muted = False
+        self.notice: str | None = None
+        self._load = load
+        self._requests: queue.SimpleQueue[tuple[int, str] | None] = queue.SimpleQueue()
+        # stop() and mute bump the generation; the worker drops cues queued before the bump.
+        self._generation = 0
+        self._failed = False
+        self._closed = False
+        self.ready = threading.Event()
+        """Set once the sounds are loaded (or loading failed): tests and benches wait on it."""
+        self._thread = threading.Thread(target=self._run, name="breath-tui-cues", daemon=True)
+        _open_players.add(self)
+        self._thread.start()
+
+    def play(self, cue: str) -> None:
+        """Queue the cue and return at once; dropped when muted, failed or closed."""
+        if not (self.muted or self._failed or self._closed):
+            self._requests.put((self._generation, cue))
+
+    def stop(self) -> None:
+        """Stop the cue that is playing and drop any cue not yet started."""
+        self._generation += 1
+        try:
+            self.backend.stop()
+        except Exception:  # stop is called from the UI: it must not raise
+            self._fail("Cues stopped: the sound player failed.")
+
+    def set_muted(self, muted: bool) -> None:
+        """Mute (stopping the cue at once) or unmute."""
+        self.muted = muted
+        if muted:
+            self.stop()
+
+    def close(self) -> None:
+        """Stop taking cues; the worker lets the last one finish, then frees the device."""
+        if not self._closed:
+            self._closed = True
+            self._requests.put(None)
+
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait for the worker to finish after close(); True if it has."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _fail(self, notice: str) -> None:
+        """The first failure's notice replaces any earlier one; the player is silent from now."""
+        if not self._failed:
+            self._failed = True
+            self.notice = notice
+
+    def _run(self) -> None:
+        # Nothing may escape this thread: threading would print a traceback over the guide.
+        try:
+            sounds, notice = self._load()
+            self.notice = notice
+            self.backend.prepare(sounds)
+        except Exception:
+            self._fail("Cues are silent: the cue sounds could not be loaded.")
+        finally:
+            self.ready.set()
+        try:
+            self._serve()
+        except Exception:
+            self._fail("Cues stopped: the sound player failed.")
+        with contextlib.suppress(Exception):
+            self.backend.release(CLOSE_WAIT)
+
+    def _serve(self) -> None:
+        """Start each queued cue until close() or a failure."""
+        while not self._failed:
+            # While a cue plays, wake now and then to notice a player that failed on its own.
+            try:
+                item = self._requests.get(timeout=0.2 if self.backend.busy() else None)
+            except queue.Empty:
+                self._check()
+                continue
+            if item is None:
+                return
+            generation, cue = item
+            if generation == self._generation and not self.muted:
+                self._start(generation, cue)
+
+    def _check(self) -> None:
+        try:
+            self.backend.check()
+        except CueFailed as error:
+            self._fail(f"Cues stopped: {error}.")
+
+    def _start(self, generation: int, cue: str) -> None:
+        try:
+            self.backend.check()
+            self.backend.start(cue)
+        except CueFailed as error:
+            self._fail(f"Cues stopped: {error}.")
+            return
+        except Exception:
+            self._fail("Cues stopped: the sound player failed.")
+            return
+        # stop() or mute may have come while the cue was starting: honour it.
+        if generation != self._generation or self.muted:
+            self.backend.stop()

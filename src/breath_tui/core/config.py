@@ -24,6 +24,7 @@ from breath_tui.core.patterns import (
     resolve_pattern,
     validate_phases,
 )
+from breath_tui.core.sound import BACKENDS, CUE_NAMES, CUE_STYLES, wav_problem
 from breath_tui.core.vocab import DEFAULT_REGIONS, MAX_WORD_LENGTH
 
 
@@ -50,12 +51,19 @@ class MotionSettings:
 
 @dataclass
 class SoundSettings:
-    """[sound]: cues at each phase change."""
+    """[sound]: cues at each phase change.
+
+    volume scales the samples (0 to 1); style is one of CUE_STYLES; backend is one of BACKENDS
+    (auto picks the first that works); bell lets auto fall back to the terminal bell when no
+    player works; files maps a cue name (in, hold, out, end) to a WAV of the person's own, which
+    replaces the built-in sound. Relative paths are read from the folder of config.toml.
+    """
 
     enabled: bool = True
     volume: float = 0.7
     style: str = "soft"
     backend: str = "auto"
+    bell: bool = False
     files: dict[str, str] = field(default_factory=dict)
 
 
@@ -265,7 +273,7 @@ def _check_checkin(config: Config, path: Path, text: str) -> None:
 def _check_body(settings: BodySettings, path: Path, text: str) -> None:
     where = _where(path, text, "body", "regions")
     if not settings.regions:
-        raise ConfigError(f"{where}: body.regions needs at least one region, e.g. [\"chest\"]")
+        raise ConfigError(f'{where}: body.regions needs at least one region, e.g. ["chest"]')
     seen: set[str] = set()
     for region in settings.regions:
         name = " ".join(region.split())
@@ -278,6 +286,37 @@ def _check_body(settings: BodySettings, path: Path, text: str) -> None:
             raise ConfigError(f"{where}: body.regions lists {name!r} twice")
         seen.add(name.lower())
     settings.regions = [" ".join(region.split()) for region in settings.regions]
+
+
+def _check_sound(settings: SoundSettings, path: Path, text: str) -> None:
+    """Check [sound] and resolve its files to absolute paths (relative to config.toml's folder)."""
+
+    def fail(key: str, message: str) -> None:
+        raise ConfigError(f"{_where(path, text, 'sound', key)}: sound.{key} {message}")
+
+    if not 0 <= settings.volume <= 1:
+        fail("volume", f"must be 0 to 1, not {settings.volume:g}")
+    if settings.style not in CUE_STYLES:
+        fail("style", f"must be one of {', '.join(CUE_STYLES)}, not {settings.style!r}")
+    if settings.backend not in BACKENDS:
+        fail("backend", f"must be one of {', '.join(BACKENDS)}, not {settings.backend!r}")
+    resolved = {}
+    for cue, name in settings.files.items():
+        # [sound.files] as its own table, or files = { in = "..." } inline in [sound].
+        line = line_of(text, "sound.files", cue) or line_of(text, "sound", "files")
+        where = f"{path}, line {line}" if line else str(path)
+        if cue not in CUE_NAMES:
+            raise ConfigError(
+                f"{where}: sound.files.{cue} is not a cue; use {', '.join(CUE_NAMES)}"
+            )
+        file = Path(name).expanduser()
+        if not file.is_absolute():
+            file = path.parent / file
+        problem = wav_problem(file)
+        if problem:
+            raise ConfigError(f"{where}: sound.files.{cue}: {file} {problem}")
+        resolved[cue] = str(file)
+    settings.files = resolved
 
 
 def parse_config(text: str, path: Path) -> Config:
@@ -320,6 +359,7 @@ def parse_config(text: str, path: Path) -> Config:
     _check_breathing(config.breathing, config.patterns, path, text)
     _check_checkin(config, path, text)
     _check_body(config.body, path, text)
+    _check_sound(config.sound, path, text)
     return config
 
 

@@ -1,0 +1,66 @@
+"""What the [sound] settings may say, and whether a WAV file can serve as a cue.
+
+Pure standard library (the `wave` module reads headers only), so config.py can check a person's
+own cue files when config.toml is read, and name the file and line when one will not do.
+"""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+
+CUE_NAMES = ("in", "hold", "out", "end")
+"""One cue per phase kind, and one for the end of a session."""
+
+CUE_STYLES = ("soft", "clear")
+"""soft: warm, low tones (the default). clear: brighter tones that carry through a noisy room."""
+
+BACKENDS = ("auto", "simpleaudio", "aplay", "paplay", "pw-play", "afplay", "bell", "none")
+"""auto tries simpleaudio, then aplay, paplay, pw-play, afplay, then the bell if allowed."""
+
+SYSTEM_PLAYERS = ("aplay", "paplay", "pw-play", "afplay")
+
+# simpleaudio refuses other rates ("Weird sample rates are not supported").
+SUPPORTED_RATES = (8000, 11025, 16000, 22050, 32000, 44100, 48000, 88200, 96000, 192000)
+
+# A cue is a few seconds at most; a longer file is almost surely the wrong file, and every cue is
+# held in memory for the whole session.
+MAX_CUE_SECONDS = 10.0
+
+
+def wav_problem(path: Path) -> str | None:
+    """Why `path` cannot be a cue (missing, not a PCM WAV, odd rate, too long), or None if it can.
+
+    Args:
+        path: the file the person named in [sound] files.
+
+    Returns:
+        A short reason such as "not found" or "is 42 s long; a cue may be at most 10 s".
+    """
+    if not path.exists():
+        return "not found"
+    if not path.is_file():
+        return "is not a file"
+    try:
+        with wave.open(str(path), "rb") as reader:
+            channels = reader.getnchannels()
+            width = reader.getsampwidth()
+            rate = reader.getframerate()
+            frames = reader.getnframes()
+    except PermissionError:
+        return "cannot be read (permission denied)"
+    except (wave.Error, EOFError):
+        return "is not a PCM WAV file (16-bit PCM is safest)"
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    if channels not in (1, 2):
+        return f"has {channels} channels; use mono or stereo"
+    if width not in (1, 2, 3, 4):
+        return f"has {width * 8}-bit samples; use 8, 16, 24 or 32-bit PCM"
+    if rate not in SUPPORTED_RATES:
+        return f"has a sample rate of {rate} Hz; use 44100 or 48000 Hz"
+    if frames == 0:
+        return "holds no sound"
+    if frames / rate > MAX_CUE_SECONDS:
+        return f"is {frames / rate:.0f} s long; a cue may be at most {MAX_CUE_SECONDS:.0f} s"
+    return None
