@@ -102,7 +102,10 @@ def run(args: argparse.Namespace) -> int:
 
     reduced = options.reduced_motion or config.motion.reduced
     app = BreathApp(setup=setup, reduced_motion=reduced)
-    app.run()
+    try:
+        app.run()
+    finally:
+        setup.cues.close()
     if app.summary_text:
         print(app.summary_text)
     return app.return_code or 0

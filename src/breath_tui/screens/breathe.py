@@ -162,6 +162,9 @@ class BreathingScreen(Screen[str]):
             if state.key not in self._cued:
                 self._cued.add(state.key)
                 self.cues.play(state.phase.kind)
+            if self.cues.notice and self._texts.get("notice") != self.cues.notice:
+                # Sound trouble can appear mid-session (a device lost): say it once, quietly.
+                self._set_text("notice", self.cues.notice)
         self._schedule(state, now)
 
     def _record_render(self, key: tuple[int, int, bool]) -> None:
@@ -210,7 +213,10 @@ class BreathingScreen(Screen[str]):
         self._set_text("title", f"{pattern.name} · {pattern.timing} s · {tempo}")
         guide = self.query_one(BreathGuide)
         guide.set_fill(fill_at(pattern, state), hollow=state.phase.kind == "hold")
-        if state.paused:
+        if state.done:
+            self._set_text("word", "Done")
+            self._set_text("countdown", "")
+        elif state.paused:
             self._set_text("word", "Paused")
             self._set_text("countdown", "Space resumes")
         else:

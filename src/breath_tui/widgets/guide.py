@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rich.segment import Segment
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -72,7 +73,7 @@ class BreathGuide(Widget):
 
     DEFAULT_CSS = """
     BreathGuide {
-        width: 100%;
+        width: auto;
         height: 1fr;
         color: $accent;
     }
@@ -105,12 +106,12 @@ class BreathGuide(Widget):
             return self.levels // 2
         return quantize(self._fill, self.levels)
 
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """As wide as a full disk needs and no wider: less to repaint each frame."""
+        return fitted_width(container.width, container.height)
+
     def on_resize(self) -> None:
-        """Fit the width to the disk (less to repaint), then redraw at the new levels."""
-        if self.parent is not None:
-            width = fitted_width(self.parent.size.width, self.size.height)
-            if self.size.width != width:
-                self.styles.width = width
+        """A new size means new levels: redraw."""
         self._drawn = None
         self.set_fill(self._fill, self._hollow)
 
