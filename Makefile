@@ -37,6 +37,9 @@ typecheck: $(STAMP) ## mypy strict on core/
 	$(BIN)/mypy
 
 bench: $(STAMP) ## Measure timing, CPU and start-up against references from the same run
+	@# Byte-compile our sources as pip does for installed packages (textual's are), even where
+	@# PYTHONDONTWRITEBYTECODE is set, so that start-up is compared like with like.
+	$(BIN)/python -m compileall -q src bench
 	$(BIN)/python -m bench
 
 sounds: $(STAMP) ## Remake the cue sounds in sounds/

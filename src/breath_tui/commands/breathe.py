@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         app.run()
     finally:
-        setup.cues.close()
+        setup.close()
     if app.summary_text:
         print(app.summary_text)
     return app.return_code or 0
@@ -118,9 +118,12 @@ def _run_plain(setup: Any) -> int:
     from breath_tui.plain import run_plain
 
     clock = MonotonicClock()
+    cues = (
+        setup.player()
+    )  # opened before the clock starts, so its start-up does not eat the first phase
     pacer = setup.make_pacer(clock.now())
     try:
-        run_plain(setup.pattern, pacer, clock, sys.stdout, setup.cues, time.sleep)
+        run_plain(setup.pattern, pacer, clock, sys.stdout, cues, time.sleep)
     finally:
-        setup.cues.close()
+        setup.close()
     return 0

@@ -20,6 +20,7 @@ from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from breath_tui.audio import CuePlayer
 from breath_tui.core.clock import Clock
 from breath_tui.core.motion import fill_at, next_level_change
 from breath_tui.core.pacer import MAX_TEMPO, MIN_TEMPO, TEMPO_STEP, PacerState, clamp_tempo
@@ -70,7 +71,6 @@ class BreathingScreen(Screen[str]):
         # Provisional until the first frame is on screen; then the session really starts.
         self.pacer = setup.make_pacer(clock.now())
         self._started = False
-        self.cues = setup.cues
         self._timer: asyncio.TimerHandle | None = None
         self._shown_key: tuple[int, int, bool] | None = None
         self._cued: set[tuple[int, int, bool]] = set()
@@ -101,10 +101,13 @@ class BreathingScreen(Screen[str]):
 
     def on_mount(self) -> None:
         """Show the first phase at once and start ticking."""
-        if self.cues.notice:
-            self._set_text("notice", self.cues.notice)
         self._render_state(self.pacer.state_at(self.clock.now()))
         self.call_after_refresh(self._begin)
+
+    @property
+    def cues(self) -> CuePlayer:
+        """The cue player (opened on first use, after the first frame)."""
+        return self.setup.player()
 
     @property
     def started(self) -> bool:
@@ -115,6 +118,8 @@ class BreathingScreen(Screen[str]):
         """The guide is on screen: the session's clock starts now, with the first cue."""
         if not self._started:
             self._started = True
+            if self.cues.notice:
+                self._set_text("notice", self.cues.notice)
             self.pacer = self.setup.make_pacer(self.clock.now())
             self._tick()
 
