@@ -23,7 +23,7 @@ def main() -> int:
         ("plain-mode timing", lambda: tui_bench.plain_timing(30 * scale)),
         ("phase timing", lambda: tui_bench.phase_timing(60 * scale)),
     ]
-    for name in ("audio_bench", "journal_bench"):
+    for name in ("audio_bench", "journal_bench", "trends_bench", "hardening_bench"):
         try:
             module = importlib.import_module(f"bench.{name}")
         except ModuleNotFoundError:
@@ -35,8 +35,28 @@ def main() -> int:
         print(f"measuring {name}...", file=sys.stderr, flush=True)
         rows.extend(step())
         print(f"  {time.monotonic() - started:.1f} s", file=sys.stderr, flush=True)
-    print(format_table(rows))
+    table = format_table(rows)
+    print(table)
+    if not quick:
+        _write_report(table)
     return 0 if all(row.met is not False for row in rows) else 1
+
+
+def _write_report(table: str) -> None:
+    """Keep the latest full run in docs/bench.md, which the README links to."""
+    import os
+    import platform
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    machine = f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores"
+    Path("docs").mkdir(exist_ok=True)
+    Path("docs/bench.md").write_text(
+        "# Latest `make bench`\n\n"
+        f"{stamp}, {machine}. Each figure beside a reference measured in the same run.\n\n"
+        f"```\n{table}\n```\n"
+    )
 
 
 if __name__ == "__main__":
