@@ -218,3 +218,11 @@ def test_export_summary_format_with_since(
     out = capsys.readouterr().out
     assert out.startswith("# Therapist summary: Since Tue 30 Apr 2024, 00:00\n")
     assert "> old\n" in out and "> new\n" in out
+
+
+def test_a_line_break_in_a_word_stays_on_its_line_in_text(make_checkin: Make) -> None:
+    """An imported region name holding a newline is shown as \\x0a, not as a new line."""
+    made = [on(make_checkin, 1, body=(BodyEntry("jaw\nBody", ("tension",), 4),))]
+    assert "  jaw\\x0aBody: once (tension 1), intensity 4.0 on average\n" in summary_text(
+        therapist_summary(made)
+    )

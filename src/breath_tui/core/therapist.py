@@ -16,13 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from operator import attrgetter
+from typing import Literal, NamedTuple
 
 from breath_tui.core.checkin import KINDS, CheckIn
 from breath_tui.core.session import format_minutes
 from breath_tui.core.summary import kind_name, ratings_text
 from breath_tui.core.text import markdown_text, visible
-from breath_tui.core.trends import TOO_FEW_TO_TELL, ChangeFigure, WordCount, times
+from breath_tui.core.trends import TOO_FEW_TO_TELL, ChangeFigure, WordCount, WordKeys, times
 from breath_tui.core.when import day_and_time, long_date
 
 Anchor = Literal["everything", "date", "last check-in"]
@@ -68,9 +69,11 @@ class RegionNoticed:
         )
 
 
-@dataclass(frozen=True)
-class Dated:
-    """A line of one episode: when it started and what it says (ratings, feelings or a note)."""
+class Dated(NamedTuple):
+    """A line of one episode: when it started and what it says (ratings, feelings or a note).
+
+    A NamedTuple: up to three are made per check-in, and tuples are made fastest.
+    """
 
     started_at: datetime
     text: str
@@ -158,7 +161,7 @@ def therapist_summary(
             else "everything".
     """
     chosen = [c for c in checkins if since is None or c.started_at >= since]
-    chosen.sort(key=lambda checkin: checkin.started_at)
+    chosen.sort(key=attrgetter("started_at"))
     kind_counts = dict.fromkeys(KINDS, 0)
     pattern_times: dict[str, int] = {}
     pattern_seconds: dict[str, float] = {}
@@ -170,6 +173,7 @@ def therapist_summary(
     feelings: list[Dated] = []
     notes: list[Dated] = []
     change_total, change_count, unfinished = 0, 0, 0
+    keys = WordKeys()
 
     for checkin in chosen:
         kind_counts[checkin.kind] += 1
@@ -185,8 +189,9 @@ def therapist_summary(
             change_total += checkin.rating_change
             change_count += 1
         for entry in checkin.body:
-            key = " ".join(entry.region.split()).casefold()
-            region_names.setdefault(key, entry.region.strip())
+            key = keys[entry.region]
+            if key not in region_names:
+                region_names[key] = entry.region.strip()
             region_times[key] = region_times.get(key, 0) + 1
             region_intensity[key] = region_intensity.get(key, 0) + entry.intensity
             words = region_words.setdefault(key, {})
@@ -257,19 +262,27 @@ def overview(summary: TherapistSummary) -> str:
     return f"{summary.count} {noun} {span}: {kinds}{left}."
 
 
-def _sections(summary: TherapistSummary) -> list[tuple[str, list[str]]]:
+class _Dates(dict[datetime, str]):
+    """started_at -> day_and_time(started_at), each formatted once though shown in several places."""
+
+    def __missing__(self, moment: datetime) -> str:
+        shown = self[moment] = day_and_time(moment)
+        return shown
+
+
+def _sections(summary: TherapistSummary, dates: _Dates) -> list[tuple[str, list[str]]]:
     """(title, lines) per section with something in it; lines hold the person's text as is."""
     sections: list[tuple[str, list[str]]] = []
     if summary.patterns:
         sections.append(("Breathing", [use.text for use in summary.patterns]))
     if summary.ratings:
-        lines = [f"{day_and_time(line.started_at)}, {line.text}" for line in summary.ratings]
+        lines = [f"{dates[line.started_at]}, {line.text}" for line in summary.ratings]
         lines.append(f"Average change: {summary.change.text}")
         sections.append(("Tension (0-10)", lines))
     if summary.body:
         sections.append(("Body", [region.text for region in summary.body]))
     if summary.feelings:
-        lines = [f"{day_and_time(line.started_at)}: {line.text}" for line in summary.feelings]
+        lines = [f"{dates[line.started_at]}: {line.text}" for line in summary.feelings]
         sections.append(("Feelings", lines))
     return sections
 
@@ -278,34 +291,37 @@ def summary_text(summary: TherapistSummary) -> str:
     """The summary as plain text, for the screen and the clipboard.
 
     The person's words appear as typed; control characters (a terminal escape in an imported
-    note, say) are shown as visible escapes such as `\\x1b`. Nothing is markup: a screen shows
-    this with markup off.
+    note, say) are shown as visible escapes such as `\\x1b`, and a line break inside a word
+    as `\\x0a`, so each item stays on its line. Only notes keep their line breaks. Nothing is
+    markup: a screen shows this text with markup off.
     """
+    dates = _Dates()
     lines = [f"Therapist summary: {heading(summary)}", overview(summary)]
-    for title, items in _sections(summary):
-        lines += ["", title, *(f"  {item}" for item in items)]
+    for title, items in _sections(summary, dates):
+        lines += ["", title, *(f"  {visible(item)}" for item in items)]
     if summary.notes:
         lines += ["", "Notes"]
         for note in summary.notes:
-            lines.append(f"  {day_and_time(note.started_at)}:")
+            lines.append(f"  {dates[note.started_at]}:")
             # Split at newlines only: splitlines() would also split at characters that
             # visible() shows as escapes, so they would vanish instead of being seen.
             text = visible(note.text.strip(), keep_lines=True)
             lines += [f"    {line}".rstrip() for line in text.split("\n")]
-    return "\n".join(visible(line, keep_lines=True) for line in lines) + "\n"
+    return "\n".join(lines) + "\n"
 
 
 def summary_markdown(summary: TherapistSummary) -> str:
     """The summary as Markdown, for export: every text the person wrote escaped to show as typed.
 
-    Notes are block quotes, one per episode, under a heading with their date.
+    Notes are block quotes, one per episode, under a line with their date.
     """
-    out = [f"# Therapist summary: {heading(summary)}", "", markdown_text(overview(summary))]
-    for title, items in _sections(summary):
-        out += ["", f"## {title}", "", *(f"- {markdown_text(item)}" for item in items)]
+    dates = _Dates()
+    out = [f"# Therapist summary: {heading(summary)}", "", overview(summary)]
+    for title, items in _sections(summary, dates):
+        out += ["", f"## {title}", "", *(f"- {markdown_text(visible(item))}" for item in items)]
     if summary.notes:
         out += ["", "## Notes"]
         for note in summary.notes:
             quoted = [f"> {line}".rstrip() for line in markdown_text(note.text.strip()).split("\n")]
-            out += ["", f"{day_and_time(note.started_at)}:", "", *quoted]
+            out += ["", f"{dates[note.started_at]}:", "", *quoted]
     return "\n".join(out) + "\n"
