@@ -3,9 +3,10 @@ tense, the most frequent feeling words, and "What helps me": the average change 
 breathing pattern and by time of day.
 
 Everything is computed in one pass over the check-ins (plus one sort for the per-check-in
-series), so 10,000 check-ins take a few milliseconds. The figures are plain and neutral: counts
-and averages, never scores, streaks or words such as "better". A figure resting on fewer than
-TOO_FEW_TO_TELL check-ins says "too few to tell" instead of an average.
+series), so the time grows in step with the count: about 50 ms for 10,000 check-ins. The
+figures are plain and neutral: counts and averages, never scores, streaks or words such as
+"better". A figure resting on fewer than TOO_FEW_TO_TELL check-ins says "too few to tell"
+instead of an average.
 
 Check-ins may come in any order. In-progress check-ins count with whatever they hold; a caller
 wanting only finished ones asks the journal for status="complete".
@@ -13,11 +14,12 @@ wanting only finished ones asks the journal for status="complete".
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from operator import itemgetter
-from typing import Literal, NamedTuple, TypeVar
+from typing import Literal, NamedTuple
 
 from breath_tui.core.checkin import CheckIn
 
@@ -43,8 +45,6 @@ TENSION_SENSATIONS: frozenset[str] = frozenset(
         "knotted",
     }
 )
-
-_K = TypeVar("_K")
 
 TimeOfDay = Literal["morning", "afternoon", "evening", "night"]
 
@@ -288,13 +288,6 @@ class _TensionWords(dict[str, bool]):
         return tense
 
 
-def _mean_in(means: dict[_K, _Mean], key: _K) -> _Mean:
-    mean = means.get(key)
-    if mean is None:
-        mean = means[key] = _Mean()
-    return mean
-
-
 def is_tension(sensation: str) -> bool:
     """True when the sensation is one of TENSION_SENSATIONS (case and spaces ignored)."""
     return word_key(sensation) in TENSION_SENSATIONS
@@ -311,15 +304,15 @@ def compute_trends(checkins: Iterable[CheckIn], *, top: int = 5) -> Trends:
         The figures; with no check-ins, empty series and "too few to tell" everywhere.
     """
     points: list[TensionPoint] = []
-    day_before: dict[date, _Mean] = {}
-    day_after: dict[date, _Mean] = {}
+    day_before: defaultdict[date, _Mean] = defaultdict(_Mean)
+    day_after: defaultdict[date, _Mean] = defaultdict(_Mean)
     region_names: dict[str, str] = {}
-    region_intensity: dict[str, _Mean] = {}
+    region_intensity: defaultdict[str, _Mean] = defaultdict(_Mean)
     scanned = 0
     word_names: dict[str, str] = {}
     word_counts: dict[str, int] = {}
     overall = _Mean()
-    pattern_means: dict[str, _Mean] = {}
+    pattern_means: defaultdict[str, _Mean] = defaultdict(_Mean)
     hour_means = {name: _Mean() for name, _ in TIMES_OF_DAY}
     # The same few words recur in thousands of check-ins: normalise each spelling only once.
     keys = WordKeys()
@@ -333,15 +326,15 @@ def compute_trends(checkins: Iterable[CheckIn], *, top: int = 5) -> Trends:
         if pre is not None or post is not None:
             day = started.date()
             if pre is not None:
-                _mean_in(day_before, day).add(pre)
+                day_before[day].add(pre)
             if post is not None:
-                _mean_in(day_after, day).add(post)
+                day_after[day].add(post)
         if pre is not None and post is not None:
             change = post - pre
             overall.add(change)
             hour_means[_TIME_OF_DAY_BY_HOUR[started.hour]].add(change)
             if checkin.breathing is not None:
-                _mean_in(pattern_means, checkin.breathing.pattern).add(change)
+                pattern_means[checkin.breathing.pattern].add(change)
 
         if checkin.body:
             scanned += 1
@@ -355,7 +348,7 @@ def compute_trends(checkins: Iterable[CheckIn], *, top: int = 5) -> Trends:
                     if entry.intensity >= tense.get(key, 0):
                         tense[key] = entry.intensity
             for key, intensity in tense.items():
-                _mean_in(region_intensity, key).add(intensity)
+                region_intensity[key].add(intensity)
 
         named: set[str] = set()
         for feeling in checkin.feelings:
