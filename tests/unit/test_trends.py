@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from breath_tui.core.checkin import BodyEntry, Breathing, BreathPhase, CheckIn, Feeling
+from breath_tui.core.sparkline import sparkline
 from breath_tui.core.trends import (
     TOO_FEW_TO_TELL,
     ChangeFigure,
     compute_trends,
     is_tension,
-    sparkline,
     time_of_day,
     trends_lines,
 )

@@ -15,13 +15,14 @@ wanting only finished ones asks the journal for status="complete".
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from breath_tui.core.checkin import CheckIn
+from breath_tui.core.sparkline import sparkline
 
 TOO_FEW_TO_TELL = 3
 """An average of fewer check-ins than this is shown as "too few to tell"."""
@@ -62,10 +63,6 @@ _TIME_OF_DAY_BY_HOUR: tuple[TimeOfDay, ...] = tuple(
     for hour in range(24)
 )
 
-SPARK_BARS = "▁▂▃▄▅▆▇█"
-RATING_LOW = 0.0
-RATING_HIGH = 10.0
-
 
 def time_of_day(moment: datetime) -> TimeOfDay:
     """'morning', 'afternoon', 'evening' or 'night' by the hour on moment's own clock.
@@ -74,63 +71,6 @@ def time_of_day(moment: datetime) -> TimeOfDay:
     a check-in at 08:00 in Tokyo was a morning one, wherever the journal is read later.
     """
     return _TIME_OF_DAY_BY_HOUR[moment.hour]
-
-
-def sparkline(
-    values: Sequence[float | None],
-    width: int | None = None,
-    *,
-    low: float = RATING_LOW,
-    high: float = RATING_HIGH,
-) -> str:
-    """A one-line chart of `values` in the bars ▁▂▃▄▅▆▇█, a space for each None.
-
-    The scale is fixed (0-10 by default, the rating scale) rather than stretched to the data, so
-    a flat series is drawn at its own level and two sparklines on the same scale compare.
-
-    Args:
-        values: the series, oldest first; None marks a gap (no rating that check-in or day).
-        width: at most this many characters; a longer series is split into `width` runs of
-            consecutive values, each drawn as the average of its numbers (a space if it has none).
-        low: the value drawn as ▁ (values below are drawn as ▁ too).
-        high: the value drawn as █ (values above are drawn as █ too).
-
-    Returns:
-        One character per value (or per run), "" for an empty series.
-
-    Raises:
-        ValueError: high is not above low, or width is less than 1.
-    """
-    if high <= low:
-        raise ValueError(f"sparkline needs high above low, not {low}..{high}")
-    if width is not None and width < 1:
-        raise ValueError(f"sparkline width must be 1 or more, not {width}")
-    points = list(values) if width is None or len(values) <= width else _runs(values, width)
-    top = len(SPARK_BARS) - 1
-    span = high - low
-    chars = []
-    for value in points:
-        if value is None:
-            chars.append(" ")
-            continue
-        # Round half up so that a value exactly between two bars always goes to the higher one.
-        step = int((min(max(value, low), high) - low) / span * top + 0.5)
-        chars.append(SPARK_BARS[step])
-    return "".join(chars)
-
-
-def _runs(values: Sequence[float | None], width: int) -> list[float | None]:
-    """`values` cut into `width` consecutive runs of nearly equal length, each averaged."""
-    count = len(values)
-    averaged: list[float | None] = []
-    for index in range(width):
-        total, numbers = 0.0, 0
-        for value in values[index * count // width : (index + 1) * count // width]:
-            if value is not None:
-                total += value
-                numbers += 1
-        averaged.append(total / numbers if numbers else None)
-    return averaged
 
 
 class TensionPoint(NamedTuple):
