@@ -1,4 +1,5 @@
-"""`breath-tui export`: the journal out, as JSON Lines, CSV or Markdown, oldest first."""
+"""`breath-tui export`: the journal out, as JSON Lines, CSV or Markdown, oldest first; or the
+therapist summary, in Markdown."""
 
 from __future__ import annotations
 
@@ -12,20 +13,22 @@ from typing import Any, TextIO
 
 from breath_tui.core.errors import BadInput
 
-FORMATS = ("jsonl", "csv", "md")
+FORMATS = ("jsonl", "csv", "md", "summary")
 
 
 def register(commands: Any) -> None:
     """Add the `export` sub-command."""
     parser = commands.add_parser(
         "export",
-        help="write the journal out as JSON Lines, CSV or Markdown",
+        help="write the journal out as JSON Lines, CSV or Markdown, or the therapist summary",
         description="Write every check-in, oldest first. jsonl is the exact interchange format "
         "(what `breath-tui import` reads); csv is one row per check-in for a spreadsheet; md is "
-        "a readable summary to bring to your therapist.",
+        "every check-in in readable Markdown; summary is the therapist summary in Markdown "
+        "(episodes, patterns, changes in tension, body, feelings and notes) since --since DATE "
+        "or, without it, since your last completed start-of-session check-in (it included).",
     )
     parser.add_argument(
-        "--format", choices=FORMATS, default="jsonl", help="jsonl (default), csv or md"
+        "--format", choices=FORMATS, default="jsonl", help="jsonl (default), csv, md or summary"
     )
     parser.add_argument(
         "--since",
@@ -45,19 +48,30 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Export; 0 when written, 2 for a bad option, 1 when the journal cannot be read."""
+    from breath_tui.core.therapist import summary_markdown, therapist_summary
     from breath_tui.core.when import parse_since
     from breath_tui.journal import JournalError
     from breath_tui.journal.exchange import export
 
     since = parse_since(args.since) if args.since else None
+    anchor = "date" if since is not None else "everything"
     try:
+        if args.format == "summary" and since is None:
+            # The journal finds the last session's check-in through its index, not by reading
+            # every check-in; the rule is core.therapist.last_session_start's.
+            last = read_journal(kind="checkin", status="complete", limit=1)
+            if last:
+                since, anchor = last[0].started_at, "last check-in"
         checkins = read_journal(since=since, oldest_first=True)
     except JournalError as error:
         print(f"breath-tui: {error}", file=sys.stderr)
         return 1
 
     def write(out: TextIO) -> None:
-        export(checkins, args.format, out, since)
+        if args.format == "summary":
+            out.write(summary_markdown(therapist_summary(checkins, since=since, anchor=anchor)))
+        else:
+            export(checkins, args.format, out, since)
 
     if args.output:
         write_private_file(Path(args.output), write, force=args.force)

@@ -1,0 +1,327 @@
+"""The therapist summary: everything since the last session, to read out, copy or export.
+
+"Since the last session" is either a date the person gives, or the start of their last
+start-of-session check-in (kind "checkin", complete), that check-in included. The summary holds
+the episodes by kind, the patterns breathed, each change in tension and their average, the body
+regions noticed, the feelings sentences and the notes, word for word.
+
+Two renderings share one model: summary_text() for the screen and the clipboard, with control
+characters shown as escapes (a note is text, never markup or a terminal command), and
+summary_markdown() for export, with Markdown punctuation escaped so a viewer shows notes as typed.
+The wording is neutral: counts, ratings and averages, no judgement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from operator import attrgetter
+from typing import Literal, NamedTuple
+
+from breath_tui.core.checkin import KINDS, CheckIn
+from breath_tui.core.session import format_minutes
+from breath_tui.core.summary import kind_name, ratings_text
+from breath_tui.core.text import markdown_text, visible
+from breath_tui.core.trends import TOO_FEW_TO_TELL, ChangeFigure, WordCount, WordKeys, times
+from breath_tui.core.when import day_and_time, long_date
+
+Anchor = Literal["everything", "date", "last check-in"]
+
+KIND_PLURALS = {
+    "checkin": ("check-in", "check-ins"),
+    "quick": ("quick calm", "quick calms"),
+    "breathe": ("breathing session", "breathing sessions"),
+    "scan": ("body scan", "body scans"),
+}
+
+
+@dataclass(frozen=True)
+class PatternUse:
+    """A breathing pattern: how many episodes used it and the seconds breathed in all."""
+
+    pattern: str
+    times: int
+    seconds: float
+
+    @property
+    def text(self) -> str:
+        """'resonance: 3 times, 6 minutes in all'."""
+        return f"{self.pattern}: {times(self.times)}, {format_minutes(self.seconds / 60)} in all"
+
+
+@dataclass(frozen=True)
+class RegionNoticed:
+    """A body region noticed: in how many episodes, the sensations named, intensity on average."""
+
+    region: str
+    times: int
+    sensations: tuple[WordCount, ...]
+    average_intensity: float
+
+    @property
+    def text(self) -> str:
+        """'shoulders: 3 times (tension 2, tightness 1), intensity 5.0 on average'."""
+        words = ", ".join(f"{word.word} {word.count}" for word in self.sensations)
+        return (
+            f"{self.region}: {times(self.times)}{f' ({words})' if words else ''}, "
+            f"intensity {self.average_intensity:.1f} on average"
+        )
+
+
+class Dated(NamedTuple):
+    """A line of one episode: when it started and what it says (ratings, feelings or a note).
+
+    A NamedTuple: up to three are made per check-in, and tuples are made fastest.
+    """
+
+    started_at: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class TherapistSummary:
+    """Everything since the last session, ready to render.
+
+    Attributes:
+        since: the start of the period, or None for everything.
+        anchor: how `since` was chosen: "date", "last check-in" or "everything".
+        count: episodes (check-ins of every kind) in the period.
+        first: when the first episode started (None without any).
+        last: when the last episode started.
+        kinds: (name, count) per kind present, in the order check-in, quick calm, breathing, scan;
+            the name is singular or plural to suit the count.
+        unfinished: how many of them were left unfinished.
+        patterns: patterns breathed, most used first.
+        ratings: each episode with a rating: '7 before, 4 after (3 lower)', oldest first.
+        change: the average change over the episodes with both ratings.
+        body: regions noticed, most often first.
+        feelings: each episode's feelings sentence, oldest first.
+        notes: each non-blank note, verbatim, oldest first.
+    """
+
+    since: datetime | None
+    anchor: Anchor
+    count: int
+    first: datetime | None
+    last: datetime | None
+    kinds: tuple[tuple[str, int], ...]
+    unfinished: int
+    patterns: tuple[PatternUse, ...]
+    ratings: tuple[Dated, ...]
+    change: ChangeFigure
+    body: tuple[RegionNoticed, ...]
+    feelings: tuple[Dated, ...]
+    notes: tuple[Dated, ...]
+
+
+def last_session_start(
+    checkins: Iterable[CheckIn], *, before: datetime | None = None
+) -> datetime | None:
+    """When the last complete start-of-session check-in started, or None if there is none.
+
+    Args:
+        checkins: the journal's check-ins, in any order.
+        before: only look at check-ins started before this. At the end of a check-in, pass its
+            own start so the summary reaches back to the previous session (and includes today's).
+    """
+    latest: datetime | None = None
+    for checkin in checkins:
+        if checkin.kind != "checkin" or checkin.status != "complete":
+            continue
+        if before is not None and checkin.started_at >= before:
+            continue
+        if latest is None or checkin.started_at > latest:
+            latest = checkin.started_at
+    return latest
+
+
+def summary_since_last_session(
+    checkins: Iterable[CheckIn], *, before: datetime | None = None
+) -> TherapistSummary:
+    """The summary from the last complete start-of-session check-in on (it included).
+
+    With no such check-in, the summary covers everything. `before` is as in last_session_start.
+    """
+    every = list(checkins)
+    start = last_session_start(every, before=before)
+    anchor: Anchor = "everything" if start is None else "last check-in"
+    return therapist_summary(every, since=start, anchor=anchor)
+
+
+def therapist_summary(
+    checkins: Iterable[CheckIn], *, since: datetime | None = None, anchor: Anchor | None = None
+) -> TherapistSummary:
+    """The summary of the check-ins started at or after `since` (all of them when None).
+
+    Args:
+        checkins: check-ins in any order; those before `since` are left out.
+        since: an aware time, e.g. from core.when.parse_since().
+        anchor: how `since` was chosen, for the heading; by default "date" when since is given,
+            else "everything".
+    """
+    chosen = [c for c in checkins if since is None or c.started_at >= since]
+    chosen.sort(key=attrgetter("started_at"))
+    kind_counts = dict.fromkeys(KINDS, 0)
+    pattern_times: dict[str, int] = {}
+    pattern_seconds: dict[str, float] = {}
+    region_names: dict[str, str] = {}
+    region_times: dict[str, int] = {}
+    region_intensity: dict[str, int] = {}
+    region_words: dict[str, dict[str, int]] = {}
+    ratings: list[Dated] = []
+    feelings: list[Dated] = []
+    notes: list[Dated] = []
+    change_total, change_count, unfinished = 0, 0, 0
+    keys = WordKeys()
+
+    for checkin in chosen:
+        kind_counts[checkin.kind] += 1
+        unfinished += checkin.status != "complete"
+        if checkin.breathing is not None:
+            name = checkin.breathing.pattern
+            pattern_times[name] = pattern_times.get(name, 0) + 1
+            pattern_seconds[name] = pattern_seconds.get(name, 0.0) + checkin.breathing.seconds
+        rating = ratings_text(checkin)
+        if rating:
+            ratings.append(Dated(checkin.started_at, f"{kind_name(checkin)}: {rating}"))
+        if checkin.rating_change is not None:
+            change_total += checkin.rating_change
+            change_count += 1
+        for entry in checkin.body:
+            key = keys[entry.region]
+            if key not in region_names:
+                region_names[key] = entry.region.strip()
+            region_times[key] = region_times.get(key, 0) + 1
+            region_intensity[key] = region_intensity.get(key, 0) + entry.intensity
+            words = region_words.setdefault(key, {})
+            for word in entry.sensations:
+                words[word] = words.get(word, 0) + 1
+        if checkin.feelings:
+            feelings.append(Dated(checkin.started_at, checkin.feelings_sentence))
+        if checkin.note.strip():
+            notes.append(Dated(checkin.started_at, checkin.note))
+
+    patterns = sorted(
+        (PatternUse(name, count, pattern_seconds[name]) for name, count in pattern_times.items()),
+        key=lambda use: (-use.times, use.pattern.casefold()),
+    )
+    body = sorted(
+        (
+            RegionNoticed(
+                region_names[key],
+                count,
+                tuple(
+                    WordCount(word, n)
+                    for word, n in sorted(region_words[key].items(), key=lambda item: -item[1])
+                ),
+                region_intensity[key] / count,
+            )
+            for key, count in region_times.items()
+        ),
+        key=lambda region: (-region.times, region.region.casefold()),
+    )
+    enough = change_count >= TOO_FEW_TO_TELL
+    return TherapistSummary(
+        since=since,
+        anchor=anchor or ("everything" if since is None else "date"),
+        count=len(chosen),
+        first=chosen[0].started_at if chosen else None,
+        last=chosen[-1].started_at if chosen else None,
+        kinds=tuple(
+            (KIND_PLURALS[kind][count != 1], count) for kind, count in kind_counts.items() if count
+        ),
+        unfinished=unfinished,
+        patterns=tuple(patterns),
+        ratings=tuple(ratings),
+        change=ChangeFigure("all", change_count, change_total / change_count if enough else None),
+        body=tuple(body),
+        feelings=tuple(feelings),
+        notes=tuple(notes),
+    )
+
+
+def heading(summary: TherapistSummary) -> str:
+    """'Since the check-in of Wed 1 May 2024, 09:30', 'Since 1 May 2024' or 'Everything'."""
+    if summary.since is None or summary.anchor == "everything":
+        return "Everything in the journal"
+    if summary.anchor == "last check-in":
+        return f"Since the check-in of {day_and_time(summary.since)}"
+    return f"Since {day_and_time(summary.since)}"
+
+
+def overview(summary: TherapistSummary) -> str:
+    """'5 episodes from 1 May 2024 to 4 May 2024: 2 check-ins, 3 quick calms.'"""
+    if not summary.count or summary.first is None or summary.last is None:
+        return "No check-ins in this period."
+    noun = "episode" if summary.count == 1 else "episodes"
+    first, last = long_date(summary.first), long_date(summary.last)
+    span = f"on {first}" if first == last else f"from {first} to {last}"
+    kinds = ", ".join(f"{count} {name}" for name, count in summary.kinds)
+    left = f" ({summary.unfinished} unfinished)" if summary.unfinished else ""
+    return f"{summary.count} {noun} {span}: {kinds}{left}."
+
+
+class _Dates(dict[datetime, str]):
+    """started_at -> day_and_time(started_at), each formatted once though shown in several places."""
+
+    def __missing__(self, moment: datetime) -> str:
+        shown = self[moment] = day_and_time(moment)
+        return shown
+
+
+def _sections(summary: TherapistSummary, dates: _Dates) -> list[tuple[str, list[str]]]:
+    """(title, lines) per section with something in it; lines hold the person's text as is."""
+    sections: list[tuple[str, list[str]]] = []
+    if summary.patterns:
+        sections.append(("Breathing", [use.text for use in summary.patterns]))
+    if summary.ratings:
+        lines = [f"{dates[line.started_at]}, {line.text}" for line in summary.ratings]
+        lines.append(f"Average change: {summary.change.text}")
+        sections.append(("Tension (0-10)", lines))
+    if summary.body:
+        sections.append(("Body", [region.text for region in summary.body]))
+    if summary.feelings:
+        lines = [f"{dates[line.started_at]}: {line.text}" for line in summary.feelings]
+        sections.append(("Feelings", lines))
+    return sections
+
+
+def summary_text(summary: TherapistSummary) -> str:
+    """The summary as plain text, for the screen and the clipboard.
+
+    The person's words appear as typed; control characters (a terminal escape in an imported
+    note, say) are shown as visible escapes such as `\\x1b`, and a line break inside a word
+    as `\\x0a`, so each item stays on its line. Only notes keep their line breaks. Nothing is
+    markup: a screen shows this text with markup off.
+    """
+    dates = _Dates()
+    lines = [f"Therapist summary: {heading(summary)}", overview(summary)]
+    for title, items in _sections(summary, dates):
+        lines += ["", title, *(f"  {visible(item)}" for item in items)]
+    if summary.notes:
+        lines += ["", "Notes"]
+        for note in summary.notes:
+            lines.append(f"  {dates[note.started_at]}:")
+            # Split at newlines only: splitlines() would also split at characters that
+            # visible() shows as escapes, so they would vanish instead of being seen.
+            text = visible(note.text.strip(), keep_lines=True)
+            lines += [f"    {line}".rstrip() for line in text.split("\n")]
+    return "\n".join(lines) + "\n"
+
+
+def summary_markdown(summary: TherapistSummary) -> str:
+    """The summary as Markdown, for export: every text the person wrote escaped to show as typed.
+
+    Notes are block quotes, one per episode, under a line with their date.
+    """
+    dates = _Dates()
+    out = [f"# Therapist summary: {heading(summary)}", "", overview(summary)]
+    for title, items in _sections(summary, dates):
+        out += ["", f"## {title}", "", *(f"- {markdown_text(visible(item))}" for item in items)]
+    if summary.notes:
+        out += ["", "## Notes"]
+        for note in summary.notes:
+            quoted = [f"> {line}".rstrip() for line in markdown_text(note.text.strip()).split("\n")]
+            out += ["", f"{dates[note.started_at]}:", "", *quoted]
+    return "\n".join(out) + "\n"
