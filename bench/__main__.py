@@ -50,7 +50,9 @@ def _write_report(table: str) -> None:
     from pathlib import Path
 
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    machine = f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores"
+    machine = (
+        f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores"
+    )
     Path("docs").mkdir(exist_ok=True)
     Path("docs/bench.md").write_text(
         "# Latest `make bench`\n\n"

@@ -70,11 +70,26 @@ def test_history_of_an_empty_journal(capsys: pytest.CaptureFixture[str], breath_
     assert not (breath_home / "journal.sqlite3").exists()
 
 
-def test_help_says_full_screen_comes_later(capsys: pytest.CaptureFixture[str]) -> None:
-    """history --help says that without --plain it prints the same table for now."""
-    with pytest.raises(SystemExit):
-        main(["history", "--help"])
-    assert "full-screen history comes later" in " ".join(capsys.readouterr().out.split())
+def test_history_ends_with_trends_and_what_helps(
+    capsys: pytest.CaptureFixture[str], make_checkin: Make, wide: None
+) -> None:
+    """After the table: tension sparklines, tense regions, frequent feelings and what helps, with counts."""
+    with Journal() as journal:
+        journal.import_checkins([make_checkin() for _ in range(3)])
+    out = run(capsys, "history", "--plain")[1]
+    assert "Tension 0-10, 3 check-ins" in out
+    assert "shoulders: tense 3 of 3 times" in out
+    assert "disappointed" in out.split("Feelings most often named")[1]
+    assert "resonance: tension 3.0 lower on average, 3 times" in out
+
+
+def test_what_helps_says_too_few_to_tell_under_three(
+    capsys: pytest.CaptureFixture[str], make_checkin: Make, wide: None
+) -> None:
+    """With two check-ins, the figures say there are too few to tell rather than an average."""
+    with Journal() as journal:
+        journal.import_checkins([make_checkin(), make_checkin()])
+    assert "resonance: too few to tell (2 times)" in run(capsys, "history", "--plain")[1]
 
 
 def test_long_cells_wrap_within_the_width() -> None:

@@ -26,8 +26,9 @@ def register(commands: Any) -> None:
         "history",
         help="past check-ins, newest first (as a text table for now)",
         description="Past check-ins, newest first: date, kind, tension before -> after, body, "
-        "feelings and note. A full-screen history comes later; until then this prints the same "
-        "text table with or without --plain.",
+        "feelings and note; then trends: tension before and after over time, the body regions "
+        "most often tense, the feelings most often named, and what helps (change in tension by "
+        "pattern and time of day, with the counts behind each figure).",
     )
     parser.add_argument("--plain", action="store_true", help="a text table (for now: always)")
     parser.add_argument("--since", metavar="DATE", help="only check-ins from DATE on (2024-05-01)")
@@ -44,6 +45,7 @@ def _count(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     """Print the table; 1 when the journal cannot be read."""
     from breath_tui.commands.export import read_journal
+    from breath_tui.core.trends import compute_trends, trends_lines
     from breath_tui.core.when import long_date, parse_since
     from breath_tui.journal import JournalError
 
@@ -58,6 +60,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
     width = shutil.get_terminal_size(fallback=(100, 24)).columns
     print(render_table([history_row(c) for c in checkins], width))
+    print()
+    print(
+        "\n".join(_shown(line) for line in trends_lines(compute_trends(checkins), min(width, 60)))
+    )
     return 0
 
 
