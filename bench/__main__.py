@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import sys
 import time
+from datetime import UTC
 
 from bench.common import Row, format_table
 
@@ -46,10 +47,10 @@ def _write_report(table: str) -> None:
     """Keep the latest full run in docs/bench.md, which the README links to."""
     import os
     import platform
-    from datetime import datetime, timezone
+    from datetime import datetime
     from pathlib import Path
 
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     machine = (
         f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores"
     )
