@@ -45,6 +45,7 @@ def _count(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     """Print the table; 1 when the journal cannot be read."""
     from breath_tui.commands.export import read_journal
+    from breath_tui.core.summary import history_row
     from breath_tui.core.trends import compute_trends, trends_lines
     from breath_tui.core.when import long_date, parse_since
     from breath_tui.journal import JournalError
@@ -65,21 +66,6 @@ def run(args: argparse.Namespace) -> int:
         "\n".join(_shown(line) for line in trends_lines(compute_trends(checkins), min(width, 60)))
     )
     return 0
-
-
-def history_row(checkin: Any) -> list[str]:
-    """The cells of one check-in: date, kind, ratings, body, feelings, note."""
-    from breath_tui.core.summary import body_text, feelings_short, kind_name, ratings_short
-    from breath_tui.core.when import short_date
-
-    return [
-        short_date(checkin.started_at),
-        kind_name(checkin),
-        ratings_short(checkin),
-        body_text(checkin.body),
-        feelings_short(checkin.feelings),
-        checkin.note.strip(),
-    ]
 
 
 def _shown(text: str) -> str:

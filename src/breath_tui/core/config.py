@@ -24,6 +24,7 @@ from breath_tui.core.patterns import (
     resolve_pattern,
     validate_phases,
 )
+from breath_tui.core.safety import DEFAULT_CRISIS_TEXT
 from breath_tui.core.sound import BACKENDS, CUE_NAMES, CUE_STYLES, wav_problem
 from breath_tui.core.vocab import DEFAULT_REGIONS, MAX_WORD_LENGTH
 
@@ -76,6 +77,28 @@ class CheckinSettings:
 
 
 @dataclass
+class QuickSettings:
+    """[quick]: `breath-tui now` and Quick calm on home: guidance at once, no questions first."""
+
+    pattern: str = "cyclic-sigh"
+    minutes: float = 1.0
+
+
+@dataclass
+class SafetySettings:
+    """[safety]: the crisis line shown on the home screen (a local number, a helpline, a person)."""
+
+    crisis_text: str = DEFAULT_CRISIS_TEXT
+
+
+@dataclass
+class DisplaySettings:
+    """[display]: the Textual theme, e.g. "textual-dark", "textual-light" or "high-contrast"."""
+
+    theme: str = "textual-dark"
+
+
+@dataclass
 class BodySettings:
     """[body]: the regions the body scan visits, in order (any names; see core.vocab)."""
 
@@ -91,6 +114,9 @@ class Config:
     sound: SoundSettings = field(default_factory=SoundSettings)
     checkin: CheckinSettings = field(default_factory=CheckinSettings)
     body: BodySettings = field(default_factory=BodySettings)
+    quick: QuickSettings = field(default_factory=QuickSettings)
+    safety: SafetySettings = field(default_factory=SafetySettings)
+    display: DisplaySettings = field(default_factory=DisplaySettings)
     patterns: dict[str, Pattern] = field(default_factory=dict)
     path: Path | None = None
 
@@ -105,6 +131,9 @@ SECTIONS: dict[str, type] = {
     "sound": SoundSettings,
     "checkin": CheckinSettings,
     "body": BodySettings,
+    "quick": QuickSettings,
+    "safety": SafetySettings,
+    "display": DisplaySettings,
 }
 
 
@@ -270,6 +299,24 @@ def _check_checkin(config: Config, path: Path, text: str) -> None:
         fail("pattern", f"is not usable: {error}")
 
 
+def _check_quick(config: Config, path: Path, text: str) -> None:
+    def fail(key: str, message: str) -> None:
+        raise ConfigError(f"{_where(path, text, 'quick', key)}: quick.{key} {message}")
+
+    if not 0 < config.quick.minutes <= 120:
+        fail("minutes", "must be more than 0 and at most 120")
+    try:
+        resolve_pattern(config.quick.pattern, config.patterns)
+    except PatternError as error:
+        fail("pattern", f"is not usable: {error}")
+    crisis = config.safety.crisis_text
+    if not crisis.strip() or len(crisis) > 300 or not crisis.replace("\n", " ").isprintable():
+        raise ConfigError(
+            f"{_where(path, text, 'safety', 'crisis_text')}: safety.crisis_text must be "
+            "plain text of 1 to 300 characters"
+        )
+
+
 def _check_body(settings: BodySettings, path: Path, text: str) -> None:
     where = _where(path, text, "body", "regions")
     if not settings.regions:
@@ -359,6 +406,7 @@ def parse_config(text: str, path: Path) -> Config:
     _check_breathing(config.breathing, config.patterns, path, text)
     _check_checkin(config, path, text)
     _check_body(config.body, path, text)
+    _check_quick(config, path, text)
     _check_sound(config.sound, path, text)
     return config
 

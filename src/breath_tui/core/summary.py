@@ -112,3 +112,17 @@ def card_lines(checkin: CheckIn) -> list[str]:
 def card_text(checkin: CheckIn) -> str:
     """The summary card as one text, e.g. for the clipboard."""
     return "\n".join(card_lines(checkin))
+
+
+def history_row(checkin: CheckIn) -> list[str]:
+    """The cells of one check-in in a history table: date, kind, ratings, body, feelings, note."""
+    from breath_tui.core.when import short_date
+
+    return [
+        short_date(checkin.started_at),
+        kind_name(checkin),
+        ratings_short(checkin),
+        body_text(checkin.body),
+        feelings_short(checkin.feelings),
+        checkin.note.strip(),
+    ]

@@ -1,0 +1,66 @@
+"""Saving settings into config.toml: only the keys changed, the rest kept as the person wrote it.
+
+The new text is checked with the same parser that reads it before anything is written, and it
+replaces the old file in one atomic rename, so a bad value or a crash never leaves a broken or
+half-written config.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from breath_tui.core.config import Config, parse_config
+from breath_tui.core.locations import ensure_private_dir
+
+Changes = Mapping[str, Mapping[str, Any]]
+"""{section: {key: value}}; a value of None removes the key."""
+
+
+def updated_text(text: str, changes: Changes) -> str:
+    """config.toml text with `changes` applied, comments and other keys left as they were."""
+    import tomlkit
+
+    document = tomlkit.parse(text)
+    for section, values in changes.items():
+        if section not in document:
+            document.add(section, tomlkit.table())
+        table = document[section]
+        for key, value in values.items():
+            if value is None:
+                if key in table:
+                    del table[key]
+            else:
+                table[key] = value
+    return tomlkit.dumps(document)
+
+
+def save_settings(path: Path, changes: Changes) -> Config:
+    """Apply changes to the config file at `path` and return the new settings.
+
+    Raises:
+        ConfigError: the result would not be a valid config; nothing is written.
+        OSError: the file cannot be written; the old file is untouched.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    new_text = updated_text(text, changes)
+    config = parse_config(new_text, path)
+    ensure_private_dir(path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(new_text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return config
