@@ -1,0 +1,184 @@
+"""Settings, saved to config.toml: patterns and lengths, sounds, motion, theme, body, crisis text.
+
+Only what the person changes is written, through the same checks that read the file, so a value
+the app would refuse is shown as a message and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Input, Label, Select, Static, Switch
+
+from breath_tui.core.config import Config, ConfigError
+from breath_tui.core.patterns import PRESETS
+
+THEMES = ("textual-dark", "textual-light", "high-contrast", "nord", "gruvbox", "textual-ansi")
+
+
+def _minutes(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+class SettingsScreen(Screen[Config | None]):
+    """A form of the settings; ctrl+s saves, Esc leaves without saving. Dismisses with the new Config."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "leave", "Back"),
+    ]
+
+    def __init__(self, config: Config, path: Path) -> None:
+        super().__init__()
+        self.config = config
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        """One row per setting: a label and its control."""
+        names = [*PRESETS, *self.config.patterns]
+        patterns = [(name, name) for name in names]
+        c = self.config
+        with VerticalScroll(id="settings"):
+            yield Static("Settings", id="settings-title", markup=False)
+            yield from self._row(
+                "Breathing pattern",
+                Select(
+                    patterns,
+                    value=c.breathing.pattern if c.breathing.pattern in names else Select.BLANK,
+                    id="breathing-pattern",
+                    allow_blank=True,
+                ),
+            )
+            yield from self._row(
+                "Breathing minutes",
+                Input(
+                    _minutes(c.breathing.minutes),
+                    id="breathing-minutes",
+                    placeholder=f"{c.breathing.cycles} breaths" if c.breathing.cycles else "2",
+                ),
+            )
+            yield from self._row(
+                "Check-in pattern",
+                Select(
+                    patterns,
+                    value=c.checkin.pattern if c.checkin.pattern in names else Select.BLANK,
+                    id="checkin-pattern",
+                    allow_blank=True,
+                ),
+            )
+            yield from self._row(
+                "Check-in minutes", Input(_minutes(c.checkin.minutes), id="checkin-minutes")
+            )
+            yield from self._row(
+                "Quick calm pattern",
+                Select(
+                    patterns,
+                    value=c.quick.pattern if c.quick.pattern in names else Select.BLANK,
+                    id="quick-pattern",
+                    allow_blank=True,
+                ),
+            )
+            yield from self._row(
+                "Quick calm minutes", Input(_minutes(c.quick.minutes), id="quick-minutes")
+            )
+            yield from self._row("Sound cues", Switch(c.sound.enabled, id="sound-enabled"))
+            yield from self._row("Volume (0-1)", Input(f"{c.sound.volume:g}", id="sound-volume"))
+            yield from self._row("Reduced motion", Switch(c.motion.reduced, id="motion-reduced"))
+            themes = [(name, name) for name in THEMES]
+            theme = c.display.theme if c.display.theme in THEMES else Select.BLANK
+            yield from self._row(
+                "Theme", Select(themes, value=theme, id="display-theme", allow_blank=True)
+            )
+            yield from self._row(
+                "Body regions", Input(", ".join(c.body.regions), id="body-regions")
+            )
+            yield from self._row("Crisis line", Input(c.safety.crisis_text, id="safety-crisis"))
+            yield Static("", id="settings-error", markup=False)
+        yield Static("tab next · ctrl+s save · esc back without saving", id="keys", markup=False)
+
+    def _row(self, label: str, control: Any) -> ComposeResult:
+        with Horizontal(classes="setting"):
+            yield Label(label, classes="setting-label")
+            yield control
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """Preview a theme as soon as it is chosen."""
+        if event.select.id == "display-theme" and isinstance(event.value, str):
+            self.app.theme = event.value
+
+    def changes(self) -> dict[str, dict[str, Any]]:
+        """What the form says, as config.toml changes; raises ValueError naming a bad field."""
+
+        def select(widget_id: str) -> str | None:
+            value = self.query_one(f"#{widget_id}", Select).value
+            return value if isinstance(value, str) else None
+
+        def number(widget_id: str, label: str) -> float | None:
+            text = self.query_one(f"#{widget_id}", Input).value.strip()
+            if not text:
+                return None
+            try:
+                return float(text)
+            except ValueError:
+                raise ValueError(f"{label}: {text!r} is not a number") from None
+
+        def text(widget_id: str) -> str:
+            return self.query_one(f"#{widget_id}", Input).value.strip()
+
+        out: dict[str, dict[str, Any]] = {"breathing": {}, "checkin": {}, "quick": {}}
+        for section, label in (
+            ("breathing", "Breathing"),
+            ("checkin", "Check-in"),
+            ("quick", "Quick calm"),
+        ):
+            pattern = select(f"{section}-pattern")
+            if pattern:
+                out[section]["pattern"] = pattern
+            minutes = number(f"{section}-minutes", f"{label} minutes")
+            if minutes is not None:
+                out[section]["minutes"] = minutes
+                if section == "breathing":
+                    out[section]["cycles"] = None
+        volume = number("sound-volume", "Volume")
+        out["sound"] = {"enabled": self.query_one("#sound-enabled", Switch).value}
+        if volume is not None:
+            out["sound"]["volume"] = volume
+        out["motion"] = {"reduced": self.query_one("#motion-reduced", Switch).value}
+        theme = select("display-theme")
+        if theme:
+            out["display"] = {"theme": theme}
+        regions = [r.strip() for r in text("body-regions").split(",") if r.strip()]
+        if regions:
+            out["body"] = {"regions": regions}
+        crisis = text("safety-crisis")
+        if crisis:
+            out["safety"] = {"crisis_text": crisis}
+        return {section: values for section, values in out.items() if values}
+
+    def action_save(self) -> None:
+        """Check and write; on a problem, say what and where, and write nothing."""
+        from breath_tui.settings_store import save_settings
+
+        error = self.query_one("#settings-error", Static)
+        try:
+            config = save_settings(self.path, self.changes())
+        except (ValueError, ConfigError) as problem:
+            error.update(f"Not saved: {problem}")
+            return
+        except OSError as problem:
+            error.update(f"Not saved: {self.path}: {problem.strerror or problem}")
+            return
+        self.notify(f"Saved to {self.path}", timeout=3)
+        self.dismiss(config)
+
+    def action_leave(self) -> None:
+        """Leave without saving (the theme goes back to the saved one)."""
+        self.app.theme = (
+            self.config.display.theme if self.config.display.theme in THEMES else "textual-dark"
+        )
+        self.dismiss(None)
