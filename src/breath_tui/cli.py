@@ -18,7 +18,16 @@ from breath_tui.core.errors import BadInput
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
 # Each module in breath_tui/commands registers one sub-command; --help lists exactly these.
-COMMAND_MODULES = ("breathe", "patterns", "export", "importer", "history", "forget")
+COMMAND_MODULES = (
+    "breathe",
+    "checkin",
+    "scan",
+    "patterns",
+    "export",
+    "importer",
+    "history",
+    "forget",
+)
 
 
 class UsageError(BadInput):

@@ -265,7 +265,7 @@ def _check_checkin(config: Config, path: Path, text: str) -> None:
 def _check_body(settings: BodySettings, path: Path, text: str) -> None:
     where = _where(path, text, "body", "regions")
     if not settings.regions:
-        raise ConfigError(f"{where}: body.regions needs at least one region, e.g. [\"chest\"]")
+        raise ConfigError(f'{where}: body.regions needs at least one region, e.g. ["chest"]')
     seen: set[str] = set()
     for region in settings.regions:
         name = " ".join(region.split())

@@ -1,0 +1,108 @@
+"""The check-in's questions about itself: keep or discard on leaving, and what to do with an
+unfinished check-in found on start. Both by single keys, with buttons for Tab and the mouse.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from breath_tui.core.checkin import CheckIn
+from breath_tui.core.summary import card_lines
+from breath_tui.core.text import visible
+
+RESUMABLE = ("checkin", "scan")
+
+
+class LeaveScreen(ModalScreen[str | None]):
+    """'Leave the check-in?' k keeps what was entered, d discards it, Esc stays."""
+
+    BINDINGS = [
+        Binding("k", "choose('keep')", show=False),
+        Binding("d", "choose('discard')", show=False),
+        Binding("escape", "choose(None)", show=False),
+    ]
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        """The question and three buttons."""
+        with Vertical(id="leave", classes="dialog"):
+            yield Static(f"Leave the {self.what}?", classes="question", markup=False)
+            yield Static(
+                "What you entered so far can be kept in your journal, or discarded.",
+                classes="hint",
+                markup=False,
+            )
+            with Horizontal(classes="buttons"):
+                yield Button("k Keep it", id="keep", compact=True)
+                yield Button("d Discard it", id="discard", compact=True)
+                yield Button("Esc Stay", id="stay", compact=True)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.action_choose(None if event.button.id == "stay" else event.button.id)
+
+    def action_choose(self, choice: str | None) -> None:
+        """Answer: "keep", "discard", or None to stay."""
+        self.dismiss(choice)
+
+
+class ResumeScreen(ModalScreen[str | None]):
+    """An unfinished check-in was found: f finishes it, k keeps it as it is, d discards it.
+
+    Dismissed with "finish", "keep", "discard", or None (q: leave it for now and close).
+    """
+
+    BINDINGS = [
+        Binding("f", "choose('finish')", show=False),
+        Binding("k", "choose('keep')", show=False),
+        Binding("d", "choose('discard')", show=False),
+        Binding("q,escape", "choose(None)", show=False),
+    ]
+
+    def __init__(self, unfinished: CheckIn) -> None:
+        super().__init__()
+        self.unfinished = unfinished
+
+    @property
+    def can_finish(self) -> bool:
+        """Only check-ins and scans have steps to go back to."""
+        return self.unfinished.kind in RESUMABLE
+
+    def compose(self) -> ComposeResult:
+        """What was found, what it holds, and the choices."""
+        lines = card_lines(self.unfinished)
+        with Vertical(id="resume", classes="dialog"):
+            yield Static(
+                visible(f"An unfinished {lines[0][0].lower()}{lines[0][1:]}"),
+                classes="question",
+                markup=False,
+            )
+            yield Static(
+                visible("\n".join(lines[1:]) or "Nothing entered yet.", keep_lines=True),
+                id="resume-card",
+                markup=False,
+            )
+            with Horizontal(classes="buttons"):
+                if self.can_finish:
+                    yield Button("f Finish it", id="finish", compact=True)
+                yield Button("k Keep it", id="keep", compact=True)
+                yield Button("d Discard it", id="discard", compact=True)
+            yield Static("Keep: saved as it is. q: decide next time.", classes="hint", markup=False)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.action_choose(event.button.id)
+
+    def action_choose(self, choice: str | None) -> None:
+        """Answer: "finish" (if it can be), "keep", "discard", or None to close for now."""
+        if choice == "finish" and not self.can_finish:
+            return
+        self.dismiss(choice)
