@@ -19,7 +19,7 @@ from breath_tui.core.vocab import SENSATIONS, WordError, clean_word, region_prom
 from breath_tui.screens.steps import Step
 from breath_tui.widgets.checklist import CheckList
 
-BODY_KEYS = "↑↓ space pick · w own word · 0-9 how strong and next (t = 10) · n pass · s skip · Esc back · q leave"
+BODY_KEYS = "space tick · w own word · 0-9 strength · n pass · s skip · Esc back · q leave"
 TYPING_KEYS = "Enter adds the word · Esc stops typing"
 
 
@@ -88,7 +88,9 @@ class BodyStep(Step):
         )
         sensations = self.query_one(CheckList)
         sensations.set_words([*SENSATIONS, *self.own_words.get(region, [])], chosen)
-        strength = f"How strong? now {entry.intensity} of 10" if entry else "How strong? 0-10"
+        strength = "How strong? 0-9 says it and goes on (t for 10)"
+        if entry:
+            strength += f"; it was {entry.intensity}"
         self.query_one("#strength", Static).update(strength)
         sensations.focus()
 

@@ -101,7 +101,10 @@ class CheckInScreen(Screen[None]):
         if unfinished is None:
             self._show()
             return
-        self.query_one("#step-title", Static).update("An unfinished check-in")
+        self.query_one("#step-title", Static).update("An unfinished check-in was found")
+        self.query_one("#keys", Static).update(
+            "f finish it · k keep it · d discard it · q decide next time"
+        )
         self.app.push_screen(
             ResumeScreen(unfinished), lambda choice: self._resume(unfinished, choice)
         )

@@ -12,8 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from breath_tui.core.checkin import CheckIn
-from breath_tui.core.summary import card_lines
+from breath_tui.core.summary import KIND_NAMES, card_lines
 from breath_tui.core.text import visible
+from breath_tui.core.when import day_and_time
 
 RESUMABLE = ("checkin", "scan")
 
@@ -80,11 +81,9 @@ class ResumeScreen(ModalScreen[str | None]):
         """What was found, what it holds, and the choices."""
         lines = card_lines(self.unfinished)
         with Vertical(id="resume", classes="dialog"):
-            yield Static(
-                visible(f"An unfinished {lines[0][0].lower()}{lines[0][1:]}"),
-                classes="question",
-                markup=False,
-            )
+            what = KIND_NAMES[self.unfinished.kind]
+            when = day_and_time(self.unfinished.started_at)
+            yield Static(f"An unfinished {what}, {when}", classes="question", markup=False)
             yield Static(
                 visible("\n".join(lines[1:]) or "Nothing entered yet.", keep_lines=True),
                 id="resume-card",
@@ -95,7 +94,9 @@ class ResumeScreen(ModalScreen[str | None]):
                     yield Button("f Finish it", id="finish", compact=True)
                 yield Button("k Keep it", id="keep", compact=True)
                 yield Button("d Discard it", id="discard", compact=True)
-            yield Static("Keep: saved as it is. q: decide next time.", classes="hint", markup=False)
+            yield Static(
+                "Keep saves it as it is; q decides next time.", id="resume-hint", markup=False
+            )
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -29,7 +29,7 @@ from breath_tui.widgets.checklist import PointerList
 
 Level = Literal["family", "word", "intensity", "typing"]
 
-FAMILY_KEYS = "↑↓ Enter choose · w own word · x remove last · d done · s skip · Esc back · q leave"
+FAMILY_KEYS = "Enter choose · w own word · x remove last · d done · s skip · Esc back"
 WORD_KEYS = "↑↓ Enter choose · Esc back to the families · q leave"
 INTENSITY_KEYS = "1 a little · 2 somewhat · 3 very (or ↑↓ Enter) · Esc back · q leave"
 TYPING_KEYS = "Enter takes the word · Esc stops typing"

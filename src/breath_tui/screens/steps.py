@@ -27,7 +27,7 @@ from textual.widgets import Button, Static, TextArea
 from breath_tui.core.checkin import CheckIn
 from breath_tui.core.safety import safety_lines
 from breath_tui.core.session import describe_length
-from breath_tui.core.summary import card_lines, card_text, change_words
+from breath_tui.core.summary import card_lines, card_text
 from breath_tui.core.text import visible
 from breath_tui.session_setup import SessionSetup
 
@@ -268,9 +268,11 @@ class SummaryStep(Step):
             id="card",
             markup=False,
         )
-        change = change_words(self.checkin.pre_rating, self.checkin.post_rating)
-        if change:
-            yield Static(f"Tension: {change}.", classes="hint", markup=False)
+        yield Static(
+            "Saved in your journal. c puts the card on the clipboard, to paste or send.",
+            classes="hint",
+            markup=False,
+        )
 
     def on_mount(self) -> None:
         """Keys are ours."""
