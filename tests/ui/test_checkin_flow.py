@@ -345,3 +345,16 @@ async def test_whole_checkin_at_40x12(journal):
         assert isinstance(step_of(app), SummaryStep)
     saved = only(journal)
     assert saved.status == "complete" and saved.body[0].intensity == 6
+
+
+async def test_a_step_the_journal_cannot_save_stays_on_screen(journal):
+    """If a save fails (the check-in was deleted meanwhile), the reason shows and the step stays."""
+    app, _ = make_checkin_app(journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = Keys(pilot)
+        await keys("7")
+        journal.discard(only(journal).id)
+        await keys("s")
+        assert isinstance(step_of(app), BreathingStep)
+        assert any("Not saved" in str(n.message) for n in app._notifications)
+        assert app.is_running

@@ -22,7 +22,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static
 
-from breath_tui.core.checkin import Breathing, CheckIn, Kind, steps_for
+from breath_tui.core.checkin import Breathing, CheckIn, CheckInError, Kind, steps_for
 from breath_tui.core.summary import KIND_NAMES, breathing_text
 from breath_tui.screens.body_scan import BodyStep
 from breath_tui.screens.dialogs import LeaveScreen, ResumeScreen
@@ -196,13 +196,23 @@ class CheckInScreen(Screen[None]):
         if self.current is not None:
             self._show_keys(self.current)
 
-    def _save(self, name: str, value: Any) -> None:
-        """Save one step at once (starting the check-in in the journal on its first step)."""
-        if self.checkin is None:
-            self.checkin = self.journal.get(self.journal.start_checkin(self.kind))
-        assert self.checkin is not None
-        self.checkin = self.journal.save_step(self.checkin.id, **{name: value})
+    def _save(self, name: str, value: Any) -> bool:
+        """Save one step at once (starting the check-in in the journal on its first step).
+
+        False, with the reason on screen, if the journal could not take it: the step stays.
+        """
+        from breath_tui.journal import JournalError
+
+        try:
+            if self.checkin is None:
+                self.checkin = self.journal.get(self.journal.start_checkin(self.kind))
+            assert self.checkin is not None
+            self.checkin = self.journal.save_step(self.checkin.id, **{name: value})
+        except (JournalError, CheckInError) as error:
+            self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
+            return False
         self.drafts.pop(name, None)
+        return True
 
     def _advance(self) -> None:
         self.index += 1
@@ -210,22 +220,29 @@ class CheckInScreen(Screen[None]):
             if self.checkin is None:  # every step skipped: there is nothing to keep
                 self.app.exit()
                 return
-            self.checkin = self.journal.finish(self.checkin.id)
+            from breath_tui.journal import JournalError
+
+            try:
+                self.checkin = self.journal.finish(self.checkin.id)
+            except JournalError as error:
+                self.index -= 1
+                self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
+                return
             self.app.summary_text = "Saved in your journal: breath-tui history shows it."  # type: ignore[attr-defined]
         self._show()
 
     def _answered(self, step: Step, value: Any) -> None:
         if step is not self.current:
             return  # a step already left (a key that raced a change of step)
-        self._save(self.step_name, value)
-        self._advance()
+        if self._save(self.step_name, value):
+            self._advance()
 
     def action_skip(self) -> None:
         """Skip this step: it is saved empty and the check-in goes on."""
         if self.step_name == SUMMARY:
             return
-        self._save(self.step_name, EMPTY[self.step_name])
-        self._advance()
+        if self._save(self.step_name, EMPTY[self.step_name]):
+            self._advance()
 
     def _keep_draft(self) -> None:
         step = self.step
@@ -302,8 +319,8 @@ class CheckInScreen(Screen[None]):
                 cycles=state.cycles_done,
                 seconds=round(state.elapsed, 1),
             )
-        self._save("breathing", breathing)
-        self._advance()
+        if self._save("breathing", breathing):
+            self._advance()
 
 
 def start_screen(
