@@ -63,12 +63,14 @@ class BreathApp(App[None]):
         )
 
     def action_leave(self) -> None:
-        """ctrl+q: the screen's own way out if it has one (a check-in asks what to keep)."""
-        leave = getattr(self.screen, "action_leave", None)
-        if callable(leave):
-            leave()
-        else:
-            self.exit()
+        """ctrl+q: the way out of the nearest screen that has one (a check-in asks what to keep,
+        also from its breathing step), else quit."""
+        for screen in reversed(self.screen_stack):
+            leave = getattr(screen, "action_leave", None)
+            if callable(leave):
+                leave()
+                return
+        self.exit()
 
     def _finished(self, summary: str) -> None:
         self.summary_text = summary

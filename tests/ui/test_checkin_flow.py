@@ -148,8 +148,8 @@ async def test_escape_in_the_body_scan_goes_back_a_region(journal):
         await keys("escape")
         assert step.current_region == "shoulders"
         assert step.query_one("#sensations").selected == ["tension"]
-        await keys("escape")  # at the first step's start: asks about leaving (nothing saved yet)
-        assert not app.is_running
+        await keys("escape")  # at the first step's start: asks about leaving, as q does
+        assert isinstance(app.screen, LeaveScreen)
 
 
 async def test_escape_in_feelings_goes_back_a_level(journal):
@@ -244,7 +244,32 @@ async def test_q_while_typing_a_note_types_it_and_ctrl_q_leaves(journal):
         await keys("ctrl+q")
         assert isinstance(app.screen, LeaveScreen)
         await keys("k")
-    assert only(journal).status == "complete"
+    saved = only(journal)
+    assert saved.status == "complete"
+    assert saved.note == "quiet"  # the note being typed is kept with the rest
+
+
+async def test_keep_keeps_the_regions_noticed_so_far(journal):
+    """q in the middle of the body scan, then k: the regions already rated are kept."""
+    app, _ = make_checkin_app(journal, kind="scan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = Keys(pilot)
+        await keys("space", "4", "q", "k")
+    assert only(journal).body == (BodyEntry("shoulders", ("tension",), 4),)
+
+
+async def test_ctrl_q_while_breathing_asks_about_the_checkin(journal):
+    """ctrl+q in the breathing step asks keep or discard for the whole check-in; d discards."""
+    app, _ = make_checkin_app(journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = Keys(pilot)
+        await keys("6", "enter")
+        await wait_until_started(pilot)
+        await keys("ctrl+q")
+        assert isinstance(app.screen, LeaveScreen)
+        await keys("d")
+        assert not app.is_running
+    assert journal.count() == 0
 
 
 async def test_escape_in_breathing_ends_that_step_only(journal):

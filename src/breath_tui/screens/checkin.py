@@ -253,6 +253,13 @@ class CheckInScreen(Screen[None]):
         elif isinstance(step, NoteStep):
             self.drafts["note"] = step.text
 
+    def _save_drafts(self) -> None:
+        """Keep means all that was entered: the step being answered too, as far as it got."""
+        self._keep_draft()
+        for name, value in list(self.drafts.items()):
+            if value:
+                self._save(name, value)
+
     def action_back(self) -> None:
         """Back inside the step, else back a step (at the first step: ask about leaving)."""
         step = self.step
@@ -269,22 +276,28 @@ class CheckInScreen(Screen[None]):
         self._show()
 
     def action_leave(self) -> None:
-        """Leave: with nothing saved (or when finished) at once; otherwise ask keep or discard."""
-        if self.checkin is None or self.step_name == SUMMARY:
+        """Leave: with nothing entered (or when finished) at once; otherwise ask keep or discard."""
+        self._keep_draft()
+        entered = self.checkin is not None or any(self.drafts.values())
+        if not entered or self.step_name == SUMMARY:
             self.app.exit()
             return
         self.app.push_screen(LeaveScreen(KIND_NAMES[self.kind]), self._left)
 
     def _left(self, choice: str | None) -> None:
-        if self.checkin is None or choice is None:
+        app: Any = self.app
+        if choice is None:
             return
         if choice == "keep":
-            self.journal.keep(self.checkin.id)
-            self.app.summary_text = "Kept what you entered: breath-tui history shows it."  # type: ignore[attr-defined]
+            self._save_drafts()
+            if self.checkin is not None:
+                self.journal.keep(self.checkin.id)
+            app.summary_text = "Kept what you entered: breath-tui history shows it."
         else:
-            self.journal.discard(self.checkin.id)
-            self.app.summary_text = "Discarded: nothing of this check-in was kept."  # type: ignore[attr-defined]
-        self.app.exit()
+            if self.checkin is not None:
+                self.journal.discard(self.checkin.id)
+            app.summary_text = "Discarded: nothing of this check-in was kept."
+        app.exit()
 
     @on(BreathingStep.Begin)
     def _begin_breathing(self, event: BreathingStep.Begin) -> None:
