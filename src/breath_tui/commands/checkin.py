@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from breath_tui.core.checkin import Kind
 
 
 def register(commands: Any) -> None:
@@ -27,28 +30,26 @@ def run(args: argparse.Namespace) -> int:
     return run_flow("checkin", sound=not args.no_sound, reduced_motion=args.reduced_motion)
 
 
-def run_flow(kind: str, *, sound: bool = True, reduced_motion: bool = False) -> int:
+def run_flow(kind: Kind, *, sound: bool = True, reduced_motion: bool = False) -> int:
     """Open the journal and run the check-in or scan flow in the full-screen app."""
     from breath_tui.commands.breathe import BreatheOptions
     from breath_tui.core.config import load_config
     from breath_tui.core.locations import config_path
     from breath_tui.journal import Journal, JournalError
+    from breath_tui.session_setup import build_session
 
     config = load_config(config_path())
-    setup = None
-    if kind == "checkin":
-        from breath_tui.session_setup import build_session
-
-        options = BreatheOptions(
-            pattern_text=config.checkin.pattern,
-            cycles=None,
-            minutes=config.checkin.minutes,
-            tempo=None,
-            sound=sound,
-            plain=False,
-            reduced_motion=reduced_motion,
-        )
-        setup = build_session(config, options)
+    # A scan has no breathing step, but an unfinished check-in it offers to finish may have.
+    options = BreatheOptions(
+        pattern_text=config.checkin.pattern,
+        cycles=None,
+        minutes=config.checkin.minutes,
+        tempo=None,
+        sound=sound,
+        plain=False,
+        reduced_motion=reduced_motion,
+    )
+    setup = build_session(config, options)
     from breath_tui.app import BreathApp
     from breath_tui.screens.checkin import start_screen
 
@@ -57,15 +58,14 @@ def run_flow(kind: str, *, sound: bool = True, reduced_motion: bool = False) -> 
             app = BreathApp(
                 setup=setup,
                 reduced_motion=reduced_motion or config.motion.reduced,
-                start=start_screen(journal, kind, setup, config.body.regions),  # type: ignore[arg-type]
+                start=start_screen(journal, kind, setup, config.body.regions),
             )
             app.run()
     except JournalError as error:
         print(f"breath-tui: {error}", file=sys.stderr)
         return 1
     finally:
-        if setup is not None:
-            setup.cues.close()
+        setup.cues.close()
     if app.summary_text:
         print(app.summary_text)
     return app.return_code or 0

@@ -5,8 +5,8 @@
 
 Keys everywhere: s skips a step (saved empty, so a resumed check-in moves past it), Esc goes back
 a step (inside a step first: a region, a level), q leaves and asks whether to keep what was
-entered (ctrl+q too, where q is being typed: the app passes it to the screen). The check-in is only written once its first step is
-answered, so opening and leaving at once leaves nothing behind.
+entered (ctrl+q too, where q is being typed; the app passes ctrl+q to this screen). The check-in
+is only written once its first step is answered, so opening and leaving at once leaves nothing.
 """
 
 from __future__ import annotations
@@ -116,8 +116,6 @@ class CheckInScreen(Screen[None]):
         if choice == "finish":
             self.checkin = unfinished
             self.kind = unfinished.kind
-            if self.kind != "checkin":
-                self.setup = None
             self.steps = (*steps_for(self.kind), SUMMARY)
             self.index = self.steps.index(self.journal.next_step(unfinished.id) or SUMMARY)
             if self.step_name == SUMMARY:  # every step was saved: only the ending was missing
@@ -139,11 +137,6 @@ class CheckInScreen(Screen[None]):
     def step_name(self) -> str:
         """The name of the step shown (a CheckIn field, or "summary")."""
         return self.steps[self.index]
-
-    @property
-    def step(self) -> Step | None:
-        """The step widget shown."""
-        return self.current
 
     def _value(self, name: str) -> Any:
         if name in self.drafts:
@@ -228,7 +221,8 @@ class CheckInScreen(Screen[None]):
                 self.index -= 1
                 self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
                 return
-            self.app.summary_text = "Saved in your journal: breath-tui history shows it."  # type: ignore[attr-defined]
+            app: Any = self.app
+            app.summary_text = "Saved in your journal: breath-tui history shows it."
         self._show()
 
     def _answered(self, step: Step, value: Any) -> None:
@@ -245,7 +239,7 @@ class CheckInScreen(Screen[None]):
             self._advance()
 
     def _keep_draft(self) -> None:
-        step = self.step
+        step = self.current
         if isinstance(step, BodyStep):
             self.drafts["body"] = step.value
         elif isinstance(step, FeelingsStep):
@@ -262,7 +256,7 @@ class CheckInScreen(Screen[None]):
 
     def action_back(self) -> None:
         """Back inside the step, else back a step (at the first step: ask about leaving)."""
-        step = self.step
+        step = self.current
         if self.step_name == SUMMARY:
             self.app.exit()
             return
@@ -285,18 +279,24 @@ class CheckInScreen(Screen[None]):
         self.app.push_screen(LeaveScreen(KIND_NAMES[self.kind]), self._left)
 
     def _left(self, choice: str | None) -> None:
+        from breath_tui.journal import JournalError
+
         app: Any = self.app
         if choice is None:
             return
-        if choice == "keep":
-            self._save_drafts()
-            if self.checkin is not None:
-                self.journal.keep(self.checkin.id)
-            app.summary_text = "Kept what you entered: breath-tui history shows it."
-        else:
-            if self.checkin is not None:
-                self.journal.discard(self.checkin.id)
-            app.summary_text = "Discarded: nothing of this check-in was kept."
+        try:
+            if choice == "keep":
+                self._save_drafts()
+                if self.checkin is not None:
+                    self.journal.keep(self.checkin.id)
+                app.summary_text = "Kept what you entered: breath-tui history shows it."
+            else:
+                if self.checkin is not None:
+                    self.journal.discard(self.checkin.id)
+                app.summary_text = "Discarded: nothing of this check-in was kept."
+        except JournalError as error:
+            self.notify(f"The journal: {error}", severity="error", timeout=10, markup=False)
+            return
         app.exit()
 
     @on(BreathingStep.Begin)
