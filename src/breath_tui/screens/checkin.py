@@ -49,6 +49,8 @@ EMPTY: dict[str, Any] = {
     "note": "",
 }
 NARROW, SHORT = 60, 20
+# The header names the flow; "Body scan · ... · Body scan" would say it twice.
+FLOW_NAMES = {"checkin": "Check-in", "scan": "Scan"}
 
 
 class CheckInScreen(Screen[None]):
@@ -172,7 +174,7 @@ class CheckInScreen(Screen[None]):
         step.on_answer = self._answered
         self.current = step
         body.mount(step)
-        what = KIND_NAMES[self.kind].capitalize()
+        what = FLOW_NAMES.get(self.kind, self.kind)
         if self.step_name == SUMMARY:
             self.query_one("#step-title", Static).update(f"{what} · {step.title}")
         else:
