@@ -383,3 +383,38 @@ async def test_a_step_the_journal_cannot_save_stays_on_screen(journal):
         assert isinstance(step_of(app), BreathingStep)
         assert any("Not saved" in str(n.message) for n in app._notifications)
         assert app.is_running
+
+
+async def test_escape_from_the_note_keeps_what_was_typed(journal):
+    """Esc in the note goes back to the feelings; coming forward again, the typed note is there."""
+    app, _ = make_checkin_app(journal, kind="scan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = Keys(pilot)
+        await keys("s", "s")
+        await keys.type("half a thought")
+        await keys("escape")
+        assert isinstance(step_of(app), FeelingsStep)
+        await keys("d")
+        assert step_of(app).text == "half a thought"
+        await keys("ctrl+s")
+    assert only(journal).note == "half a thought"
+
+
+async def test_resume_offer_q_leaves_it_for_next_time(journal):
+    """q on the resume offer closes the app and leaves the check-in unfinished."""
+    old = journal.start_checkin("checkin")
+    journal.save_step(old, pre_rating=6)
+    app, _ = make_checkin_app(journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await Keys(pilot)("q")
+        assert not app.is_running
+    assert journal.get(old).status == "in_progress"
+
+
+async def test_breathing_to_the_end_says_what_was_breathed(journal):
+    """When the breathing ends by itself, a short notice says how many breaths it was."""
+    app, clock = make_checkin_app(journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await Keys(pilot)("5", "enter")
+        await breathe_to_the_end(pilot, clock, 20.0)
+        assert any("2 breaths" in str(n.message) for n in app._notifications)

@@ -318,7 +318,7 @@ class CheckInScreen(Screen[None]):
             )
         )
 
-    def _breathed(self, _summary: str) -> None:
+    def _breathed(self, summary: str) -> None:
         """The session ended (done, or Esc): record what was breathed and go on."""
         from breath_tui.screens.breathe import BreathingScreen
 
@@ -335,6 +335,7 @@ class CheckInScreen(Screen[None]):
                 seconds=round(state.elapsed, 1),
             )
         if self._save("breathing", breathing):
+            self.notify(summary, timeout=4, markup=False)
             self._advance()
 
 
