@@ -19,6 +19,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -87,12 +88,12 @@ class RatingScale(Widget, can_focus=True):
         self.set_reactive(RatingScale.marked, value)
         self.on_choose = on_choose
 
-    def render(self) -> str:
-        """'0  1 [2] 3 ...' with the marked number in brackets."""
+    def render(self) -> Content:
+        """'0  1 [2] 3 ...' with the marked number in brackets (text: brackets are not markup)."""
         cells = []
         for number in range(RATING_MAX + 1):
             cells.append(f"[{number}]" if number == self.marked else f" {number} ")
-        return "".join(cells)
+        return Content("".join(cells))
 
     def action_choose(self, rating: int) -> None:
         """Choose this rating now."""
