@@ -418,3 +418,13 @@ async def test_breathing_to_the_end_says_what_was_breathed(journal):
         await Keys(pilot)("5", "enter")
         await breathe_to_the_end(pilot, clock, 20.0)
         assert any("2 breaths" in str(n.message) for n in app._notifications)
+
+
+async def test_tiny_terminal_does_not_crash(journal):
+    """Below the supported 40x12 (here 24x8) keys still work and nothing breaks."""
+    app, _ = make_checkin_app(journal, kind="scan", regions=("chest",))
+    async with app.run_test(size=(24, 8)) as pilot:
+        keys = Keys(pilot)
+        await keys("space", "2", "enter", "enter", "3", "d", "ctrl+s")
+        assert isinstance(step_of(app), SummaryStep)
+    assert only(journal).feelings == (Feeling("sad", "very"),)
