@@ -25,7 +25,7 @@ from textual.widgets import Static
 from breath_tui.core.checkin import Breathing, CheckIn, CheckInError, Kind, steps_for
 from breath_tui.core.summary import KIND_NAMES, breathing_text
 from breath_tui.screens.body_scan import BodyStep
-from breath_tui.screens.dialogs import LeaveScreen, ResumeScreen
+from breath_tui.screens.dialogs import RESUMABLE, LeaveScreen, ResumeScreen
 from breath_tui.screens.feelings import FeelingsStep
 from breath_tui.screens.steps import (
     BreathingStep,
@@ -104,8 +104,9 @@ class CheckInScreen(Screen[None]):
             self._show()
             return
         self.query_one("#step-title", Static).update("An unfinished check-in was found")
+        finish = "f finish it · " if unfinished.kind in RESUMABLE else ""
         self.query_one("#keys", Static).update(
-            "f finish it · k keep it · d discard it · q decide next time"
+            f"{finish}k keep it · d discard it · q decide next time"
         )
         self.app.push_screen(
             ResumeScreen(unfinished), lambda choice: self._resume(unfinished, choice)

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -17,9 +18,18 @@ from breath_tui.core.text import visible
 from breath_tui.core.when import day_and_time
 
 RESUMABLE = ("checkin", "scan")
+NARROW = 60
 
 
-class LeaveScreen(ModalScreen[str | None]):
+class Dialog(ModalScreen[str | None]):
+    """A question in a box; below 60 columns its buttons stack, so every one stays visible."""
+
+    @on(Resize)
+    def _fit(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "narrow")
+
+
+class LeaveScreen(Dialog):
     """'Leave the check-in?' k keeps what was entered, d discards it, Esc stays."""
 
     BINDINGS = [
@@ -55,7 +65,7 @@ class LeaveScreen(ModalScreen[str | None]):
         self.dismiss(choice)
 
 
-class ResumeScreen(ModalScreen[str | None]):
+class ResumeScreen(Dialog):
     """An unfinished check-in was found: f finishes it, k keeps it as it is, d discards it.
 
     Dismissed with "finish", "keep", "discard", or None (q: leave it for now and close).
