@@ -145,8 +145,10 @@ async def test_escape_in_the_body_scan_goes_back_a_region(journal):
         await keys("space", "3")
         step = step_of(app)
         assert step.current_region == "stomach"
+        assert "< stomach" in str(step.query_one("#body-map").render())
         await keys("escape")
         assert step.current_region == "shoulders"
+        assert "< shoulders" in str(step.query_one("#body-map").render())
         assert step.query_one("#sensations").selected == ["tension"]
         await keys("escape")  # at the first step's start: asks about leaving, as q does
         assert isinstance(app.screen, LeaveScreen)
