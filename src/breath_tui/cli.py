@@ -20,6 +20,8 @@ EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 # Each module in breath_tui/commands registers one sub-command; --help lists exactly these.
 COMMAND_MODULES = (
     "breathe",
+    "checkin",
+    "scan",
     "patterns",
     "sounds",
     "export",

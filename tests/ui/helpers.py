@@ -26,3 +26,47 @@ async def wait_until_started(pilot) -> None:
             return
         await pilot.pause()
     raise AssertionError("the breathing session never started")
+
+
+def make_checkin_app(
+    journal, kind: str = "checkin", cycles: int = 2, regions=("shoulders", "stomach", "chest")
+) -> tuple[BreathApp, ManualClock]:
+    """The check-in (or scan) flow on `journal`, breathing resonance for `cycles` breaths."""
+    from breath_tui.screens.checkin import start_screen
+
+    clock = ManualClock(100.0)
+    setup = None
+    if kind == "checkin":
+        setup = SessionSetup(
+            pattern=PRESETS["resonance"], cycles=cycles, tempo=1.0, cues=SilentPlayer()
+        )
+    app = BreathApp(
+        setup=setup,
+        reduced_motion=True,
+        clock=clock,
+        start=start_screen(journal, kind, setup, list(regions)),
+    )
+    return app, clock
+
+
+class Keys:
+    """Presses keys through the pilot one at a time, counting them (to report a check-in's cost)."""
+
+    def __init__(self, pilot) -> None:
+        self.pilot = pilot
+        self.count = 0
+
+    async def __call__(self, *keys: str) -> None:
+        for key in keys:
+            # As a person would, wait until the screen is there to take the key.
+            for _ in range(5):
+                if self.pilot.app.focused is not None:
+                    break
+                await self.pilot.pause()
+            await self.pilot.press(key)
+            self.count += 1
+        await self.pilot.pause()
+
+    async def type(self, text: str) -> None:
+        """Type text (each character one key press)."""
+        await self(*text)

@@ -61,9 +61,12 @@ class BreathingScreen(Screen[str]):
         reduced_motion: bool,
         trace: PhaseTrace | None = None,
         on_done: Callable[[str], None] | None = None,
+        show_summary: bool = True,
     ) -> None:
         super().__init__()
         self.on_done = on_done
+        # Inside a check-in the flow's own summary card follows, so this one can be left out.
+        self.show_summary = show_summary
         self.setup = setup
         self.clock = clock
         self.reduced_motion = reduced_motion
@@ -248,6 +251,9 @@ class BreathingScreen(Screen[str]):
         else:
             self.cues.stop()
         text = summary(state)
+        if not self.show_summary:
+            self.call_after_refresh(self._done, text)
+            return
         # Let the final frame reach the screen before the summary card is built.
         self.call_after_refresh(
             lambda: self.app.push_screen(SummaryScreen(text), callback=lambda _: self._done(text))

@@ -1,0 +1,71 @@
+"""`breath-tui checkin`: the start-of-session check-in, full screen, each step saved at once."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from breath_tui.core.checkin import Kind
+
+
+def register(commands: Any) -> None:
+    """Add the `checkin` sub-command."""
+    parser = commands.add_parser(
+        "checkin",
+        help="start-of-session check-in: tension, breathing, body, feelings, note, tension",
+        description="The start-of-session check-in: how tense you feel, a few slow breaths "
+        "([checkin] pattern and minutes in config.toml), a body scan, feelings, a note for "
+        "your therapist, how tense you feel now, and a summary card to copy. Every step can "
+        "be skipped (s); Esc goes back; q leaves and asks whether to keep what you entered.",
+    )
+    parser.add_argument("--no-sound", action="store_true", help="no audio cues while breathing")
+    parser.add_argument("--reduced-motion", action="store_true", help="a guide with no motion")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the check-in; 0 when done, kept, discarded or left; 1 if the journal cannot be used."""
+    return run_flow("checkin", sound=not args.no_sound, reduced_motion=args.reduced_motion)
+
+
+def run_flow(kind: Kind, *, sound: bool = True, reduced_motion: bool = False) -> int:
+    """Open the journal and run the check-in or scan flow in the full-screen app."""
+    from breath_tui.commands.breathe import BreatheOptions
+    from breath_tui.core.config import load_config
+    from breath_tui.core.locations import config_path
+    from breath_tui.journal import Journal, JournalError
+    from breath_tui.session_setup import build_session
+
+    config = load_config(config_path())
+    # A scan has no breathing step, but an unfinished check-in it offers to finish may have.
+    options = BreatheOptions(
+        pattern_text=config.checkin.pattern,
+        cycles=None,
+        minutes=config.checkin.minutes,
+        tempo=None,
+        sound=sound,
+        plain=False,
+        reduced_motion=reduced_motion,
+    )
+    setup = build_session(config, options)
+    from breath_tui.app import BreathApp
+    from breath_tui.screens.checkin import start_screen
+
+    try:
+        with Journal() as journal:
+            app = BreathApp(
+                setup=setup,
+                reduced_motion=reduced_motion or config.motion.reduced,
+                start=start_screen(journal, kind, setup, config.body.regions),
+            )
+            app.run()
+    except JournalError as error:
+        print(f"breath-tui: {error}", file=sys.stderr)
+        return 1
+    finally:
+        setup.close()
+    if app.summary_text:
+        print(app.summary_text)
+    return app.return_code or 0

@@ -1,0 +1,154 @@
+"""The body scan step: one region at a time, a prompt, a body map, sensations and how strong.
+
+Per region: ↑/↓ and space pick sensations (several may be picked), w types a word of one's own,
+and a digit (t for 10) says how strong it is and goes on to the next region; n passes a region
+without rating it. Esc goes back a region (and, at the first, back a step).
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static
+
+from breath_tui.core.body_map import body_map_lines
+from breath_tui.core.checkin import BodyEntry
+from breath_tui.core.vocab import SENSATIONS, WordError, clean_word, region_prompt
+from breath_tui.screens.steps import Step
+from breath_tui.widgets.checklist import CheckList
+
+BODY_KEYS = "space tick · w own word · 0-9 strength · n pass · s skip · Esc back · q leave"
+TYPING_KEYS = "Enter adds the word · Esc stops typing"
+
+
+class WordInput(Input):
+    """A one-line box for a word of one's own; Esc gives the keys back to the list."""
+
+    BINDINGS = [Binding("escape", "stop_typing", show=False)]
+
+    def action_stop_typing(self) -> None:
+        """Clear the box and go back to the list."""
+        self.value = ""
+        self.post_message(self.Submitted(self, ""))
+
+
+class BodyStep(Step):
+    """The body scan: each region in turn, then answers with the rated regions."""
+
+    field_name = "body"
+    title = "Body scan"
+    keys = BODY_KEYS
+
+    BINDINGS = [
+        *(Binding(str(d), f"rate({d})", show=False) for d in range(10)),
+        Binding("t", "rate(10)", show=False),
+        Binding("n", "pass_region", show=False),
+        Binding("w", "own_word", show=False),
+    ]
+
+    def __init__(self, regions: list[str] | tuple[str, ...], value: tuple[BodyEntry, ...]) -> None:
+        super().__init__(classes="step")
+        self.regions = list(regions)
+        self.entries: dict[str, BodyEntry] = {e.region: e for e in value}
+        self.own_words: dict[str, list[str]] = {
+            e.region: [s for s in e.sensations if s not in SENSATIONS] for e in value
+        }
+        self.index = 0
+
+    def compose(self) -> ComposeResult:
+        """The map beside the prompt, the sensations, the word box."""
+        with Horizontal(id="body"):
+            yield Static(id="body-map", markup=False)
+            with Vertical(id="body-side"):
+                yield Static(id="region-prompt", classes="question", markup=False)
+                yield Static(id="region-count", classes="hint", markup=False)
+                yield CheckList(id="sensations")
+                yield WordInput(placeholder="w: a word of your own", id="own-word", compact=True)
+                yield Static(id="strength", classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        """Show the first region."""
+        self._show_region()
+
+    @property
+    def current_region(self) -> str:
+        """The region being noticed."""
+        return self.regions[self.index]
+
+    def _show_region(self) -> None:
+        region = self.current_region
+        entry = self.entries.get(region)
+        chosen = set(entry.sensations) if entry else set()
+        self.query_one("#body-map", Static).update("\n".join(body_map_lines(region)))
+        self.query_one("#region-prompt", Static).update(region_prompt(region))
+        self.query_one("#region-count", Static).update(
+            f"Region {self.index + 1} of {len(self.regions)}: {region}"
+        )
+        sensations = self.query_one(CheckList)
+        sensations.set_words([*SENSATIONS, *self.own_words.get(region, [])], chosen)
+        strength = "How strong? 0-9 says it and goes on (t for 10)"
+        if entry:
+            strength += f"; it was {entry.intensity}"
+        self.query_one("#strength", Static).update(strength)
+        sensations.focus()
+
+    def _picked(self) -> list[str]:
+        """Picked sensations in list order (ours first, then the person's own)."""
+        return self.query_one(CheckList).selected
+
+    def action_rate(self, intensity: int) -> None:
+        """Record this region with its picked sensations at this strength, and go on."""
+        self.entries[self.current_region] = BodyEntry(
+            self.current_region, tuple(self._picked()), intensity
+        )
+        self._next()
+
+    def action_pass_region(self) -> None:
+        """Go on without recording this region."""
+        self.entries.pop(self.current_region, None)
+        self._next()
+
+    def _next(self) -> None:
+        if self.index + 1 < len(self.regions):
+            self.index += 1
+            self._show_region()
+            return
+        self.answer(self.value)
+
+    @property
+    def value(self) -> tuple[BodyEntry, ...]:
+        """The regions recorded so far, in the scan's order."""
+        return tuple(self.entries[r] for r in self.regions if r in self.entries)
+
+    def go_back(self) -> bool:
+        """Back a region; False at the first one."""
+        if self.index == 0:
+            return False
+        self.index -= 1
+        self._show_region()
+        return True
+
+    def action_own_word(self) -> None:
+        """Type a sensation of one's own."""
+        self.query_one(WordInput).focus()
+        self.set_keys(TYPING_KEYS)
+
+    @on(Input.Submitted, "#own-word")
+    def _add_word(self, event: Input.Submitted) -> None:
+        event.stop()
+        box = self.query_one(WordInput)
+        sensations = self.query_one(CheckList)
+        if event.value.strip():
+            try:
+                word = clean_word(event.value)
+            except WordError as error:
+                self.notify(str(error), severity="warning")
+                return
+            if word not in sensations.words:
+                self.own_words.setdefault(self.current_region, []).append(word)
+            sensations.add_word(word)
+        box.value = ""
+        sensations.focus()
+        self.set_keys(BODY_KEYS)

@@ -1,0 +1,119 @@
+"""The check-in's questions about itself: keep or discard on leaving, and what to do with an
+unfinished check-in found on start. Both by single keys, with buttons for Tab and the mouse.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from breath_tui.core.checkin import CheckIn
+from breath_tui.core.summary import KIND_NAMES, card_lines
+from breath_tui.core.text import visible
+from breath_tui.core.when import day_and_time
+
+RESUMABLE = ("checkin", "scan")
+NARROW = 60
+
+
+class Dialog(ModalScreen[str | None]):
+    """A question in a box; below 60 columns its buttons stack, so every one stays visible."""
+
+    @on(Resize)
+    def _fit(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "narrow")
+
+
+class LeaveScreen(Dialog):
+    """'Leave the check-in?' k keeps what was entered, d discards it, Esc stays."""
+
+    BINDINGS = [
+        Binding("k", "choose('keep')", show=False),
+        Binding("d", "choose('discard')", show=False),
+        Binding("escape", "choose(None)", show=False),
+    ]
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        """The question and three buttons."""
+        with Vertical(id="leave", classes="dialog"):
+            yield Static(f"Leave the {self.what}?", classes="question", markup=False)
+            yield Static(
+                "What you entered so far can be kept in your journal, or discarded.",
+                classes="hint",
+                markup=False,
+            )
+            with Horizontal(classes="buttons"):
+                yield Button("k Keep it", id="keep", compact=True)
+                yield Button("d Discard it", id="discard", compact=True)
+                yield Button("Esc Stay", id="stay", compact=True)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.action_choose(None if event.button.id == "stay" else event.button.id)
+
+    def action_choose(self, choice: str | None) -> None:
+        """Answer: "keep", "discard", or None to stay."""
+        self.dismiss(choice)
+
+
+class ResumeScreen(Dialog):
+    """An unfinished check-in was found: f finishes it, k keeps it as it is, d discards it.
+
+    Dismissed with "finish", "keep", "discard", or None (q: leave it for now and close).
+    """
+
+    BINDINGS = [
+        Binding("f", "choose('finish')", show=False),
+        Binding("k", "choose('keep')", show=False),
+        Binding("d", "choose('discard')", show=False),
+        Binding("q,escape", "choose(None)", show=False),
+    ]
+
+    def __init__(self, unfinished: CheckIn) -> None:
+        super().__init__()
+        self.unfinished = unfinished
+
+    @property
+    def can_finish(self) -> bool:
+        """Only check-ins and scans have steps to go back to."""
+        return self.unfinished.kind in RESUMABLE
+
+    def compose(self) -> ComposeResult:
+        """What was found, what it holds, and the choices."""
+        lines = card_lines(self.unfinished)
+        with Vertical(id="resume", classes="dialog"):
+            what = KIND_NAMES[self.unfinished.kind]
+            when = day_and_time(self.unfinished.started_at)
+            yield Static(f"An unfinished {what}, {when}", classes="question", markup=False)
+            yield Static(
+                visible("\n".join(lines[1:]) or "Nothing entered yet.", keep_lines=True),
+                id="resume-card",
+                markup=False,
+            )
+            with Horizontal(classes="buttons"):
+                if self.can_finish:
+                    yield Button("f Finish it", id="finish", compact=True)
+                yield Button("k Keep it", id="keep", compact=True)
+                yield Button("d Discard it", id="discard", compact=True)
+            yield Static(
+                "Keep saves it as it is; q decides next time.", id="resume-hint", markup=False
+            )
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.action_choose(event.button.id)
+
+    def action_choose(self, choice: str | None) -> None:
+        """Answer: "finish" (if it can be), "keep", "discard", or None to close for now."""
+        if choice == "finish" and not self.can_finish:
+            return
+        self.dismiss(choice)

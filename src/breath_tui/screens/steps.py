@@ -1,0 +1,289 @@
+"""The simple steps of a check-in: a 0-10 rating, the breathing step's start, the note, the card.
+
+Each step is a widget the check-in screen mounts. It shows its question, takes keys, and calls
+answer(value) when the person has answered; the screen saves the value at once and moves on.
+The answer is a direct call, not a message, so a key typed right after it (a quick "7" then
+"s") already meets the next step instead of racing a message still on its way up.
+Skip (s), back (Esc) and leave (q) belong to the screen; a step that has places of its own to
+go back through (the body scan's regions) handles Esc first, in go_back().
+
+Everything the person wrote is shown as text (markup=False, or Content), never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Button, Static, TextArea
+
+from breath_tui.core.checkin import CheckIn
+from breath_tui.core.safety import safety_lines
+from breath_tui.core.session import describe_length
+from breath_tui.core.summary import card_lines, card_text
+from breath_tui.core.text import visible
+from breath_tui.session_setup import SessionSetup
+
+RATING_MAX = 10
+RATING_KEYS = "0-9 sets it · t is 10 · ←/→ then Enter"
+
+
+class Step(Vertical):
+    """One step of a check-in. Subclasses set `field_name` (the CheckIn field), `title`, `keys`."""
+
+    field_name: str = ""
+    title: str = ""
+    keys: str = ""
+    on_answer: Callable[[Step, Any], None] | None = None
+    """Set by the check-in screen: called with (this step, the value) when it is answered."""
+
+    class KeysChanged(Message):
+        """The keys this step takes have changed (e.g. a word is being typed)."""
+
+    def answer(self, value: Any) -> None:
+        """The step is answered: the screen saves `value` as the check-in field and goes on."""
+        if self.on_answer is not None:
+            self.on_answer(self, value)
+
+    def go_back(self) -> bool:
+        """Go back inside this step; False when already at its start (the screen goes back a step)."""
+        return False
+
+    def set_keys(self, keys: str) -> None:
+        """Change the key help this step shows."""
+        self.keys = keys
+        self.post_message(self.KeysChanged())
+
+
+class RatingScale(Widget, can_focus=True):
+    """0 to 10 in a row; the chosen number is bracketed, so it is seen without colour.
+
+    A digit chooses 0-9 at once, t chooses 10; ←/→ move and Enter chooses the one marked.
+    """
+
+    BINDINGS = [
+        *(Binding(str(d), f"choose({d})", show=False) for d in range(10)),
+        Binding("t", f"choose({RATING_MAX})", show=False),
+        Binding("left", "move(-1)", show=False),
+        Binding("right", "move(1)", show=False),
+        Binding("enter", "choose_marked", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    RatingScale { height: 1; width: auto; }
+    """
+
+    marked: reactive[int | None] = reactive(None)
+
+    def __init__(self, value: int | None, on_choose: Callable[[int], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.set_reactive(RatingScale.marked, value)
+        self.on_choose = on_choose
+
+    def render(self) -> Content:
+        """'0  1 [2] 3 ...' with the marked number in brackets (text: brackets are not markup)."""
+        cells = []
+        for number in range(RATING_MAX + 1):
+            cells.append(f"[{number}]" if number == self.marked else f" {number} ")
+        return Content("".join(cells))
+
+    def action_choose(self, rating: int) -> None:
+        """Choose this rating now."""
+        self.marked = rating
+        self.on_choose(rating)
+
+    def action_move(self, step: int) -> None:
+        """Move the mark left or right (from the middle when nothing is marked yet)."""
+        start = self.marked if self.marked is not None else 5 - step
+        self.marked = max(0, min(RATING_MAX, start + step))
+
+    def action_choose_marked(self) -> None:
+        """Choose the marked number, if there is one."""
+        if self.marked is not None:
+            self.action_choose(self.marked)
+
+
+class RatingStep(Step):
+    """'How tense do you feel right now?' 0-10; a digit answers at once."""
+
+    keys = f"{RATING_KEYS} · s skip · Esc back · q leave"
+
+    def __init__(
+        self, field_name: str, question: str, value: int | None, before: int | None = None
+    ) -> None:
+        super().__init__(classes="step")
+        self.field_name = field_name
+        self.question = question
+        self.value = value
+        self.before = before
+        self.title = "Tension before" if field_name == "pre_rating" else "Tension now"
+
+    def compose(self) -> ComposeResult:
+        """Question, scale, what the ends mean."""
+        yield Static(self.question, classes="question", markup=False)
+        yield RatingScale(self.value, self.answer, id="scale")
+        yield Static(
+            "0 = calm, no tension · 10 = the most tense you can imagine",
+            classes="hint",
+            markup=False,
+        )
+        if self.before is not None:
+            yield Static(f"Before, you said {self.before}.", classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        """The scale takes the keys."""
+        self.query_one(RatingScale).focus()
+
+
+class BreathingStep(Step):
+    """What the breathing step will be, and Enter to begin it (s skips it)."""
+
+    field_name = "breathing"
+    title = "Breathing"
+    keys = "Enter begins · s skip · Esc back · q leave"
+
+    class Begin(Message):
+        """Start the breathing session now."""
+
+    BINDINGS = [Binding("enter", "begin", show=False)]
+
+    def __init__(self, setup: SessionSetup | None, done_text: str = "") -> None:
+        super().__init__(classes="step")
+        self.setup = setup
+        self.done_text = done_text
+        self.can_focus = True
+
+    def compose(self) -> ComposeResult:
+        """The pattern, its length, the safety copy."""
+        if self.setup is None:
+            yield Static("No breathing session is set up.", classes="question", markup=False)
+            return
+        pattern = self.setup.pattern
+        length = describe_length(self.setup.make_pacer(0.0))
+        yield Static(
+            f"A few slow breaths: {pattern.name}, {pattern.timing} s, {length}.",
+            classes="question",
+            markup=False,
+        )
+        yield Static(
+            "\n".join(
+                [*safety_lines(pattern), "In the session, Esc ends it and the check-in goes on."]
+            ),
+            classes="hint",
+            markup=False,
+        )
+        if self.done_text:
+            yield Static(f"Done before: {self.done_text}", classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        """Enter is ours."""
+        self.focus()
+
+    def action_begin(self) -> None:
+        """Ask the screen to start the session."""
+        if self.setup is not None:
+            self.post_message(self.Begin())
+
+
+class NoteStep(Step):
+    """A note for the therapist: what helped, what did not, what to bring up."""
+
+    field_name = "note"
+    title = "Note for your therapist"
+    keys = "ctrl+s save · Tab to the buttons · Esc back · ctrl+q leave"
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save", show=False)]
+
+    def __init__(self, value: str) -> None:
+        super().__init__(classes="step")
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        """Prompt, the text box, Save and Skip."""
+        yield Static(
+            "What helped, what did not, what do you want to bring up?",
+            classes="question",
+            markup=False,
+        )
+        yield TextArea(self.value, id="note", soft_wrap=True, show_line_numbers=False)
+        with Horizontal(id="note-buttons"):
+            yield Button("Save note", id="save-note", compact=True)
+            yield Button("Skip", id="skip-note", compact=True)
+
+    def on_mount(self) -> None:
+        """Typing goes into the note at once."""
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @property
+    def text(self) -> str:
+        """The note as typed so far."""
+        return self.query_one(TextArea).text
+
+    def action_save(self) -> None:
+        """Save the note as typed (an empty note is the same as skipping)."""
+        self.answer(self.text.strip())
+
+    @on(Button.Pressed, "#save-note")
+    def _save(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#skip-note")
+    def _skip(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.answer("")
+
+
+class SummaryStep(Step):
+    """The summary card: ratings and change, breathing, body, feelings, note. c copies it."""
+
+    title = "Summary"
+    keys = "c copy the card · Enter or q close"
+
+    BINDINGS = [
+        Binding("c", "copy", show=False),
+        Binding("enter", "close", show=False),
+    ]
+
+    def __init__(self, checkin: CheckIn) -> None:
+        super().__init__(classes="step")
+        self.checkin = checkin
+        self.can_focus = True
+
+    def compose(self) -> ComposeResult:
+        """The card, and the change in tension said plainly."""
+        lines = card_lines(self.checkin)
+        yield Static(visible(lines[0]), classes="question", markup=False)
+        yield Static(
+            visible("\n".join(lines[1:]) or "Nothing was entered.", keep_lines=True),
+            id="card",
+            markup=False,
+        )
+        yield Static(
+            "Saved in your journal. c puts the card on the clipboard, to paste or send.",
+            classes="hint",
+            markup=False,
+        )
+
+    def on_mount(self) -> None:
+        """Keys are ours."""
+        self.focus()
+
+    def action_copy(self) -> None:
+        """Copy the card to the clipboard (OSC 52: works over ssh, if the terminal allows it)."""
+        self.app.copy_to_clipboard(card_text(self.checkin))
+        self.notify("The card is on the clipboard.", timeout=3)
+
+    def action_close(self) -> None:
+        """The check-in is saved; close the app."""
+        self.app.exit()
