@@ -8,12 +8,32 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
 from breath_tui.core.clock import Clock, MonotonicClock
+from breath_tui.core.config import Config
 
 if TYPE_CHECKING:
+    from breath_tui.journal import Journal
     from breath_tui.screens.breathe import PhaseTrace
     from breath_tui.session_setup import SessionSetup
+
+# Black, white and one bright accent: every text at the strongest contrast a terminal can show.
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FFFF00",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#202020",
+    success="#00FF00",
+    warning="#FFFF00",
+    error="#FF6060",
+    dark=True,
+    variables={"text-muted": "#FFFFFF", "footer-key-foreground": "#FFFF00"},
+)
 
 StartScreen = Callable[["BreathApp"], Screen[Any]]
 """Makes the first screen (e.g. the check-in flow) once the app exists."""
@@ -42,8 +62,12 @@ class BreathApp(App[None]):
         clock: Clock | None = None,
         trace: PhaseTrace | None = None,
         start: StartScreen | None = None,
+        config: Config | None = None,
     ) -> None:
         super().__init__()
+        self.register_theme(HIGH_CONTRAST)
+        self.config = config or Config()
+        self._journal: Journal | None = None
         self.setup = setup
         self._reduced_motion = reduced_motion
         self.clock = clock or MonotonicClock()
@@ -67,6 +91,45 @@ class BreathApp(App[None]):
             self.setup, self.clock, self.reduced_motion, trace=self.trace, on_done=self._finished
         )
 
+    def on_mount(self) -> None:
+        """The theme from config.toml (checked before the app starts: see check_theme)."""
+        if self.config.display.theme in self.available_themes:
+            self.theme = self.config.display.theme
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        """Follow the motion setting from now on (sessions started later use it)."""
+        self._reduced_motion = reduced
+
+    @property
+    def journal(self) -> Journal:
+        """The journal, opened on first use (never before the first frame is painted)."""
+        if self._journal is None:
+            from breath_tui.journal import Journal
+
+            self._journal = Journal()
+        return self._journal
+
+    def close_journal(self) -> None:
+        """Close the journal if it was opened."""
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
+
+    def end_flow(self, screen: Screen[Any]) -> None:
+        """A flow (check-in, scan, history, quick calm) is over.
+
+        When it was the first screen, quit (its summary_text is printed on the way out);
+        otherwise go back to the screen it was opened from and say how it ended.
+        """
+        if self.screen_stack and self.screen_stack[0] is screen:
+            self.exit()
+            return
+        while len(self.screen_stack) > 1 and screen in self.screen_stack:
+            self.pop_screen()
+        if self.summary_text:
+            self.notify(self.summary_text, timeout=5, markup=False)
+            self.summary_text = None
+
     def action_leave(self) -> None:
         """ctrl+q: the way out of the nearest screen that has one (a check-in asks what to keep,
         also from its breathing step), else quit."""
@@ -80,3 +143,25 @@ class BreathApp(App[None]):
     def _finished(self, summary: str) -> None:
         self.summary_text = summary
         self.exit()
+
+
+def check_theme(app: BreathApp) -> None:
+    """Refuse an unknown [display] theme before the app starts, naming file and line.
+
+    Raises:
+        ConfigError: the theme is not one Textual or breath-tui provides.
+    """
+    from breath_tui.core.config import ConfigError, line_of
+
+    theme = app.config.display.theme
+    if theme in app.available_themes:
+        return
+    path = app.config.path
+    line = (
+        line_of(path.read_text(encoding="utf-8"), "display", "theme")
+        if path and path.exists()
+        else None
+    )
+    where = f"{path}, line {line}" if line else str(path)
+    names = ", ".join(sorted(app.available_themes))
+    raise ConfigError(f"{where}: display.theme {theme!r} is not a theme; use one of {names}")

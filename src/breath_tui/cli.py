@@ -20,6 +20,7 @@ EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 # Each module in breath_tui/commands registers one sub-command; --help lists exactly these.
 COMMAND_MODULES = (
     "breathe",
+    "now",
     "checkin",
     "scan",
     "patterns",
@@ -46,7 +47,8 @@ def build_parser() -> Parser:
     """The full parser with every working sub-command."""
     parser = Parser(
         prog="breath-tui",
-        description="Paced breathing in your terminal. With no command: a breathing session.",
+        description="A terminal companion for therapy: paced breathing, body scan, feelings, "
+        "a private journal. With no command: the home screen.",
     )
     parser.add_argument("--version", action="version", version=f"breath-tui {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -61,12 +63,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         parser = build_parser()
-        if (
-            not args_list
-            or args_list[0].startswith("-")
-            and args_list[0] not in ("-h", "--help", "--version")
-        ):
-            args_list = ["breathe", *args_list]
+        if not args_list:
+            from breath_tui.commands import home
+
+            return home.run()
+        if args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
+            args_list = ["breathe", *args_list]  # `breath-tui --pattern box` means breathe
         args = parser.parse_args(args_list)
         return int(args.run(args))
     except BadInput as error:

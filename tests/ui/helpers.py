@@ -70,3 +70,17 @@ class Keys:
     async def type(self, text: str) -> None:
         """Type text (each character one key press)."""
         await self(*text)
+
+
+def make_home_app(config=None, clock_start: float = 100.0) -> tuple[BreathApp, ManualClock]:
+    """The home screen with silent cues and a manual clock; the journal is BREATH_TUI_HOME's."""
+    from breath_tui.core.config import Config
+    from breath_tui.screens.home import HomeScreen
+
+    config = config or Config()
+    config.sound.enabled = False
+    clock = ManualClock(clock_start)
+    app = BreathApp(
+        reduced_motion=True, clock=clock, start=lambda _app: HomeScreen(), config=config
+    )
+    return app, clock

@@ -24,13 +24,15 @@ def register(commands: Any) -> None:
     """Add the `history` sub-command."""
     parser = commands.add_parser(
         "history",
-        help="past check-ins, newest first (as a text table for now)",
+        help="past check-ins and trends, full screen; --plain prints text",
         description="Past check-ins, newest first: date, kind, tension before -> after, body, "
         "feelings and note; then trends: tension before and after over time, the body regions "
         "most often tense, the feelings most often named, and what helps (change in tension by "
         "pattern and time of day, with the counts behind each figure).",
     )
-    parser.add_argument("--plain", action="store_true", help="a text table (for now: always)")
+    parser.add_argument(
+        "--plain", action="store_true", help="print a text table and trends (also when piped)"
+    )
     parser.add_argument("--since", metavar="DATE", help="only check-ins from DATE on (2024-05-01)")
     parser.add_argument("--limit", metavar="N", type=_count, help="only the newest N")
     parser.set_defaults(run=run)
@@ -51,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
     from breath_tui.journal import JournalError
 
     since = parse_since(args.since) if args.since else None
+    if not args.plain and sys.stdout.isatty() and since is None and args.limit is None:
+        return _full_screen()
     try:
         checkins = read_journal(since=since, limit=args.limit)
     except JournalError as error:
@@ -129,3 +133,21 @@ def render_table(rows: Sequence[Sequence[str]], total_width: int) -> str:
             ]
             lines.append(GAP.join(parts).rstrip())
     return "\n".join(lines)
+
+
+def _full_screen() -> int:
+    """The history screen: check-ins, trends, the therapist summary."""
+    from breath_tui.app import BreathApp, check_theme
+    from breath_tui.commands.home import run_app
+    from breath_tui.core.config import load_config
+    from breath_tui.core.locations import config_path, journal_path
+    from breath_tui.screens.history import HistoryScreen
+
+    config = load_config(config_path())
+    app = BreathApp(
+        reduced_motion=config.motion.reduced,
+        # With no journal yet, the screen says so; looking must not create one.
+        start=lambda app: HistoryScreen(app.journal if journal_path().exists() else None),
+        config=config,
+    )
+    return run_app(app, check=check_theme)

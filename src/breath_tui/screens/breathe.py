@@ -11,6 +11,7 @@ import asyncio
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -28,6 +29,9 @@ from breath_tui.core.safety import STOP_ANY_TIME, safety_lines
 from breath_tui.core.session import format_clock, summary
 from breath_tui.session_setup import SessionSetup
 from breath_tui.widgets.guide import BreathGuide
+
+if TYPE_CHECKING:
+    from breath_tui.core.checkin import Breathing
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 # One plain line instead of Textual's Footer: cheaper to start, and read as one sentence by screen readers.
@@ -106,6 +110,20 @@ class BreathingScreen(Screen[str]):
         """Show the first phase at once and start ticking."""
         self._render_state(self.pacer.state_at(self.clock.now()))
         self.call_after_refresh(self._begin)
+
+    def breathed(self) -> Breathing | None:
+        """What was breathed so far (for the journal), or None before the first moment."""
+        from breath_tui.core.checkin import Breathing  # the journal's model: not needed to paint
+
+        state = self.pacer.state_at(self.clock.now())
+        if state.elapsed <= 0:
+            return None
+        return Breathing.of(
+            self.setup.pattern,
+            tempo=self.pacer.tempo,
+            cycles=state.cycles_done,
+            seconds=round(state.elapsed, 1),
+        )
 
     @property
     def cues(self) -> CuePlayer:

@@ -22,7 +22,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static
 
-from breath_tui.core.checkin import Breathing, CheckIn, CheckInError, Kind, steps_for
+from breath_tui.core.checkin import CheckIn, CheckInError, Kind, steps_for
 from breath_tui.core.summary import KIND_NAMES, breathing_text
 from breath_tui.screens.body_scan import BodyStep
 from breath_tui.screens.dialogs import RESUMABLE, LeaveScreen, ResumeScreen
@@ -114,7 +114,7 @@ class CheckInScreen(Screen[None]):
 
     def _resume(self, unfinished: CheckIn, choice: str | None) -> None:
         if choice is None:
-            self.app.exit()
+            self._close()
             return
         if choice == "finish":
             self.checkin = unfinished
@@ -214,7 +214,7 @@ class CheckInScreen(Screen[None]):
         self.index += 1
         if self.step_name == SUMMARY:
             if self.checkin is None:  # every step skipped: there is nothing to keep
-                self.app.exit()
+                self._close()
                 return
             from breath_tui.journal import JournalError
 
@@ -261,7 +261,7 @@ class CheckInScreen(Screen[None]):
         """Back inside the step, else back a step (at the first step: ask about leaving)."""
         step = self.current
         if self.step_name == SUMMARY:
-            self.app.exit()
+            self._close()
             return
         if step is not None and step.go_back():
             return
@@ -272,12 +272,17 @@ class CheckInScreen(Screen[None]):
         self.index -= 1
         self._show()
 
+    def _close(self) -> None:
+        """The flow is over: back to home, or quit when the flow was the first screen."""
+        app: Any = self.app
+        app.end_flow(self)
+
     def action_leave(self) -> None:
         """Leave: with nothing entered (or when finished) at once; otherwise ask keep or discard."""
         self._keep_draft()
         entered = self.checkin is not None or any(self.drafts.values())
         if not entered or self.step_name == SUMMARY:
-            self.app.exit()
+            self._close()
             return
         self.app.push_screen(LeaveScreen(KIND_NAMES[self.kind]), self._left)
 
@@ -300,7 +305,7 @@ class CheckInScreen(Screen[None]):
         except JournalError as error:
             self.notify(f"The journal: {error}", severity="error", timeout=10, markup=False)
             return
-        app.exit()
+        self._close()
 
     @on(BreathingStep.Begin)
     def _begin_breathing(self, event: BreathingStep.Begin) -> None:
@@ -325,16 +330,8 @@ class CheckInScreen(Screen[None]):
 
         screen = self.app.screen
         assert isinstance(screen, BreathingScreen) and self.setup is not None
-        state = screen.pacer.state_at(screen.clock.now())
+        breathing = screen.breathed()
         self.app.pop_screen()
-        breathing = None
-        if state.elapsed > 0:
-            breathing = Breathing.of(
-                self.setup.pattern,
-                tempo=screen.pacer.tempo,
-                cycles=state.cycles_done,
-                seconds=round(state.elapsed, 1),
-            )
         if self._save("breathing", breathing):
             self.notify(summary, timeout=4, markup=False)
             self._advance()

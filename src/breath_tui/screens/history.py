@@ -142,8 +142,12 @@ class HistoryScreen(Screen[None]):
         self.query_one(f"#{pane}-text", Static).update(text)
 
     def action_tab(self, pane: str) -> None:
-        """Switch tab by number."""
+        """Switch tab by number; the keys then work inside that tab."""
         self.query_one(TabbedContent).active = pane
+        if pane == "checkins" and self.loaded:
+            self.query_one(DataTable).focus()
+        else:
+            self.query_one(f"#{pane} VerticalScroll").focus()
 
     def action_copy(self) -> None:
         """Copy the therapist summary (or the highlighted check-in) to the clipboard."""
@@ -158,10 +162,8 @@ class HistoryScreen(Screen[None]):
 
     def action_close(self) -> None:
         """Back to where history was opened from (or quit when it was the first screen)."""
-        if len(self.app.screen_stack) > 1:
-            self.dismiss(None)
-        else:
-            self.app.exit()
+        app: Any = self.app
+        app.end_flow(self)
 
 
 class DetailScreen(ModalScreen[None]):

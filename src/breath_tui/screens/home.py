@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from breath_tui.core.config import Config
+    from breath_tui.session_setup import SessionSetup
 
 # (key, action, label): the key works from anywhere on the screen; arrows and Enter work too.
 CHOICES = (
@@ -26,57 +30,142 @@ CHOICES = (
 
 
 class HomeScreen(Screen[None]):
-    """The first screen of `breath-tui`: choose, by key or by arrows and Enter."""
+    """The first screen of `breath-tui`: choose by key, or by arrows and Enter."""
 
     BINDINGS = [
-        Binding(key, f"choose('{action}')", label, show=False) for key, action, label in CHOICES
+        *(Binding(key, f"choose('{action}')", label, show=False) for key, action, label in CHOICES),
+        Binding("r", "choose('resume')", "Resume", show=False),
+        Binding("escape", "choose('quit')", "Quit", show=False),
     ]
-    BINDINGS.append(Binding("r", "choose('resume')", "Resume", show=False))
-    BINDINGS.append(Binding("escape", "choose('quit')", "Quit", show=False))
-
-    @dataclass
-    class Chosen(Message):
-        """The person chose `action` (checkin, now, breathe, scan, history, settings, resume, quit)."""
-
-        action: str
-
-    def __init__(
-        self, crisis_text: str, quick_label: str, breathe_label: str, unfinished: str | None = None
-    ) -> None:
-        super().__init__()
-        self.crisis_text = crisis_text
-        self.details = {"now": quick_label, "breathe": breathe_label}
-        self.unfinished = unfinished
 
     def compose(self) -> ComposeResult:
-        """Title, the choices, an unfinished check-in if any, the crisis line."""
+        """Title, the choices, the crisis line (the unfinished line is added after the first frame)."""
+        config = self._config
         with Vertical(id="home"):
             yield Static("breath-tui", id="home-title", markup=False)
+            details = {
+                "now": _length(config.quick.pattern, config.quick.minutes),
+                "breathe": _length(
+                    config.breathing.pattern, config.breathing.minutes, config.breathing.cycles
+                ),
+            }
             options = []
             for key, action, label in CHOICES:
-                detail = self.details.get(action)
-                text = f"{key}  {label}" + (f" ({detail})" if detail else "")
-                options.append(Option(text, id=action))
-            yield OptionList(*options, id="home-choices", markup=False)
-            if self.unfinished:
-                yield Static(
-                    f"An unfinished check-in from {self.unfinished}: r resumes it.",
-                    id="home-unfinished",
-                    markup=False,
+                detail = details.get(action)
+                options.append(
+                    Option(f"{key}  {label}" + (f" ({detail})" if detail else ""), id=action)
                 )
-            yield Static(self.crisis_text, id="crisis", markup=False)
+            yield OptionList(*options, id="home-choices", markup=False)
+            yield Static("", id="home-unfinished", markup=False)
+        # Docked at the bottom: the crisis line stays in sight at any window size.
+        with Vertical(id="home-footer"):
+            yield Static(config.safety.crisis_text, id="crisis", markup=False)
+            yield Static("breath-tui gives no medical advice.", id="no-advice", markup=False)
+
+    @property
+    def _config(self) -> Config:
+        app: Any = self.app
+        return app.config
 
     def on_mount(self) -> None:
-        """Arrows move through the choices at once."""
+        """Arrows move through the choices at once; the journal is looked at after the first frame."""
         self.query_one(OptionList).focus()
+        self.call_after_refresh(self._look_for_unfinished)
+
+    def on_screen_resume(self) -> None:
+        """Back from a flow: what is unfinished may have changed."""
+        self._look_for_unfinished()
+
+    def _look_for_unfinished(self) -> None:
+        from breath_tui.core.when import day_and_time
+        from breath_tui.journal import JournalError
+
+        app: Any = self.app
+        line = self.query_one("#home-unfinished", Static)
+        try:
+            unfinished = app.journal.unfinished()
+        except JournalError as error:
+            line.update(f"The journal cannot be opened: {error}")
+            return
+        self.unfinished = unfinished
+        line.update(
+            f"An unfinished check-in from {day_and_time(unfinished.started_at)}: r resumes it."
+            if unfinished is not None
+            else ""
+        )
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.post_message(self.Chosen(event.option.id))
+            self.action_choose(event.option.id)
 
     def action_choose(self, action: str) -> None:
-        """A key was pressed for `action`."""
-        if action == "resume" and not self.unfinished:
+        """Open what was chosen."""
+        app: Any = self.app
+        config = self._config
+        if action == "quit":
+            app.exit()
+        elif action in ("checkin", "scan", "resume"):
+            from breath_tui.screens.checkin import CheckInScreen
+
+            if action == "resume" and getattr(self, "unfinished", None) is None:
+                return
+            kind = "checkin" if action == "resume" else action
+            setup = _setup(config, config.checkin.pattern, config.checkin.minutes, None)
+            app.push_screen(CheckInScreen(app.journal, kind, setup, config.body.regions))
+        elif action == "now":
+            from breath_tui.screens.quick import quick_calm_screen
+
+            app.push_screen(
+                quick_calm_screen(
+                    app, _setup(config, config.quick.pattern, config.quick.minutes, None)
+                )
+            )
+        elif action == "breathe":
+            from breath_tui.screens.breathe import BreathingScreen
+
+            b = config.breathing
+            setup = _setup(config, b.pattern, b.minutes, b.cycles)
+            app.push_screen(
+                BreathingScreen(setup, app.clock, app.reduced_motion),
+                lambda _summary: setup.close(),
+            )
+        elif action == "history":
+            from breath_tui.screens.history import HistoryScreen
+
+            app.push_screen(HistoryScreen(app.journal))
+        elif action == "settings":
+            from breath_tui.screens.settings import SettingsScreen
+
+            app.push_screen(SettingsScreen(config, config.path or _config_path()), self._saved)
+
+    def _saved(self, config: Config | None) -> None:
+        if config is None:
             return
-        self.post_message(self.Chosen(action))
+        app: Any = self.app
+        app.config = config
+        if config.display.theme in app.available_themes:
+            app.theme = config.display.theme
+        app.set_reduced_motion(config.motion.reduced)
+        self.query_one("#crisis", Static).update(config.safety.crisis_text)
+        self.refresh(recompose=True)
+
+
+def _length(pattern: str, minutes: float | None, cycles: int | None = None) -> str:
+    if cycles:
+        return f"{pattern}, {cycles} breaths"
+    return f"{pattern}, {minutes or 2:g} min"
+
+
+def _config_path() -> Path:
+    from breath_tui.core.locations import config_path
+
+    return config_path()
+
+
+def _setup(config: Config, pattern: str, minutes: float | None, cycles: int | None) -> SessionSetup:
+    from breath_tui.commands.breathe import BreatheOptions
+    from breath_tui.session_setup import build_session
+
+    options = BreatheOptions(pattern, cycles, None if cycles else minutes, None, True, False, False)
+    return build_session(config, options)

@@ -12,6 +12,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static, Switch
 
@@ -106,6 +107,10 @@ class SettingsScreen(Screen[Config | None]):
             yield Label(label, classes="setting-label")
             yield control
 
+    def on_resize(self, event: Resize) -> None:
+        """Below 60 columns each label goes above its control."""
+        self.set_class(event.size.width < 60, "narrow")
+
     def on_select_changed(self, event: Select.Changed) -> None:
         """Preview a theme as soon as it is chosen."""
         if event.select.id == "display-theme" and isinstance(event.value, str):
@@ -158,7 +163,22 @@ class SettingsScreen(Screen[Config | None]):
         crisis = text("safety-crisis")
         if crisis:
             out["safety"] = {"crisis_text": crisis}
-        return {section: values for section, values in out.items() if values}
+        return self._only_changed(out)
+
+    def _only_changed(self, wanted: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """Drop what already holds, so config.toml keeps only what the person chose."""
+        changed: dict[str, dict[str, Any]] = {}
+        for section, values in wanted.items():
+            current = getattr(self.config, section)
+            for key, value in values.items():
+                if value is None or getattr(current, key) != value:
+                    changed.setdefault(section, {})[key] = value
+        breathing = changed.get("breathing", {})
+        if "minutes" not in breathing:
+            breathing.pop("cycles", None)  # the length did not change: leave cycles as they are
+            if not breathing:
+                changed.pop("breathing", None)
+        return changed
 
     def action_save(self) -> None:
         """Check and write; on a problem, say what and where, and write nothing."""

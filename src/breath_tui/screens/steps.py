@@ -285,5 +285,6 @@ class SummaryStep(Step):
         self.notify("The card is on the clipboard.", timeout=3)
 
     def action_close(self) -> None:
-        """The check-in is saved; close the app."""
-        self.app.exit()
+        """The check-in is saved; close the flow (back to home, or quit)."""
+        app: Any = self.app
+        app.end_flow(self.screen)

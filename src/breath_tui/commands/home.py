@@ -1,0 +1,40 @@
+"""`breath-tui` with no command: the home screen."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def run(args: argparse.Namespace | None = None) -> int:
+    """Open home: check-in, quick calm, breathing, scan, history, settings, one key each."""
+    from breath_tui.app import BreathApp, check_theme
+    from breath_tui.core.config import load_config
+    from breath_tui.core.locations import config_path
+    from breath_tui.screens.home import HomeScreen
+
+    config = load_config(config_path())
+    app = BreathApp(
+        reduced_motion=config.motion.reduced, start=lambda _app: HomeScreen(), config=config
+    )
+    return run_app(app, check=check_theme)
+
+
+def run_app(app: Any, check: Any = None) -> int:
+    """Run a full-screen app; close the journal; print its closing line; 1 if the journal failed."""
+    import sys
+
+    from breath_tui.journal import JournalError
+
+    if check is not None:
+        check(app)
+    try:
+        app.run()
+    except JournalError as error:
+        print(f"breath-tui: {error}", file=sys.stderr)
+        return 1
+    finally:
+        app.close_journal()
+    if app.summary_text:
+        print(app.summary_text)
+    return app.return_code or 0

@@ -1,0 +1,209 @@
+"""Home, quick calm, history and settings, driven by keys."""
+
+from textual.widgets import DataTable, Static
+
+from breath_tui.core.config import load_config
+from breath_tui.journal import Journal
+from breath_tui.screens.breathe import BreathingScreen
+from breath_tui.screens.checkin import CheckInScreen
+from breath_tui.screens.history import DetailScreen, HistoryScreen
+from breath_tui.screens.home import HomeScreen
+from breath_tui.screens.quick import QuickRatingScreen
+from breath_tui.screens.settings import SettingsScreen
+
+from .helpers import make_home_app, wait_until_started
+
+
+def shown(app, selector):
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_home_offers_every_flow_and_the_crisis_line():
+    """Home lists check-in, quick calm, breathing, scan, history, settings and quit, with the crisis text."""
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        options = [str(o.prompt) for o in app.screen.query_one("#home-choices").options]
+        assert [o.split()[0] for o in options] == ["c", "n", "b", "s", "h", "o", "q"]
+        assert "emergency services or a helpline" in shown(app, "#crisis")
+
+
+async def test_crisis_text_comes_from_settings():
+    """[safety] crisis_text replaces the default line."""
+    from breath_tui.core.config import Config
+
+    config = Config()
+    config.safety.crisis_text = "Call Sam on 555 0100 [bold]now[/]"
+    app, _ = make_home_app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert shown(app, "#crisis") == "Call Sam on 555 0100 [bold]now[/]"
+
+
+async def test_quick_calm_breathes_at_once_then_keeps_a_rating():
+    """n starts breathing with no question first; a digit afterwards is kept as a quick entry."""
+    app, clock = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, BreathingScreen)
+        assert app.screen.setup.pattern.name == "cyclic-sigh"
+        await wait_until_started(pilot)
+        clock.advance(9.0)
+        app.screen.sync()
+        await pilot.pause()
+        await pilot.press("escape")
+        assert isinstance(app.screen, QuickRatingScreen)
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    with Journal() as journal:
+        (entry,) = journal.checkins()
+    assert entry.kind == "quick" and entry.post_rating == 3 and entry.pre_rating is None
+    assert entry.breathing.pattern == "cyclic-sigh" and entry.breathing.cycles == 1
+    assert entry.ended_at is not None
+
+
+async def test_quick_calm_rating_can_be_skipped():
+    """Enter skips the rating; the breathing is still kept."""
+    app, clock = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await wait_until_started(pilot)
+        clock.advance(2.0)
+        app.screen.sync()
+        await pilot.press("escape")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    with Journal() as journal:
+        (entry,) = journal.checkins()
+    assert entry.post_rating is None and entry.breathing.seconds == 2.0
+
+
+async def test_c_and_s_open_the_check_in_and_scan_flows():
+    """c opens the check-in, s the scan; leaving with nothing entered comes back home."""
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        assert isinstance(app.screen, CheckInScreen) and app.screen.kind == "checkin"
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("s")
+        assert isinstance(app.screen, CheckInScreen) and app.screen.kind == "scan"
+
+
+async def test_home_offers_to_resume_an_unfinished_check_in(journal):
+    """An unfinished check-in is named on home, and r resumes it."""
+    journal.save_step(journal.start_checkin("checkin"), pre_rating=6)
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert "unfinished check-in" in shown(app, "#home-unfinished")
+        await pilot.press("r")
+        await pilot.pause()
+        assert any(isinstance(s, CheckInScreen) for s in app.screen_stack)
+
+
+async def test_history_lists_newest_first_and_shows_details(make_checkin):
+    """h opens history: newest first; Enter shows the whole card with the note as typed."""
+    with Journal() as journal:
+        journal.import_checkins([make_checkin(note="older"), make_checkin(note="[b]newer[/b]")])
+    app, _ = make_home_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 2
+        assert "[b]newer[/b]" in str(table.get_row_at(0)[-1])
+        await pilot.press("enter")
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_history_loads_a_page_at_a_time(make_checkin):
+    """With 250 check-ins, the table starts with 100 rows and loads more as the cursor goes down."""
+    with Journal() as journal:
+        journal.import_checkins([make_checkin() for _ in range(250)])
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 100
+        table.move_cursor(row=95)
+        await pilot.pause()
+        assert table.row_count == 200
+
+
+async def test_history_trends_and_therapist_tabs(make_checkin):
+    """2 shows trends with counts; 3 the summary since the last check-in, which c copies."""
+    with Journal() as journal:
+        journal.import_checkins([make_checkin() for _ in range(3)])
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "2")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "resonance: tension 3.0 lower on average, 3 times" in shown(app, "#trends-text")
+        await pilot.press("3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = shown(app, "#therapist-text")
+        assert text.startswith("Therapist summary")
+        copied = []
+        app.copy_to_clipboard = copied.append
+        await pilot.press("c")
+        assert copied == [app.screen._summary_text] and copied[0]
+
+
+async def test_settings_save_only_what_changed(breath_home):
+    """o opens settings; changing the crisis line and ctrl+s writes just that to config.toml."""
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        assert isinstance(app.screen, SettingsScreen)
+        app.screen.query_one("#safety-crisis").value = "Call Sam"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert shown(app, "#crisis") == "Call Sam"
+    text = (breath_home / "config.toml").read_text()
+    assert text.strip() == '[safety]\ncrisis_text = "Call Sam"'
+    assert load_config(breath_home / "config.toml").safety.crisis_text == "Call Sam"
+
+
+async def test_settings_refuse_a_bad_value_and_write_nothing(breath_home):
+    """A tempo-like mistake (minutes 0) is shown on the form; config.toml is not written."""
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        app.screen.query_one("#quick-minutes").value = "0"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        assert "quick.minutes" in shown(app, "#settings-error")
+    assert not (breath_home / "config.toml").exists()
+
+
+async def test_high_contrast_theme_is_available_and_applied():
+    """[display] theme = "high-contrast" is a registered theme and is used."""
+    from breath_tui.core.config import Config
+
+    config = Config()
+    config.display.theme = "high-contrast"
+    app, _ = make_home_app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "high-contrast"
+
+
+def test_unknown_theme_is_refused_naming_file_and_line(breath_home, capsys):
+    """An unknown theme in config.toml stops with exit 2 naming the file and line."""
+    from breath_tui.cli import main
+
+    breath_home.mkdir()
+    (breath_home / "config.toml").write_text('[display]\ntheme = "neon"\n')
+    assert main(["now", "--no-sound"]) == 2
+    assert f"{breath_home / 'config.toml'}, line 2: display.theme 'neon'" in capsys.readouterr().err

@@ -1,0 +1,70 @@
+"""SVG snapshots of home, history, the therapist summary and settings, at 80x24 and 40x12."""
+
+import pytest
+
+from breath_tui.journal import Journal
+
+from .helpers import make_home_app
+
+SIZES = [(80, 24), (40, 12)]
+
+
+def seed(make_checkin, count=3):
+    with Journal() as journal:
+        journal.import_checkins(
+            [make_checkin(note=f"When you slowed down I felt safer ({n})") for n in range(count)]
+        )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "40x12"])
+def test_home(snap_compare, size):
+    """Home: title, seven choices each with its key (quick calm and breathing name their pattern
+    and length), the crisis line in bold, and 'breath-tui gives no medical advice.'"""
+    app, _ = make_home_app()
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "40x12"])
+def test_history(snap_compare, make_checkin, size):
+    """History, check-ins tab: three rows from May 2024, newest first, 7 -> 4, shoulders, the
+    feelings sentence cut with an ellipsis, the key line at the bottom."""
+    seed(make_checkin)
+    app, _ = make_home_app()
+    assert snap_compare(app, terminal_size=size, press=["h"])
+
+
+def test_history_trends(snap_compare, make_checkin):
+    """Trends tab: two sparklines (before high, after lower), shoulders tense 3 of 3 times,
+    disappointed and ashamed named 3 times, resonance 3.0 lower on average, 3 times."""
+    seed(make_checkin)
+    app, _ = make_home_app()
+
+    async def run_before(pilot):
+        await pilot.press("h", "2")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "40x12"])
+def test_therapist_summary(snap_compare, make_checkin, size):
+    """For my therapist: since the last check-in, episodes, breathing, tension before and after
+    with the change, body, feelings sentence and the note as typed."""
+    seed(make_checkin)
+    app, _ = make_home_app()
+
+    async def run_before(pilot):
+        await pilot.press("h", "3")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "40x12"])
+def test_settings(snap_compare, size):
+    """Settings: a label and a control per setting (patterns as drop-downs, minutes as text,
+    switches), scrolled to the top; the key line says ctrl+s saves and esc leaves."""
+    app, _ = make_home_app()
+    assert snap_compare(app, terminal_size=size, press=["o"])
