@@ -39,6 +39,13 @@ StartScreen = Callable[["BreathApp"], Screen[Any]]
 """Makes the first screen (e.g. the check-in flow) once the app exists."""
 
 
+def _breath_commands() -> Any:
+    """The palette's provider, imported when the palette first opens, not at start-up."""
+    from breath_tui.screens.palette import BreathCommands
+
+    return BreathCommands
+
+
 class BreathApp(App[None]):
     """breath-tui's full-screen UI: a breathing session, or the screen `start` makes.
 
@@ -52,7 +59,8 @@ class BreathApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "breath-tui"
-    ENABLE_COMMAND_PALETTE = False
+    # ctrl+p: patterns, screens and settings as commands, beside Textual's own (themes, keys).
+    COMMANDS = App.COMMANDS | {lambda: _breath_commands()}
     BINDINGS = [Binding("ctrl+q", "leave", "Leave", show=False, priority=True)]
 
     def __init__(

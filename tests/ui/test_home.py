@@ -207,3 +207,38 @@ def test_unknown_theme_is_refused_naming_file_and_line(breath_home, capsys):
     (breath_home / "config.toml").write_text('[display]\ntheme = "neon"\n')
     assert main(["now", "--no-sound"]) == 2
     assert f"{breath_home / 'config.toml'}, line 2: display.theme 'neon'" in capsys.readouterr().err
+
+
+async def test_command_palette_starts_a_pattern_by_name():
+    """ctrl+p, typing 'box' and Enter starts a box-breathing session."""
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"breathe box")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BreathingScreen)
+        assert app.screen.setup.pattern.name == "box"
+
+
+async def test_command_palette_toggles_reduced_motion():
+    """The palette's 'Toggle: reduced motion' changes motion for sessions started afterwards."""
+    app, _ = make_home_app()
+    app.set_reduced_motion(False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"reduced motion")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reduced_motion is True
+
+
+def test_no_color_is_honoured(monkeypatch):
+    """NO_COLOR in the environment makes the app monochrome (Textual's filter)."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app, _ = make_home_app()
+    assert app.no_color

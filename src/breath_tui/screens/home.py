@@ -15,7 +15,6 @@ from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
     from breath_tui.core.config import Config
-    from breath_tui.session_setup import SessionSetup
 
 # (key, action, label): the key works from anywhere on the screen; arrows and Enter work too.
 CHOICES = (
@@ -101,43 +100,17 @@ class HomeScreen(Screen[None]):
 
     def action_choose(self, action: str) -> None:
         """Open what was chosen."""
-        app: Any = self.app
-        config = self._config
-        if action == "quit":
-            app.exit()
-        elif action in ("checkin", "scan", "resume"):
-            from breath_tui.screens.checkin import CheckInScreen
+        from breath_tui.screens.navigation import open_flow
 
-            if action == "resume" and getattr(self, "unfinished", None) is None:
-                return
-            kind = "checkin" if action == "resume" else action
-            setup = _setup(config, config.checkin.pattern, config.checkin.minutes, None)
-            app.push_screen(CheckInScreen(app.journal, kind, setup, config.body.regions))
-        elif action == "now":
-            from breath_tui.screens.quick import quick_calm_screen
-
-            app.push_screen(
-                quick_calm_screen(
-                    app, _setup(config, config.quick.pattern, config.quick.minutes, None)
-                )
-            )
-        elif action == "breathe":
-            from breath_tui.screens.breathe import BreathingScreen
-
-            b = config.breathing
-            setup = _setup(config, b.pattern, b.minutes, b.cycles)
-            app.push_screen(
-                BreathingScreen(setup, app.clock, app.reduced_motion),
-                lambda _summary: setup.close(),
-            )
-        elif action == "history":
-            from breath_tui.screens.history import HistoryScreen
-
-            app.push_screen(HistoryScreen(app.journal))
-        elif action == "settings":
+        if action == "resume" and getattr(self, "unfinished", None) is None:
+            return
+        if action == "settings":
             from breath_tui.screens.settings import SettingsScreen
 
-            app.push_screen(SettingsScreen(config, config.path or _config_path()), self._saved)
+            config = self._config
+            self.app.push_screen(SettingsScreen(config, config.path or _config_path()), self._saved)
+            return
+        open_flow(self.app, action)
 
     def _saved(self, config: Config | None) -> None:
         if config is None:
@@ -161,11 +134,3 @@ def _config_path() -> Path:
     from breath_tui.core.locations import config_path
 
     return config_path()
-
-
-def _setup(config: Config, pattern: str, minutes: float | None, cycles: int | None) -> SessionSetup:
-    from breath_tui.commands.breathe import BreatheOptions
-    from breath_tui.session_setup import build_session
-
-    options = BreatheOptions(pattern, cycles, None if cycles else minutes, None, True, False, False)
-    return build_session(config, options)

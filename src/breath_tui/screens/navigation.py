@@ -1,0 +1,54 @@
+"""Opening a flow by name: from home's keys and from the command palette alike."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from breath_tui.core.config import Config
+    from breath_tui.session_setup import SessionSetup
+
+FLOWS = ("checkin", "scan", "resume", "now", "breathe", "history", "quit")
+
+
+def session_setup(
+    config: Config, pattern: str, minutes: float | None, cycles: int | None = None
+) -> SessionSetup:
+    """A breathing session with this pattern and length, and cues as the settings say."""
+    from breath_tui.commands.breathe import BreatheOptions
+    from breath_tui.session_setup import build_session
+
+    options = BreatheOptions(pattern, cycles, None if cycles else minutes, None, True, False, False)
+    return build_session(config, options)
+
+
+def open_flow(app: Any, action: str, pattern: str | None = None) -> None:
+    """Push the screen for `action` (one of FLOWS); `pattern` picks the breathing pattern."""
+    config: Config = app.config
+    if action == "quit":
+        app.exit()
+    elif action in ("checkin", "scan", "resume"):
+        from breath_tui.screens.checkin import CheckInScreen
+
+        kind = "scan" if action == "scan" else "checkin"
+        setup = session_setup(config, config.checkin.pattern, config.checkin.minutes)
+        app.push_screen(CheckInScreen(app.journal, kind, setup, config.body.regions))
+    elif action == "now":
+        from breath_tui.screens.quick import quick_calm_screen
+
+        setup = session_setup(config, config.quick.pattern, config.quick.minutes)
+        app.push_screen(quick_calm_screen(app, setup))
+    elif action == "breathe":
+        from breath_tui.screens.breathe import BreathingScreen
+
+        b = config.breathing
+        setup = session_setup(
+            config, pattern or b.pattern, b.minutes, None if pattern else b.cycles
+        )
+        app.push_screen(
+            BreathingScreen(setup, app.clock, app.reduced_motion), lambda _summary: setup.close()
+        )
+    elif action == "history":
+        from breath_tui.screens.history import HistoryScreen
+
+        app.push_screen(HistoryScreen(app.journal))
