@@ -91,7 +91,11 @@ class BreathApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         """Breathing is the first screen, so the very first frame already guides."""
         if self.start is not None:
-            return self.start(self)
+            screen = self.start(self)
+            # Textual loads a screen's CSS_PATH when the screen is pushed, not for the default
+            # screen; load it here so a flow started from the command line is styled too.
+            self._load_screen_css(screen)
+            return screen
         from breath_tui.screens.breathe import BreathingScreen
 
         assert self.setup is not None, "a breathing session needs a setup"

@@ -24,13 +24,16 @@ def run_app(app: Any, check: Any = None) -> int:
     """Run a full-screen app; close the journal; print its closing line; 1 if the journal failed."""
     import sys
 
-    from breath_tui.journal import JournalError
-
     if check is not None:
         check(app)
     try:
         app.run()
-    except JournalError as error:
+    except Exception as error:
+        # The journal module is imported only if it failed: it is not needed to paint home.
+        from breath_tui.journal import JournalError
+
+        if not isinstance(error, JournalError):
+            raise
         print(f"breath-tui: {error}", file=sys.stderr)
         return 1
     finally:

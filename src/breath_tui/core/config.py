@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -366,11 +365,18 @@ def _check_sound(settings: SoundSettings, path: Path, text: str) -> None:
     settings.files = resolved
 
 
+def _toml() -> Any:
+    """tomllib, imported only when there is a config file to read (not on every start-up)."""
+    import tomllib
+
+    return tomllib
+
+
 def parse_config(text: str, path: Path) -> Config:
     """Build a Config from config.toml text; raise ConfigError naming file, line and key."""
     try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        raw = _toml().loads(text)
+    except _toml().TOMLDecodeError as error:
         message = str(error)
         found = re.search(r"\(at line (\d+), column \d+\)", message)
         line = int(found.group(1)) if found else max(1, len(text.splitlines()))

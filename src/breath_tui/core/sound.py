@@ -6,7 +6,6 @@ own cue files when config.toml is read, and name the file and line when one will
 
 from __future__ import annotations
 
-import wave
 from pathlib import Path
 
 CUE_NAMES = ("in", "hold", "out", "end")
@@ -41,6 +40,8 @@ def wav_problem(path: Path) -> str | None:
         return "not found"
     if not path.is_file():
         return "is not a file"
+    import wave  # only when the person names WAV files of their own
+
     try:
         with wave.open(str(path), "rb") as reader:
             channels = reader.getnchannels()

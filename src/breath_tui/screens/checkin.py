@@ -65,6 +65,8 @@ class CheckInScreen(Screen[None]):
             keep or discard it first.
     """
 
+    CSS_PATH = "checkin.tcss"
+
     BINDINGS = [
         Binding("escape", "back", "Back", show=False),
         Binding("s", "skip", "Skip", show=False),

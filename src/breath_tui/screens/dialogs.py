@@ -24,6 +24,8 @@ NARROW = 60
 class Dialog(ModalScreen[str | None]):
     """A question in a box; below 60 columns its buttons stack, so every one stays visible."""
 
+    CSS_PATH = "checkin.tcss"
+
     @on(Resize)
     def _fit(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")

@@ -39,6 +39,8 @@ def _cell(text: str) -> str:
 class HistoryScreen(Screen[None]):
     """Past check-ins (Enter for the whole card), trends, and the summary for the therapist."""
 
+    CSS_PATH = "history.tcss"
+
     BINDINGS = [
         Binding("escape,q", "close", "Back"),
         Binding("1", "tab('checkins')", "Check-ins"),
@@ -168,6 +170,8 @@ class HistoryScreen(Screen[None]):
 
 class DetailScreen(ModalScreen[None]):
     """One check-in in full: ratings, breathing, body, feelings, note. c copies it."""
+
+    CSS_PATH = "history.tcss"
 
     BINDINGS = [Binding("escape,q,enter", "close", "Close"), Binding("c", "copy", "Copy")]
 

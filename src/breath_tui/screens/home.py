@@ -31,6 +31,8 @@ CHOICES = (
 class HomeScreen(Screen[None]):
     """The first screen of `breath-tui`: choose by key, or by arrows and Enter."""
 
+    CSS_PATH = "home.tcss"
+
     BINDINGS = [
         *(Binding(key, f"choose('{action}')", label, show=False) for key, action, label in CHOICES),
         Binding("r", "choose('resume')", "Resume", show=False),

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 class QuickRatingScreen(ModalScreen[int | None]):
     """'How tense do you feel now?' One key answers; Enter or Esc skips."""
 
+    CSS_PATH = "quick.tcss"
+
     BINDINGS = [Binding("escape,q", "skip", "Skip")]
 
     def __init__(self, summary: str) -> None:

@@ -29,6 +29,8 @@ def _minutes(value: float | None) -> str:
 class SettingsScreen(Screen[Config | None]):
     """A form of the settings; ctrl+s saves, Esc leaves without saving. Dismisses with the new Config."""
 
+    CSS_PATH = "settings.tcss"
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "leave", "Back"),
