@@ -5,12 +5,17 @@ each write is one short BEGIN IMMEDIATE transaction, and busy_timeout makes a se
 app wait its turn instead of failing, so two copies writing at once lose nothing.
 Privacy: the folder is 0700; the database and its -wal and -shm files are 0600; deleted rows are
 overwritten (secure_delete).
+Damage: a journal file SQLite cannot read (not a database, or failing quick_check) is never
+written to or overwritten: it is moved aside, byte for byte, to journal.sqlite3.corrupt-DATE-TIME
+(its side files beside it), the person is told where it is, and a fresh journal is started.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -29,6 +34,9 @@ if TYPE_CHECKING:
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 BUSY_TIMEOUT_SECONDS = 30.0
+DAMAGED_MARK = ".corrupt-"
+# SQLite's primary result codes for a damaged file and for a file that is not a database.
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 
 _COLUMNS = "id, started_ts, kind, status, pre_rating, post_rating, steps_done, updated_at, data"
 _INSERT = (
@@ -45,6 +53,10 @@ class CheckInNotFound(JournalError, LookupError):
     """No check-in with that id (it may have been discarded, or the journal forgotten)."""
 
 
+class _Damaged(Exception):
+    """The file at the journal's path is not a readable SQLite database."""
+
+
 @dataclass(frozen=True)
 class ImportResult:
     """How many check-ins an import added, and how many it skipped as already present."""
@@ -53,10 +65,63 @@ class ImportResult:
     skipped: int
 
 
-def _private_file(path: Path) -> None:
-    """Create the file 0600 before SQLite does, so it is never readable by others, even briefly."""
-    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
-    os.chmod(path, 0o600)
+def _private_file(path: Path) -> int:
+    """Create the file 0600 before SQLite does, so it is never readable by others, even briefly.
+
+    Returns the file's inode, so that a damaged file is moved aside only if it is still the one
+    found damaged (another copy of the app may have moved it and started a fresh one).
+    """
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        return os.fstat(fd).st_ino
+    finally:
+        os.close(fd)
+
+
+def _report_to_stderr(message: str) -> None:
+    print(f"breath-tui: {message}", file=sys.stderr, flush=True)
+
+
+def damaged_copies(path: Path | None = None) -> list[Path]:
+    """Journal files moved aside as damaged (journal.sqlite3.corrupt-*), oldest first."""
+    base = path if path is not None else journal_path()
+    try:
+        found = base.parent.glob(f"{base.name}{DAMAGED_MARK}*")
+        return sorted(p for p in found if not p.name.endswith(SIDE_FILES))
+    except OSError:
+        return []
+
+
+def move_aside(path: Path, inode: int | None = None) -> Path | None:
+    """Move a damaged journal (and its side files) to a new name beside it; never overwrite.
+
+    Returns the new name, or None when the file at `path` is no longer the one with `inode`
+    (another process moved it aside first).
+    """
+    if inode is not None and os.stat(path).st_ino != inode:
+        return None
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for attempt in range(1, 1000):
+        suffix = "" if attempt == 1 else f"-{attempt}"
+        aside = path.with_name(f"{path.name}{DAMAGED_MARK}{stamp}{suffix}")
+        try:
+            # A hard link never replaces an existing file; the old name is removed only after.
+            os.link(path, aside)
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links
+            if aside.exists():
+                continue
+            os.rename(path, aside)
+        else:
+            os.unlink(path)
+        for side_suffix in SIDE_FILES:
+            side = Path(f"{path}{side_suffix}")
+            if side.exists() and not Path(f"{aside}{side_suffix}").exists():
+                os.rename(side, Path(f"{aside}{side_suffix}"))
+        return aside
+    raise FileExistsError(f"{path}: too many damaged copies beside it")
 
 
 class Journal:
@@ -66,38 +131,103 @@ class Journal:
     Args:
         path: the database file; default locations.journal_path() (BREATH_TUI_HOME honoured).
         now: the clock for started_at, ended_at and step times; tests pass a fixed one.
+        recover: move a damaged file aside and start afresh (True), or raise JournalError.
+        report: told, in one or two lines, when a damaged file was moved aside (default: stderr;
+            a full-screen app passes its own, to show it as a notice).
+
+    Attributes:
+        moved_aside: where a damaged journal found at `path` was moved, or None.
     """
 
-    def __init__(self, path: Path | None = None, *, now: Now = local_now) -> None:
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        now: Now = local_now,
+        recover: bool = True,
+        report: Callable[[str], None] = _report_to_stderr,
+    ) -> None:
         import sqlite3  # here, not at start-up: only commands that touch the journal pay for it
 
         self.path = path if path is not None else journal_path()
         self._now = now
         self._lock = threading.Lock()
         self._sqlite = sqlite3
+        self.moved_aside: Path | None = None
+        try:
+            self._open()
+        except _Damaged as damage:
+            if not recover:
+                raise JournalError(
+                    f"{self.path} is not a breath-tui journal, or is damaged ({damage})"
+                ) from None
+            self._recover(damage)
+            report(
+                f"the journal {self.path} could not be read ({damage}). It is kept, unchanged, "
+                f"as {self.moved_aside or 'another copy of breath-tui moved it'};\n"
+                "a new, empty journal has been started."
+            )
+        for suffix in SIDE_FILES:
+            side = Path(f"{self.path}{suffix}")
+            if side.exists():
+                os.chmod(side, 0o600)
+
+    def _open(self) -> None:
         try:
             ensure_private_dir(self.path.parent)
-            _private_file(self.path)
+            self._inode = _private_file(self.path)
+            self._check_readable()
         except OSError as error:
             raise JournalError(f"{self.path}: cannot be created: {error.strerror}") from None
         try:
-            self._db = sqlite3.connect(
+            self._db = self._sqlite.connect(
                 self.path,
                 timeout=BUSY_TIMEOUT_SECONDS,
                 isolation_level=None,
                 check_same_thread=False,
             )
-        except sqlite3.Error as error:
+        except self._sqlite.Error as error:
             raise JournalError(f"{self.path}: cannot be opened: {error}") from None
         try:
             self._prepare()
         except BaseException:
             self._db.close()
             raise
-        for suffix in SIDE_FILES:
-            side = Path(f"{self.path}{suffix}")
-            if side.exists():
-                os.chmod(side, 0o600)
+
+    def _recover(self, damage: _Damaged) -> None:
+        try:
+            self.moved_aside = move_aside(self.path, self._inode)
+        except OSError as error:
+            raise JournalError(
+                f"{self.path} is damaged ({damage}) and cannot be moved aside: "
+                f"{error.strerror or error}; nothing was changed"
+            ) from None
+        self._open()
+
+    def _check_readable(self) -> None:
+        """Raise _Damaged if SQLite cannot read the file, before anything is written to it.
+
+        The check uses its own read-only connection: a read-write one would write the header
+        (journal_mode) and, on closing, fold a -wal file into the damaged file and delete it.
+        """
+        with open(self.path, "rb") as file:
+            header = file.read(16)
+        if header and header != b"SQLite format 3\x00":
+            raise _Damaged("file is not a database")
+        try:
+            check = self._sqlite.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+        except self._sqlite.Error:
+            return  # cannot look (locked, unreadable): the real open will say what is wrong
+        try:
+            problems = check.execute("PRAGMA quick_check").fetchall()
+        except self._sqlite.DatabaseError as error:
+            if getattr(error, "sqlite_errorcode", 0) & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+                raise _Damaged(str(error)) from None
+            return
+        finally:
+            check.close()
+        if problems != [("ok",)]:
+            raise _Damaged(f"quick_check: {problems[0][0]}")
 
     def _prepare(self) -> None:
         with self._errors():
@@ -329,10 +459,15 @@ def _key(checkin_id: str) -> str:
 
 
 def forget_journal(path: Path | None = None) -> list[Path]:
-    """Delete the journal and its side files; return the files removed."""
+    """Delete the journal, its side files and any damaged copies moved aside; return those removed."""
     base = path if path is not None else journal_path()
     removed = []
-    for file in (base, *(Path(f"{base}{suffix}") for suffix in SIDE_FILES)):
+    files = [
+        Path(f"{journal}{suffix}")
+        for journal in (base, *damaged_copies(base))
+        for suffix in ("", *SIDE_FILES)
+    ]
+    for file in files:
         try:
             file.unlink()
         except FileNotFoundError:
