@@ -178,7 +178,10 @@ class Journal:
             self._inode = _private_file(self.path)
             self._check_readable()
         except OSError as error:
-            raise JournalError(f"{self.path}: cannot be created: {error.strerror}") from None
+            verb = "opened for writing" if self.path.exists() else "created"
+            raise JournalError(
+                f"{self.path}: cannot be {verb}: {error.strerror or error}; nothing was changed"
+            ) from None
         try:
             self._db = self._sqlite.connect(
                 self.path,
