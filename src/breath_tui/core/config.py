@@ -25,11 +25,19 @@ from breath_tui.core.patterns import (
     validate_phases,
 )
 from breath_tui.core.sound import BACKENDS, CUE_NAMES, CUE_STYLES, wav_problem
+from breath_tui.core.text import visible
 from breath_tui.core.vocab import DEFAULT_REGIONS, MAX_WORD_LENGTH
 
 
 class ConfigError(BadInput):
-    """config.toml is not usable; the message names file, line and key."""
+    """config.toml is not usable; the message names file, line and key.
+
+    Keys and values quoted from the file are shown with control characters escaped, so a key
+    holding a terminal escape sequence is seen, never run.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(visible(message, keep_lines=True))
 
 
 @dataclass
@@ -108,13 +116,30 @@ SECTIONS: dict[str, type] = {
 }
 
 
+def _name_re(name: str) -> str:
+    """A TOML key or dotted table name as written: bare, "quoted" or 'quoted', any spacing."""
+    parts = [
+        f"""(?:{re.escape(part)}|"{re.escape(part)}"|'{re.escape(part)}')"""
+        for part in name.split(".")
+    ]
+    return r"\s*\.\s*".join(parts)
+
+
 def line_of(text: str, section: str, key: str | None = None) -> int | None:
-    """The 1-based line where `[section]` (or `key` inside it) is written, if it can be found."""
-    header = re.compile(r"^\s*\[\s*" + re.escape(section).replace(r"\.", r"\s*\.\s*") + r"\s*\]")
-    key_re = re.compile(r"^\s*" + re.escape(key) + r"\s*=") if key else None
+    """The 1-based line where `[section]` (or `key` inside it) is written, if it can be found.
+
+    A section may also be made by a sub-table (`[sound.files]` makes [sound]) or written inline
+    (`sound = {...}`, `sound.volume = 1`); then that line is named.
+    """
+    name = _name_re(section)
+    header = re.compile(rf"^\s*\[\s*{name}\s*\]")
+    implied = re.compile(rf"^\s*(?:\[\s*{name}\s*\.|{name}\s*[.=])")
+    key_re = re.compile(rf"^\s*{_name_re(key)}\s*[.=]") if key else None
     in_section = False
     section_line = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    # TOML lines end at "\n" only (splitlines would also split at U+2028 inside a string).
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
         if header.match(line):
             in_section, section_line = True, number
             if key_re is None:
@@ -124,6 +149,13 @@ def line_of(text: str, section: str, key: str | None = None) -> int | None:
             in_section = False
         if in_section and key_re is not None and key_re.match(line):
             return number
+    if section_line is None:
+        section_line = next(
+            (number for number, line in enumerate(lines, start=1) if implied.match(line)), None
+        )
+    if section_line is None and "." in section:  # [patterns.box] written as box = {...}
+        parent, _, last = section.rpartition(".")
+        return line_of(text, parent, last)
     return section_line
 
 
@@ -326,7 +358,7 @@ def parse_config(text: str, path: Path) -> Config:
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         found = re.search(r"\(at line (\d+), column \d+\)", message)
-        line = int(found.group(1)) if found else max(1, len(text.splitlines()))
+        line = int(found.group(1)) if found else max(1, len(text.rstrip("\n").split("\n")))
         reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         raise ConfigError(f"{path}, line {line}: not valid TOML: {reason}") from None
     config = Config(path=path)
