@@ -37,7 +37,7 @@ class ConfigError(BadInput):
     """
 
     def __init__(self, message: str) -> None:
-        super().__init__(visible(message, keep_lines=True))
+        super().__init__(visible(message))
 
 
 @dataclass
