@@ -326,3 +326,46 @@ def test_kill_9_mid_import_is_all_or_nothing(tmp_path: Path) -> None:
 def test_kill_9_mid_import_many_times(tmp_path: Path, seed: int) -> None:
     """Twenty kills per seed at random moments of large imports: never a partial import."""
     _importer_trials(tmp_path, trials=20, seed=seed)
+
+
+def test_two_imports_and_a_check_in_at_once_lose_nothing(tmp_path: Path) -> None:
+    """Two `breath-tui import`s of overlapping files and a step writer, all at once: every
+    check-in once, every step there, both imports exit 0."""
+    home = tmp_path / "home"
+    home.mkdir()
+    path = home / "journal.sqlite3"
+    Journal(path).close()
+    line = (
+        '{{"schema": 1, "id": "00000000-0000-4000-8000-{n:012d}", '
+        '"started_at": "2024-05-01T09:30:00+01:00", "kind": "quick", "note": "{n}"}}\n'
+    )
+    (tmp_path / "a.jsonl").write_text("".join(line.format(n=n) for n in range(0, 3000)))
+    (tmp_path / "b.jsonl").write_text("".join(line.format(n=n) for n in range(2000, 5000)))
+    env = {**os.environ, "BREATH_TUI_HOME": str(home)}
+    writer = _spawn(WRITER, str(path), "w", "100")
+    assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
+    imports = [
+        subprocess.Popen(
+            [sys.executable, "-m", "breath_tui", "import", str(tmp_path / name)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for name in ("a.jsonl", "b.jsonl")
+    ]
+    assert writer.stdin is not None
+    writer.stdin.write("go\n")
+    writer.stdin.flush()
+    imported = 0
+    for process in imports:
+        out, err = process.communicate(timeout=120)
+        assert (process.returncode, err) == (0, ""), err
+        imported += int(out.split()[1])  # "Imported N check-ins; skipped M ..."
+    assert imported == 5000  # the 1,000 ids in both files counted once, by whichever came first
+    assert writer.communicate(timeout=120)[0] == "done\n"
+    with Journal(path) as journal:
+        assert journal.count(kind="quick") == 5000
+        written = journal.checkins(kind="checkin")
+    assert sorted(c.note for c in written) == sorted(f"w-{n}" for n in range(100))
+    assert all(c.pre_rating == int(c.note[2:]) % 11 for c in written)
