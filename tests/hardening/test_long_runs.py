@@ -97,3 +97,58 @@ def test_thirty_minutes_of_plain_lines_are_written_on_time(name: str, tempo: flo
     assert summary.startswith(f"Finished: {cycles} breaths")
     # Sleeping is one wait per phase (and none wasted): no busy loop over half an hour.
     assert len(slept) <= len(lines) + 1
+
+
+async def test_thirty_minute_full_screen_session_is_on_the_breath_each_minute() -> None:
+    """The full-screen guide, clock moved a minute at a time for 30 minutes: at each minute
+    breath 6m+1 begins (in-breath, full countdown), and the summary is 180 breaths in 30 minutes."""
+    from textual.widgets import Static
+
+    from breath_tui.screens.breathe import BreathingScreen, SummaryScreen
+
+    from ..ui.helpers import make_app, wait_until_started
+
+    app, clock, _ = make_app("resonance", cycles=180)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until_started(pilot)
+        for minute in range(30):
+            screen = app.screen
+            assert isinstance(screen, BreathingScreen), minute
+            shown = {
+                key: str(screen.query_one(f"#{key}", Static).render())
+                for key in ("word", "countdown", "progress")
+            }
+            assert "Breathe in" in shown["word"] and shown["countdown"] == "4", (minute, shown)
+            assert shown["progress"].startswith(f"breath {6 * minute + 1} of 180"), (minute, shown)
+            clock.advance(60.0)
+            screen.sync()
+            await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.text.startswith("Finished: 180 breaths in 30 minutes")
+
+
+@pytest.mark.slow
+async def test_thirty_minute_full_screen_session_shows_each_phase_on_time() -> None:
+    """The full-screen guide over 30 minutes: each phase shown and cued at its edge, no extra
+    cue, and a summary of exactly 180 breaths in 30 minutes."""
+    from textual.widgets import Static
+
+    from breath_tui.screens.breathe import BreathingScreen, SummaryScreen
+
+    from ..ui.helpers import make_app, wait_until_started
+
+    app, clock, cues = make_app("resonance", cycles=180)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until_started(pilot)
+        for n in range(360):
+            screen = app.screen
+            assert isinstance(screen, BreathingScreen), n
+            word = str(screen.query_one("#word", Static).render())
+            assert ("Breathe in" if n % 2 == 0 else "Breathe out") in word, (n, word)
+            assert len(cues.played) == n + 1, n
+            clock.advance(4.0 if n % 2 == 0 else 6.0)
+            screen.sync()
+            await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.text.startswith("Finished: 180 breaths in 30 minutes")
+    assert cues.played == ["in", "out"] * 180 + ["end"]
