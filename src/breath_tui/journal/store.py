@@ -99,7 +99,10 @@ def move_aside(path: Path, inode: int | None = None) -> Path | None:
     Returns the new name, or None when the file at `path` is no longer the one with `inode`
     (another process moved it aside first).
     """
-    if inode is not None and os.stat(path).st_ino != inode:
+    try:
+        if inode is not None and os.stat(path).st_ino != inode:
+            return None
+    except FileNotFoundError:
         return None
     stamp = time.strftime("%Y%m%d-%H%M%S")
     for attempt in range(1, 1000):
@@ -110,11 +113,16 @@ def move_aside(path: Path, inode: int | None = None) -> Path | None:
             os.link(path, aside)
         except FileExistsError:
             continue
+        except FileNotFoundError:
+            return None
         except OSError:  # a file system without hard links
             if aside.exists():
                 continue
             os.rename(path, aside)
         else:
+            if inode is not None and os.stat(aside).st_ino != inode:
+                os.unlink(aside)  # another copy of breath-tui replaced it meanwhile: leave it
+                return None
             os.unlink(path)
         for side_suffix in SIDE_FILES:
             side = Path(f"{path}{side_suffix}")
@@ -164,7 +172,7 @@ class Journal:
             self._recover(damage)
             report(
                 f"the journal {self.path} could not be read ({damage}). It is kept, unchanged, "
-                f"as {self.moved_aside or 'another copy of breath-tui moved it'};\n"
+                f"as {self.moved_aside or 'a copy beside it'};\n"
                 "a new, empty journal has been started."
             )
         for suffix in SIDE_FILES:
@@ -199,13 +207,19 @@ class Journal:
 
     def _recover(self, damage: _Damaged) -> None:
         try:
-            self.moved_aside = move_aside(self.path, self._inode)
+            moved = move_aside(self.path, self._inode)
         except OSError as error:
             raise JournalError(
                 f"{self.path} is damaged ({damage}) and cannot be moved aside: "
                 f"{error.strerror or error}; nothing was changed"
             ) from None
-        self._open()
+        # None: another copy of breath-tui moved it first; it is the newest copy beside it.
+        copies = damaged_copies(self.path)
+        self.moved_aside = moved or (copies[-1] if copies else None)
+        try:
+            self._open()
+        except _Damaged as again:
+            raise JournalError(f"{self.path} is damaged again ({again}); try once more") from None
 
     def _check_readable(self) -> None:
         """Raise _Damaged if SQLite cannot read the file, before anything is written to it.
