@@ -164,9 +164,10 @@ with Journal(Path(sys.argv[1])) as journal:
 """
 
 
-def test_two_processes_opening_a_damaged_journal_move_it_once(tmp_path: Path) -> None:
-    """Two copies of the app meet the same damaged file: one copy kept, both go on, none lost."""
-    path = tmp_path / "journal.sqlite3"
+def _open_damaged_together(folder: Path, copies: int) -> None:
+    """`copies` processes open the same damaged journal at once; check one copy kept, none lost."""
+    folder.mkdir(exist_ok=True)
+    path = folder / "journal.sqlite3"
     path.write_bytes(b"not a database " * 400)
     procs = [
         subprocess.Popen(
@@ -176,7 +177,7 @@ def test_two_processes_opening_a_damaged_journal_move_it_once(tmp_path: Path) ->
             stderr=subprocess.PIPE,
             text=True,
         )
-        for _ in range(2)
+        for _ in range(copies)
     ]
     for proc in procs:
         assert proc.stdin is not None
@@ -184,14 +185,29 @@ def test_two_processes_opening_a_damaged_journal_move_it_once(tmp_path: Path) ->
         proc.stdin.flush()
     said = []
     for proc in procs:
-        said.append(proc.communicate(timeout=60)[0].strip())
-        assert proc.returncode == 0
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+        said.append(out.strip())
     (aside,) = damaged_copies(path)
+    assert aside.read_bytes() == b"not a database " * 400
     # Each either found the damage (and names the one copy) or opened the fresh journal.
     assert str(aside) in said and set(said) <= {str(aside), "-"}
-    assert aside.read_bytes() == b"not a database " * 400
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT count(*) FROM checkins").fetchone()[0] == 2
+        assert db.execute("SELECT count(*) FROM checkins").fetchone()[0] == copies
+
+
+def test_two_processes_opening_a_damaged_journal_move_it_once(tmp_path: Path) -> None:
+    """Two copies of the app meet the same damaged file: one copy kept, both go on, none lost."""
+    _open_damaged_together(tmp_path / "j", 2)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("trial", range(20))
+def test_three_processes_opening_a_damaged_journal_again_and_again(
+    tmp_path: Path, trial: int
+) -> None:
+    """Three copies of the app at once, twenty times: always one copy kept and every start saved."""
+    _open_damaged_together(tmp_path / f"j{trial}", 3)
 
 
 KILLED_WRITER = """
