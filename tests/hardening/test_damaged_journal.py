@@ -15,7 +15,7 @@ import pytest
 
 from breath_tui.cli import main
 from breath_tui.journal import Journal
-from breath_tui.journal.store import DAMAGED_MARK, damaged_copies, move_aside
+from breath_tui.journal.damage import DAMAGED_MARK, damaged_copies, move_aside
 
 Make = Callable[..., Any]
 

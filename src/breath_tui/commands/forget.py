@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     """Delete after a typed "yes"; 2 (nothing deleted) without a terminal to ask on or --yes."""
     from breath_tui.core.locations import journal_path
     from breath_tui.journal import forget_journal
-    from breath_tui.journal.store import SIDE_FILES, damaged_copies
+    from breath_tui.journal.damage import SIDE_FILES, damaged_copies
 
     path = journal_path()
     if not damaged_copies(path) and not any(
@@ -67,7 +67,7 @@ def _confirmed(path: Any) -> bool:
 
 def _how_many(path: Any) -> str:
     from breath_tui.journal import Journal, JournalError
-    from breath_tui.journal.store import damaged_copies
+    from breath_tui.journal.damage import damaged_copies
 
     copies = len(damaged_copies(path))
     extra = f", and {copies} damaged cop{'y' if copies == 1 else 'ies'} beside it" if copies else ""

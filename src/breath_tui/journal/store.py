@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import sys
 import threading
-import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -27,16 +26,19 @@ from typing import TYPE_CHECKING, Any
 from breath_tui.core.checkin import CheckIn, CheckInError, Kind, Status, steps_for
 from breath_tui.core.locations import ensure_private_dir, journal_path
 from breath_tui.core.when import Now, local_now
+from breath_tui.journal.damage import (
+    SIDE_FILES,
+    Damaged,
+    check_readable,
+    damaged_copies,
+    move_aside,
+)
 from breath_tui.journal.migrations import JournalTooNew, migrate
 
 if TYPE_CHECKING:
     import sqlite3
 
-SIDE_FILES = ("-wal", "-shm", "-journal")
 BUSY_TIMEOUT_SECONDS = 30.0
-DAMAGED_MARK = ".corrupt-"
-# SQLite's primary result codes for a damaged file and for a file that is not a database.
-_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 
 _COLUMNS = "id, started_ts, kind, status, pre_rating, post_rating, steps_done, updated_at, data"
 _INSERT = (
@@ -51,10 +53,6 @@ class JournalError(Exception):
 
 class CheckInNotFound(JournalError, LookupError):
     """No check-in with that id (it may have been discarded, or the journal forgotten)."""
-
-
-class _Damaged(Exception):
-    """The file at the journal's path is not a readable SQLite database."""
 
 
 @dataclass(frozen=True)
@@ -81,55 +79,6 @@ def _private_file(path: Path) -> int:
 
 def _report_to_stderr(message: str) -> None:
     print(f"breath-tui: {message}", file=sys.stderr, flush=True)
-
-
-def damaged_copies(path: Path | None = None) -> list[Path]:
-    """Journal files moved aside as damaged (journal.sqlite3.corrupt-*), oldest first."""
-    base = path if path is not None else journal_path()
-    try:
-        found = base.parent.glob(f"{base.name}{DAMAGED_MARK}*")
-        return sorted(p for p in found if not p.name.endswith(SIDE_FILES))
-    except OSError:
-        return []
-
-
-def move_aside(path: Path, inode: int | None = None) -> Path | None:
-    """Move a damaged journal (and its side files) to a new name beside it; never overwrite.
-
-    Returns the new name, or None when the file at `path` is no longer the one with `inode`
-    (another process moved it aside first).
-    """
-    try:
-        if inode is not None and os.stat(path).st_ino != inode:
-            return None
-    except FileNotFoundError:
-        return None
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    for attempt in range(1, 1000):
-        suffix = "" if attempt == 1 else f"-{attempt}"
-        aside = path.with_name(f"{path.name}{DAMAGED_MARK}{stamp}{suffix}")
-        try:
-            # A hard link never replaces an existing file; the old name is removed only after.
-            os.link(path, aside)
-        except FileExistsError:
-            continue
-        except FileNotFoundError:
-            return None
-        except OSError:  # a file system without hard links
-            if aside.exists():
-                continue
-            os.rename(path, aside)
-        else:
-            if inode is not None and os.stat(aside).st_ino != inode:
-                os.unlink(aside)  # another copy of breath-tui replaced it meanwhile: leave it
-                return None
-            os.unlink(path)
-        for side_suffix in SIDE_FILES:
-            side = Path(f"{path}{side_suffix}")
-            if side.exists() and not Path(f"{aside}{side_suffix}").exists():
-                os.rename(side, Path(f"{aside}{side_suffix}"))
-        return aside
-    raise FileExistsError(f"{path}: too many damaged copies beside it")
 
 
 class Journal:
@@ -164,7 +113,7 @@ class Journal:
         self.moved_aside: Path | None = None
         try:
             self._open()
-        except _Damaged as damage:
+        except Damaged as damage:
             if not recover:
                 raise JournalError(
                     f"{self.path} is not a breath-tui journal, or is damaged ({damage})"
@@ -184,7 +133,7 @@ class Journal:
         try:
             ensure_private_dir(self.path.parent)
             self._inode = _private_file(self.path)
-            self._check_readable()
+            check_readable(self.path)
         except OSError as error:
             verb = "opened for writing" if self.path.exists() else "created"
             raise JournalError(
@@ -205,7 +154,7 @@ class Journal:
             self._db.close()
             raise
 
-    def _recover(self, damage: _Damaged) -> None:
+    def _recover(self, damage: Damaged) -> None:
         try:
             moved = move_aside(self.path, self._inode)
         except OSError as error:
@@ -218,33 +167,8 @@ class Journal:
         self.moved_aside = moved or (copies[-1] if copies else None)
         try:
             self._open()
-        except _Damaged as again:
+        except Damaged as again:
             raise JournalError(f"{self.path} is damaged again ({again}); try once more") from None
-
-    def _check_readable(self) -> None:
-        """Raise _Damaged if SQLite cannot read the file, before anything is written to it.
-
-        The check uses its own read-only connection: a read-write one would write the header
-        (journal_mode) and, on closing, fold a -wal file into the damaged file and delete it.
-        """
-        with open(self.path, "rb") as file:
-            header = file.read(16)
-        if header and header != b"SQLite format 3\x00":
-            raise _Damaged("file is not a database")
-        try:
-            check = self._sqlite.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
-        except self._sqlite.Error:
-            return  # cannot look (locked, unreadable): the real open will say what is wrong
-        try:
-            problems = check.execute("PRAGMA quick_check").fetchall()
-        except self._sqlite.DatabaseError as error:
-            if getattr(error, "sqlite_errorcode", 0) & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-                raise _Damaged(str(error)) from None
-            return
-        finally:
-            check.close()
-        if problems != [("ok",)]:
-            raise _Damaged(f"quick_check: {problems[0][0]}")
 
     def _prepare(self) -> None:
         with self._errors():
