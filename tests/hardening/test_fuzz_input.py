@@ -210,6 +210,12 @@ def test_config_gives_settings_or_an_error_naming_file_and_line(text: str, tmp_p
 
 @FAST
 @given(text=config_text)
+@example(text='[patterns."x\\u001b[31m"]\nspec = "4-0-6"\n')  # found by hand: printed raw
+@example(text='[patterns.mine]\nspec = "4-0-6"\ndescription = "\\u001b]0;title\\u0007"\n')
+@example(text='[patterns.mine]\nspec = "4-0-6"\ncaution = "\\u202e"\n')
+@example(
+    text='[patterns.mine]\nphases = [{kind = "in", seconds = 4, label = "\\u009b2J"}, {kind = "out", seconds = 4}]\n'
+)
 def test_config_through_the_command_line_is_exit_0_or_2(
     text: str, breath_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -217,11 +223,13 @@ def test_config_through_the_command_line_is_exit_0_or_2(
     breath_home.mkdir(exist_ok=True)
     config = breath_home / "config.toml"
     config.write_text(text, encoding="utf-8")
-    status, _, err = _cli(capsys, "patterns")
+    status, out, err = _cli(capsys, "patterns")
     assert status in (0, 2)
     if status == 2:
         _assert_one_or_two_lines(err)
         assert err.startswith(f"breath-tui: {config}, line ")
+    else:  # custom pattern names, sources and cautions are printed: never with raw controls
+        assert SHOWN_UNSAFE.search(out) is None, out
 
 
 @pytest.mark.slow

@@ -226,9 +226,17 @@ def _load_pattern(name: str, raw: Any, path: Path, text: str) -> Pattern:
                 f"{_where(path, text, section, key)}: unknown key {key!r} in [{section}]; "
                 f"known: {', '.join(sorted(known))}"
             )
+    # Names and texts are printed as they are (patterns, plain mode): no terminal controls.
+    if visible(name) != name:
+        raise ConfigError(f"{where}: pattern name {name!r} has control characters; use plain text")
     for key in ("source", "caution", "description"):
         if not isinstance(raw.get(key, ""), str):
             raise ConfigError(f"{_where(path, text, section, key)}: {section}.{key} must be text")
+        if visible(raw.get(key, "")) != raw.get(key, ""):
+            raise ConfigError(
+                f"{_where(path, text, section, key)}: {section}.{key} has control characters; "
+                "use plain text on one line"
+            )
     try:
         if ("phases" in raw) == ("spec" in raw):
             raise PatternError(f'pattern {name!r}: give either phases or spec (such as "4-0-6")')
@@ -264,8 +272,8 @@ def _read_phases(name: str, raw: Any) -> list[Phase]:
                 f"pattern {name!r}: phase {number} has kind {item['kind']!r}; use in, hold or out"
             )
         label = item.get("label")
-        if label is not None and not isinstance(label, str):
-            raise PatternError(f"pattern {name!r}: phase {number} label must be text")
+        if label is not None and (not isinstance(label, str) or visible(label) != label):
+            raise PatternError(f"pattern {name!r}: phase {number} label must be text on one line")
         phases.append(Phase(item["kind"], item["seconds"], label))
     return phases
 
