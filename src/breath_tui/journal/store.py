@@ -124,7 +124,7 @@ class Journal:
                 f"as {self.moved_aside or 'a copy beside it'};\n"
                 "a new, empty journal has been started."
             )
-        for suffix in SIDE_FILES:
+        for suffix in ("", *SIDE_FILES):
             side = Path(f"{self.path}{suffix}")
             if side.exists():
                 os.chmod(side, 0o600)
@@ -132,8 +132,15 @@ class Journal:
     def _open(self) -> None:
         try:
             ensure_private_dir(self.path.parent)
-            self._inode = _private_file(self.path)
-            check_readable(self.path)
+            for attempt in range(3):
+                self._inode = _private_file(self.path)
+                try:
+                    check_readable(self.path)
+                    break
+                except FileNotFoundError:
+                    # Another copy of breath-tui moved a damaged file aside just now: again.
+                    if attempt == 2:
+                        raise
         except OSError as error:
             verb = "opened for writing" if self.path.exists() else "created"
             raise JournalError(
