@@ -369,3 +369,47 @@ def test_two_imports_and_a_check_in_at_once_lose_nothing(tmp_path: Path) -> None
         written = journal.checkins(kind="checkin")
     assert sorted(c.note for c in written) == sorted(f"w-{n}" for n in range(100))
     assert all(c.pre_rating == int(c.note[2:]) % 11 for c in written)
+
+
+OPENER = """
+import sys
+from pathlib import Path
+from breath_tui.journal import Journal
+sys.stdin.readline()
+with Journal(Path(sys.argv[1])) as journal:
+    journal.start_checkin()
+"""
+
+
+def _open_new_together(path: Path, copies: int) -> None:
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPENER, str(path)],
+            stdin=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(copies)
+    ]
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    for proc in procs:
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+    with Journal(path) as journal:
+        assert journal.count() == copies
+
+
+def test_copies_opening_a_brand_new_journal_at_once_all_start(tmp_path: Path) -> None:
+    """Four processes making the same new journal at once (WAL switch, migration): all succeed."""
+    for trial in range(4):
+        _open_new_together(tmp_path / f"j{trial}.sqlite3", 4)
+
+
+@pytest.mark.slow
+def test_copies_opening_a_brand_new_journal_again_and_again(tmp_path: Path) -> None:
+    """Forty rounds of four processes making one new journal at once: never 'busy'."""
+    for trial in range(40):
+        _open_new_together(tmp_path / f"j{trial}.sqlite3", 4)

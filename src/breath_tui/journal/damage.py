@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from breath_tui.core.locations import journal_path
@@ -62,12 +64,33 @@ def damaged_copies(path: Path | None = None) -> list[Path]:
         return []
 
 
+@contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the folder, so two copies of breath-tui move a file in turn."""
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): the inode checks below still guard
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 def move_aside(path: Path, inode: int | None = None) -> Path | None:
     """Move a damaged journal (and its side files) to a new name beside it; never overwrite.
 
     Returns the new name, or None when the file at `path` is no longer the one with `inode`
     (another process moved it aside first).
     """
+    with _folder_lock(path.parent):
+        return _move_aside(path, inode)
+
+
+def _move_aside(path: Path, inode: int | None) -> Path | None:
     try:
         if inode is not None and os.stat(path).st_ino != inode:
             return None
@@ -89,13 +112,11 @@ def move_aside(path: Path, inode: int | None = None) -> Path | None:
                 continue
             os.rename(path, aside)
         else:
-            if inode is not None and os.stat(aside).st_ino != inode:
-                os.unlink(aside)  # another copy of breath-tui replaced it meanwhile: leave it
-                return None
             os.unlink(path)
         for side_suffix in SIDE_FILES:
-            side = Path(f"{path}{side_suffix}")
-            if side.exists() and not Path(f"{aside}{side_suffix}").exists():
-                os.rename(side, Path(f"{aside}{side_suffix}"))
+            side, side_aside = Path(f"{path}{side_suffix}"), Path(f"{aside}{side_suffix}")
+            if side.exists() and not side_aside.exists():
+                with suppress(FileNotFoundError):
+                    os.rename(side, side_aside)
         return aside
     raise FileExistsError(f"{path}: too many damaged copies beside it")

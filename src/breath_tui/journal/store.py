@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -180,13 +181,26 @@ class Journal:
     def _prepare(self) -> None:
         with self._errors():
             self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-            self._db.execute("PRAGMA journal_mode = WAL")
+            self._use_wal()
             self._db.execute("PRAGMA synchronous = FULL")
             self._db.execute("PRAGMA secure_delete = ON")
             try:
                 migrate(self._db)
             except JournalTooNew as error:
                 raise JournalError(f"{self.path}: {error}; update breath-tui to open it") from None
+
+    def _use_wal(self) -> None:
+        """Switch to WAL. Two copies switching a new file at once can deadlock on its lock, and
+        SQLite then answers "locked" at once, without waiting: so wait here, then try again."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                return
+            except self._sqlite.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.005)
 
     def close(self) -> None:
         """Close the file (SQLite folds the -wal file back in and removes it)."""
