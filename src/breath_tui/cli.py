@@ -82,6 +82,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except OSError as error:
-        where = f" {error.filename}" if error.filename else ""
+        where = f" {error.filename}:" if error.filename else ""
         print(f"breath-tui:{where} {error.strerror or error}", file=sys.stderr)
         return EXIT_FAILURE

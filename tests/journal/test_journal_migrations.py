@@ -75,9 +75,10 @@ def test_a_journal_from_a_newer_version_is_refused(tmp_path: Path) -> None:
         Journal(path)
 
 
-def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
-    """Some other file at the journal's path gives a JournalError, not a traceback."""
+def test_a_file_that_is_not_a_database_is_refused_when_not_recovering(tmp_path: Path) -> None:
+    """With recover=False, some other file at the journal's path gives a JournalError, untouched."""
     path = tmp_path / "j.sqlite3"
     path.write_text("these are my notes, not a database\n" * 100)
     with pytest.raises(JournalError, match="is not a breath-tui journal"):
-        Journal(path)
+        Journal(path, recover=False)
+    assert path.read_text() == "these are my notes, not a database\n" * 100

@@ -4,11 +4,13 @@ leaves a journal that opens, passes integrity_check and holds every committed ch
 from __future__ import annotations
 
 import os
+import random
 import signal
 import sqlite3
 import stat
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from breath_tui.journal import Journal
 
 WRITER = """
 import sys
+import time
 from pathlib import Path
 from breath_tui.core.checkin import Feeling
 from breath_tui.journal import Journal
@@ -42,6 +45,7 @@ with Journal(path) as journal:
 
 LOOPER = """
 import sys
+import time
 from pathlib import Path
 from breath_tui.journal import Journal
 
@@ -171,3 +175,241 @@ def test_existing_loose_modes_are_tightened(breath_home: Path, open_umask: None)
     os.chmod(path, 0o644)
     Journal(path).close()
     assert (_mode(breath_home), _mode(path)) == (0o700, 0o600)
+
+
+STEPPER = """
+import sys
+import time
+from pathlib import Path
+from breath_tui.core.checkin import BodyEntry, Breathing, BreathPhase, Feeling
+from breath_tui.journal import Journal
+
+BREATHING = Breathing("resonance", (BreathPhase("in", 4), BreathPhase("out", 6)), 1.0, 12, 120.0)
+with Journal(Path(sys.argv[1])) as journal:
+    n = 0
+    while True:
+        checkin_id = journal.start_checkin()
+        steps = [
+            ("pre_rating", n % 11),
+            ("breathing", BREATHING),
+            ("body", [BodyEntry("shoulders", ["tension"], n % 11)]),
+            ("feelings", [Feeling("disappointed")]),
+            ("note", "slowing down helped " * 50 + str(n)),
+            ("post_rating", (n + 3) % 11),
+        ]
+        for name, value in steps:
+            journal.save_step(checkin_id, **{name: value})
+            print(checkin_id, n, name, flush=True)  # printed only after the commit
+        journal.finish(checkin_id)
+        print(checkin_id, n, "finished", flush=True)
+        n += 1
+"""
+
+BATCH = 1500
+IMPORTER = f"""
+import sys
+import time
+from pathlib import Path
+from breath_tui.core.checkin import CheckIn
+from breath_tui.journal import Journal
+
+with Journal(Path(sys.argv[1])) as journal:
+    for batch in range(1000):
+        journal.import_checkins(
+            CheckIn(
+                id=f"00000000-0000-4000-8000-{{batch:06d}}{{n:06d}}",
+                started_at="2024-05-01T09:30:00+01:00",
+                kind="quick",
+                note="imported " * 40,
+            )
+            for n in range({BATCH})
+        )
+        print(batch, flush=True)  # printed only after the commit
+"""
+
+
+def _kill_stepper(path: Path, lines: int) -> list[list[str]]:
+    """Run the step-by-step writer, SIGKILL it after `lines` saved steps; return what it saved."""
+    stepper = _spawn(STEPPER, str(path))
+    assert stepper.stdout is not None
+    saved = [stepper.stdout.readline().split() for _ in range(lines)]
+    stepper.send_signal(signal.SIGKILL)
+    rest, _ = stepper.communicate(timeout=30)
+    return saved + [line.split() for line in rest.splitlines()]
+
+
+def _assert_steps_survive(path: Path, saved: list[list[str]]) -> None:
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    with Journal(path) as journal:
+        for checkin_id, number, step in saved:
+            checkin = journal.get(checkin_id)
+            assert checkin is not None, (checkin_id, step)
+            n = int(number)
+            if step == "finished":
+                assert checkin.status == "complete"
+                continue
+            assert step in journal.steps_done(checkin_id)
+            expected = {
+                "pre_rating": n % 11,
+                "post_rating": (n + 3) % 11,
+                "note": "slowing down helped " * 50 + number,
+            }
+            if step in expected:
+                assert getattr(checkin, step) == expected[step]
+            else:
+                assert getattr(checkin, step)  # breathing, body, feelings: present, not empty
+
+
+def _stepper_trials(tmp_path: Path, trials: int, seed: int) -> None:
+    rng = random.Random(seed)
+    path = tmp_path / f"steps-{seed}.sqlite3"
+    saved: list[list[str]] = []
+    for _ in range(trials):
+        saved += _kill_stepper(path, rng.randint(1, 40))
+        _assert_steps_survive(path, saved)
+
+
+def test_kill_9_mid_check_in_keeps_every_saved_step(tmp_path: Path) -> None:
+    """SIGKILL at a few random points of step-by-step saving: every step saved is still there."""
+    _stepper_trials(tmp_path, trials=3, seed=6)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(5))
+def test_kill_9_mid_check_in_many_times(tmp_path: Path, seed: int) -> None:
+    """Forty kills per seed at random points of step-by-step saving: no saved step is ever lost."""
+    _stepper_trials(tmp_path, trials=40, seed=seed)
+
+
+def _kill_importer(path: Path, batches: int, delay: float) -> int:
+    """Run the batch importer, SIGKILL it `delay` s after `batches` commits; return commits seen."""
+    importer = _spawn(IMPORTER, str(path))
+    assert importer.stdout is not None
+    for _ in range(batches):
+        importer.stdout.readline()
+    # The kill lands at a random moment of the next import's transaction.
+    time.sleep(delay)
+    importer.send_signal(signal.SIGKILL)
+    rest, _ = importer.communicate(timeout=30)
+    return batches + len(rest.split())
+
+
+def _assert_imports_whole(path: Path, committed: int) -> None:
+    Journal(path).close()  # opens (and migrates, if the kill came before the first import)
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        per_batch = dict(
+            db.execute("SELECT substr(id, 25, 6), count(*) FROM checkins GROUP BY 1").fetchall()
+        )
+    # Every batch is there whole or not at all; each one reported committed is there.
+    assert set(per_batch.values()) <= {BATCH}
+    assert committed <= len(per_batch) <= committed + 1
+    assert sorted(per_batch) == [f"{batch:06d}" for batch in range(len(per_batch))]
+
+
+def _importer_trials(tmp_path: Path, trials: int, seed: int) -> None:
+    rng = random.Random(seed)
+    for trial in range(trials):
+        path = tmp_path / f"import-{seed}-{trial}.sqlite3"
+        committed = _kill_importer(path, rng.randint(0, 2), rng.uniform(0.0, 0.15))
+        _assert_imports_whole(path, committed)
+
+
+def test_kill_9_mid_import_is_all_or_nothing(tmp_path: Path) -> None:
+    """SIGKILL during a 1,500-check-in import: each import is all there or not there at all."""
+    _importer_trials(tmp_path, trials=3, seed=6)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(5))
+def test_kill_9_mid_import_many_times(tmp_path: Path, seed: int) -> None:
+    """Twenty kills per seed at random moments of large imports: never a partial import."""
+    _importer_trials(tmp_path, trials=20, seed=seed)
+
+
+def test_two_imports_and_a_check_in_at_once_lose_nothing(tmp_path: Path) -> None:
+    """Two `breath-tui import`s of overlapping files and a step writer, all at once: every
+    check-in once, every step there, both imports exit 0."""
+    home = tmp_path / "home"
+    home.mkdir()
+    path = home / "journal.sqlite3"
+    Journal(path).close()
+    line = (
+        '{{"schema": 1, "id": "00000000-0000-4000-8000-{n:012d}", '
+        '"started_at": "2024-05-01T09:30:00+01:00", "kind": "quick", "note": "{n}"}}\n'
+    )
+    (tmp_path / "a.jsonl").write_text("".join(line.format(n=n) for n in range(0, 3000)))
+    (tmp_path / "b.jsonl").write_text("".join(line.format(n=n) for n in range(2000, 5000)))
+    env = {**os.environ, "BREATH_TUI_HOME": str(home)}
+    writer = _spawn(WRITER, str(path), "w", "100")
+    assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
+    imports = [
+        subprocess.Popen(
+            [sys.executable, "-m", "breath_tui", "import", str(tmp_path / name)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for name in ("a.jsonl", "b.jsonl")
+    ]
+    assert writer.stdin is not None
+    writer.stdin.write("go\n")
+    writer.stdin.flush()
+    imported = 0
+    for process in imports:
+        out, err = process.communicate(timeout=120)
+        assert (process.returncode, err) == (0, ""), err
+        imported += int(out.split()[1])  # "Imported N check-ins; skipped M ..."
+    assert imported == 5000  # the 1,000 ids in both files counted once, by whichever came first
+    assert writer.communicate(timeout=120)[0] == "done\n"
+    with Journal(path) as journal:
+        assert journal.count(kind="quick") == 5000
+        written = journal.checkins(kind="checkin")
+    assert sorted(c.note for c in written) == sorted(f"w-{n}" for n in range(100))
+    assert all(c.pre_rating == int(c.note[2:]) % 11 for c in written)
+
+
+OPENER = """
+import sys
+from pathlib import Path
+from breath_tui.journal import Journal
+sys.stdin.readline()
+with Journal(Path(sys.argv[1])) as journal:
+    journal.start_checkin()
+"""
+
+
+def _open_new_together(path: Path, copies: int) -> None:
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPENER, str(path)],
+            stdin=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(copies)
+    ]
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    for proc in procs:
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+    with Journal(path) as journal:
+        assert journal.count() == copies
+
+
+def test_copies_opening_a_brand_new_journal_at_once_all_start(tmp_path: Path) -> None:
+    """Four processes making the same new journal at once (WAL switch, migration): all succeed."""
+    for trial in range(4):
+        _open_new_together(tmp_path / f"j{trial}.sqlite3", 4)
+
+
+@pytest.mark.slow
+def test_copies_opening_a_brand_new_journal_again_and_again(tmp_path: Path) -> None:
+    """Forty rounds of four processes making one new journal at once: never 'busy'."""
+    for trial in range(40):
+        _open_new_together(tmp_path / f"j{trial}.sqlite3", 4)

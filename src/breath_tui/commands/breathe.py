@@ -70,6 +70,8 @@ def options_from(args: argparse.Namespace) -> BreatheOptions:
     """Check the numbers; raise BadInput naming the option."""
     from breath_tui.core.pacer import MAX_CYCLES, MAX_TEMPO, MIN_TEMPO
 
+    if args.pattern is not None and not args.pattern.strip():
+        raise BadInput("--pattern needs a name (see `breath-tui patterns`) or seconds like 4-0-6")
     if args.cycles is not None and not 1 <= args.cycles <= MAX_CYCLES:
         raise BadInput(f"--cycles must be 1 to {MAX_CYCLES}, not {args.cycles}")
     if args.minutes is not None and not 0 < args.minutes <= 120:

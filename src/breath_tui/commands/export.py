@@ -125,6 +125,11 @@ def write_private_file(path: Path, write: Callable[[TextIO], None], *, force: bo
             write(out)
         if force:
             os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError) and not error.filename:
+            # A full disk, say: name the file in the message (the command line exits 1).
+            raise OSError(
+                error.errno, f"{error.strerror}; nothing was written", str(path)
+            ) from None
         raise

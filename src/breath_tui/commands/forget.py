@@ -30,10 +30,12 @@ def run(args: argparse.Namespace) -> int:
     """Delete after a typed "yes"; 2 (nothing deleted) without a terminal to ask on or --yes."""
     from breath_tui.core.locations import journal_path
     from breath_tui.journal import forget_journal
-    from breath_tui.journal.store import SIDE_FILES
+    from breath_tui.journal.damage import SIDE_FILES, damaged_copies
 
     path = journal_path()
-    if not any(Path(f"{path}{suffix}").exists() for suffix in ("", *SIDE_FILES)):
+    if not damaged_copies(path) and not any(
+        Path(f"{path}{suffix}").exists() for suffix in ("", *SIDE_FILES)
+    ):
         print(f"There is no journal at {path}; nothing to delete.")
         return 0
     if not args.yes:
@@ -45,8 +47,12 @@ def run(args: argparse.Namespace) -> int:
         if not _confirmed(path):
             print("Nothing was deleted.")
             return 0
+    copies = len(damaged_copies(path))
     forget_journal(path)
-    print(f"Deleted the journal ({path}).")
+    extra = (
+        f" and {copies} damaged cop{'y' if copies == 1 else 'ies'} kept beside it" if copies else ""
+    )
+    print(f"Deleted the journal ({path}){extra}.")
     return 0
 
 
@@ -61,10 +67,14 @@ def _confirmed(path: Any) -> bool:
 
 def _how_many(path: Any) -> str:
     from breath_tui.journal import Journal, JournalError
+    from breath_tui.journal.damage import damaged_copies
 
+    copies = len(damaged_copies(path))
+    extra = f", and {copies} damaged cop{'y' if copies == 1 else 'ies'} beside it" if copies else ""
     try:
-        with Journal(path) as journal:
+        # recover=False: counting must not move a damaged journal aside; forget deletes it anyway.
+        with Journal(path, recover=False) as journal:
             count = journal.count()
     except JournalError:
-        return ""  # a damaged journal can still be deleted; forget is the way out of it
-    return f" ({count} check-in{'s' if count != 1 else ''})"
+        return extra  # a damaged journal can still be deleted; forget is the way out of it
+    return f" ({count} check-in{'s' if count != 1 else ''}{extra})"

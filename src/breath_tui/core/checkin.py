@@ -117,11 +117,14 @@ class CheckIn:
             object.__setattr__(self, "id", str(uuid.UUID(self.id)))
         except ValueError:
             raise CheckInError("id", f"must be a UUID, not {shown(self.id)}") from None
-        read_time("started_at", self.started_at)
+        # An ISO text is accepted and kept as the datetime it names (never stored as text).
+        object.__setattr__(self, "started_at", read_time("started_at", self.started_at))
         if self.kind not in KINDS:
             raise CheckInError("kind", f"must be one of {', '.join(KINDS)}, not {shown(self.kind)}")
-        if self.ended_at is not None and read_time("ended_at", self.ended_at) < self.started_at:
-            raise CheckInError("ended_at", "must not be before started_at")
+        if self.ended_at is not None:
+            object.__setattr__(self, "ended_at", read_time("ended_at", self.ended_at))
+            if self.ended_at < self.started_at:
+                raise CheckInError("ended_at", "must not be before started_at")
         if self.breathing is not None and not isinstance(self.breathing, Breathing):
             raise CheckInError("breathing", "must be a Breathing or None")
         optional_rating("pre_rating", self.pre_rating)

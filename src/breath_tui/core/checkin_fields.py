@@ -128,8 +128,9 @@ def shown(value: Any) -> str:
 
 
 # Characters JSON leaves raw that a terminal or text viewer may act on: DEL, C1 controls (U+009B
-# starts an escape sequence on some terminals) and the Unicode line and paragraph separators.
-_RAW_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+# starts an escape sequence on some terminals), the bidirectional overrides and isolates (text
+# that reads differently from what it is) and the Unicode line and paragraph separators.
+_RAW_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def dumps(data: Mapping[str, Any]) -> str:

@@ -25,11 +25,19 @@ from breath_tui.core.patterns import (
 )
 from breath_tui.core.safety import DEFAULT_CRISIS_TEXT
 from breath_tui.core.sound import BACKENDS, CUE_NAMES, CUE_STYLES, wav_problem
+from breath_tui.core.text import visible
 from breath_tui.core.vocab import DEFAULT_REGIONS, MAX_WORD_LENGTH
 
 
 class ConfigError(BadInput):
-    """config.toml is not usable; the message names file, line and key."""
+    """config.toml is not usable; the message names file, line and key.
+
+    Keys and values quoted from the file are shown with control characters escaped, so a key
+    holding a terminal escape sequence is seen, never run.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(visible(message))
 
 
 @dataclass
@@ -136,13 +144,30 @@ SECTIONS: dict[str, type] = {
 }
 
 
+def _name_re(name: str) -> str:
+    """A TOML key or dotted table name as written: bare, "quoted" or 'quoted', any spacing."""
+    parts = [
+        f"""(?:{re.escape(part)}|"{re.escape(part)}"|'{re.escape(part)}')"""
+        for part in name.split(".")
+    ]
+    return r"\s*\.\s*".join(parts)
+
+
 def line_of(text: str, section: str, key: str | None = None) -> int | None:
-    """The 1-based line where `[section]` (or `key` inside it) is written, if it can be found."""
-    header = re.compile(r"^\s*\[\s*" + re.escape(section).replace(r"\.", r"\s*\.\s*") + r"\s*\]")
-    key_re = re.compile(r"^\s*" + re.escape(key) + r"\s*=") if key else None
+    """The 1-based line where `[section]` (or `key` inside it) is written, if it can be found.
+
+    A section may also be made by a sub-table (`[sound.files]` makes [sound]) or written inline
+    (`sound = {...}`, `sound.volume = 1`); then that line is named.
+    """
+    name = _name_re(section)
+    header = re.compile(rf"^\s*\[\s*{name}\s*\]")
+    implied = re.compile(rf"^\s*(?:\[\s*{name}\s*\.|{name}\s*[.=])")
+    key_re = re.compile(rf"^\s*{_name_re(key)}\s*[.=]") if key else None
     in_section = False
     section_line = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    # TOML lines end at "\n" only (splitlines would also split at U+2028 inside a string).
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
         if header.match(line):
             in_section, section_line = True, number
             if key_re is None:
@@ -152,6 +177,13 @@ def line_of(text: str, section: str, key: str | None = None) -> int | None:
             in_section = False
         if in_section and key_re is not None and key_re.match(line):
             return number
+    if section_line is None:
+        section_line = next(
+            (number for number, line in enumerate(lines, start=1) if implied.match(line)), None
+        )
+    if section_line is None and "." in section:  # [patterns.box] written as box = {...}
+        parent, _, last = section.rpartition(".")
+        return line_of(text, parent, last)
     return section_line
 
 
@@ -222,9 +254,17 @@ def _load_pattern(name: str, raw: Any, path: Path, text: str) -> Pattern:
                 f"{_where(path, text, section, key)}: unknown key {key!r} in [{section}]; "
                 f"known: {', '.join(sorted(known))}"
             )
+    # Names and texts are printed as they are (patterns, plain mode): no terminal controls.
+    if visible(name) != name:
+        raise ConfigError(f"{where}: pattern name {name!r} has control characters; use plain text")
     for key in ("source", "caution", "description"):
         if not isinstance(raw.get(key, ""), str):
             raise ConfigError(f"{_where(path, text, section, key)}: {section}.{key} must be text")
+        if visible(raw.get(key, "")) != raw.get(key, ""):
+            raise ConfigError(
+                f"{_where(path, text, section, key)}: {section}.{key} has control characters; "
+                "use plain text on one line"
+            )
     try:
         if ("phases" in raw) == ("spec" in raw):
             raise PatternError(f'pattern {name!r}: give either phases or spec (such as "4-0-6")')
@@ -260,8 +300,8 @@ def _read_phases(name: str, raw: Any) -> list[Phase]:
                 f"pattern {name!r}: phase {number} has kind {item['kind']!r}; use in, hold or out"
             )
         label = item.get("label")
-        if label is not None and not isinstance(label, str):
-            raise PatternError(f"pattern {name!r}: phase {number} label must be text")
+        if label is not None and (not isinstance(label, str) or visible(label) != label):
+            raise PatternError(f"pattern {name!r}: phase {number} label must be text on one line")
         phases.append(Phase(item["kind"], item["seconds"], label))
     return phases
 
@@ -379,7 +419,7 @@ def parse_config(text: str, path: Path) -> Config:
     except _toml().TOMLDecodeError as error:
         message = str(error)
         found = re.search(r"\(at line (\d+), column \d+\)", message)
-        line = int(found.group(1)) if found else max(1, len(text.splitlines()))
+        line = int(found.group(1)) if found else max(1, len(text.rstrip("\n").split("\n")))
         reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         raise ConfigError(f"{path}, line {line}: not valid TOML: {reason}") from None
     config = Config(path=path)

@@ -5,13 +5,29 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from breath_tui.core.errors import BadInput
+
 APP_NAME = "breath-tui"
 HOME_VARIABLE = "BREATH_TUI_HOME"
 
 
+class HomeNotAFolder(BadInput):
+    """BREATH_TUI_HOME names something that is not a folder (a file, say)."""
+
+
 def _home() -> Path | None:
     value = os.environ.get(HOME_VARIABLE)
-    return Path(value).expanduser() if value else None
+    if not value:
+        return None
+    home = Path(value).expanduser()
+    # Checked here, the one seam, so every command says the same thing instead of failing
+    # later with "File exists" or quietly finding no journal.
+    if home.exists() and not home.is_dir():
+        raise HomeNotAFolder(
+            f"{HOME_VARIABLE}={value} is a file, not a folder.\n"
+            f"Point {HOME_VARIABLE} at a folder (a missing one is created); nothing was changed."
+        )
+    return home
 
 
 def config_dir() -> Path:

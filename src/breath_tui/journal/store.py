@@ -5,12 +5,17 @@ each write is one short BEGIN IMMEDIATE transaction, and busy_timeout makes a se
 app wait its turn instead of failing, so two copies writing at once lose nothing.
 Privacy: the folder is 0700; the database and its -wal and -shm files are 0600; deleted rows are
 overwritten (secure_delete).
+Damage: a journal file SQLite cannot read (not a database, or failing quick_check) is never
+written to or overwritten: it is moved aside, byte for byte, to journal.sqlite3.corrupt-DATE-TIME
+(its side files beside it), the person is told where it is, and a fresh journal is started.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -22,12 +27,18 @@ from typing import TYPE_CHECKING, Any
 from breath_tui.core.checkin import CheckIn, CheckInError, Kind, Status, steps_for
 from breath_tui.core.locations import ensure_private_dir, journal_path
 from breath_tui.core.when import Now, local_now
+from breath_tui.journal.damage import (
+    SIDE_FILES,
+    Damaged,
+    check_readable,
+    damaged_copies,
+    move_aside,
+)
 from breath_tui.journal.migrations import JournalTooNew, migrate
 
 if TYPE_CHECKING:
     import sqlite3
 
-SIDE_FILES = ("-wal", "-shm", "-journal")
 BUSY_TIMEOUT_SECONDS = 30.0
 
 _COLUMNS = "id, started_ts, kind, status, pre_rating, post_rating, steps_done, updated_at, data"
@@ -53,10 +64,22 @@ class ImportResult:
     skipped: int
 
 
-def _private_file(path: Path) -> None:
-    """Create the file 0600 before SQLite does, so it is never readable by others, even briefly."""
-    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
-    os.chmod(path, 0o600)
+def _private_file(path: Path) -> int:
+    """Create the file 0600 before SQLite does, so it is never readable by others, even briefly.
+
+    Returns the file's inode, so that a damaged file is moved aside only if it is still the one
+    found damaged (another copy of the app may have moved it and started a fresh one).
+    """
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        return os.fstat(fd).st_ino
+    finally:
+        os.close(fd)
+
+
+def _report_to_stderr(message: str) -> None:
+    print(f"breath-tui: {message}", file=sys.stderr, flush=True)
 
 
 class Journal:
@@ -66,49 +89,118 @@ class Journal:
     Args:
         path: the database file; default locations.journal_path() (BREATH_TUI_HOME honoured).
         now: the clock for started_at, ended_at and step times; tests pass a fixed one.
+        recover: move a damaged file aside and start afresh (True), or raise JournalError.
+        report: told, in one or two lines, when a damaged file was moved aside (default: stderr;
+            a full-screen app passes its own, to show it as a notice).
+
+    Attributes:
+        moved_aside: where a damaged journal found at `path` was moved, or None.
     """
 
-    def __init__(self, path: Path | None = None, *, now: Now = local_now) -> None:
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        now: Now = local_now,
+        recover: bool = True,
+        report: Callable[[str], None] = _report_to_stderr,
+    ) -> None:
         import sqlite3  # here, not at start-up: only commands that touch the journal pay for it
 
         self.path = path if path is not None else journal_path()
         self._now = now
         self._lock = threading.Lock()
         self._sqlite = sqlite3
+        self.moved_aside: Path | None = None
+        try:
+            self._open()
+        except Damaged as damage:
+            if not recover:
+                raise JournalError(
+                    f"{self.path} is not a breath-tui journal, or is damaged ({damage})"
+                ) from None
+            self._recover(damage)
+            report(
+                f"the journal {self.path} could not be read ({damage}). It is kept, unchanged, "
+                f"as {self.moved_aside or 'a copy beside it'};\n"
+                "a new, empty journal has been started."
+            )
+        for suffix in ("", *SIDE_FILES):
+            side = Path(f"{self.path}{suffix}")
+            if side.exists():
+                os.chmod(side, 0o600)
+
+    def _open(self) -> None:
         try:
             ensure_private_dir(self.path.parent)
-            _private_file(self.path)
+            for attempt in range(3):
+                self._inode = _private_file(self.path)
+                try:
+                    check_readable(self.path)
+                    break
+                except FileNotFoundError:
+                    # Another copy of breath-tui moved a damaged file aside just now: again.
+                    if attempt == 2:
+                        raise
         except OSError as error:
-            raise JournalError(f"{self.path}: cannot be created: {error.strerror}") from None
+            verb = "opened for writing" if self.path.exists() else "created"
+            raise JournalError(
+                f"{self.path}: cannot be {verb}: {error.strerror or error}; nothing was changed"
+            ) from None
         try:
-            self._db = sqlite3.connect(
+            self._db = self._sqlite.connect(
                 self.path,
                 timeout=BUSY_TIMEOUT_SECONDS,
                 isolation_level=None,
                 check_same_thread=False,
             )
-        except sqlite3.Error as error:
+        except self._sqlite.Error as error:
             raise JournalError(f"{self.path}: cannot be opened: {error}") from None
         try:
             self._prepare()
         except BaseException:
             self._db.close()
             raise
-        for suffix in SIDE_FILES:
-            side = Path(f"{self.path}{suffix}")
-            if side.exists():
-                os.chmod(side, 0o600)
+
+    def _recover(self, damage: Damaged) -> None:
+        try:
+            moved = move_aside(self.path, self._inode)
+        except OSError as error:
+            raise JournalError(
+                f"{self.path} is damaged ({damage}) and cannot be moved aside: "
+                f"{error.strerror or error}; nothing was changed"
+            ) from None
+        # None: another copy of breath-tui moved it first; it is the newest copy beside it.
+        copies = damaged_copies(self.path)
+        self.moved_aside = moved or (copies[-1] if copies else None)
+        try:
+            self._open()
+        except Damaged as again:
+            raise JournalError(f"{self.path} is damaged again ({again}); try once more") from None
 
     def _prepare(self) -> None:
         with self._errors():
             self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-            self._db.execute("PRAGMA journal_mode = WAL")
+            self._use_wal()
             self._db.execute("PRAGMA synchronous = FULL")
             self._db.execute("PRAGMA secure_delete = ON")
             try:
                 migrate(self._db)
             except JournalTooNew as error:
                 raise JournalError(f"{self.path}: {error}; update breath-tui to open it") from None
+
+    def _use_wal(self) -> None:
+        """Switch to WAL. Two copies switching a new file at once can deadlock on its lock, and
+        SQLite then answers "locked" at once, without waiting: so wait here, then try again."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                return
+            except self._sqlite.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.005)
 
     def close(self) -> None:
         """Close the file (SQLite folds the -wal file back in and removes it)."""
@@ -329,10 +421,15 @@ def _key(checkin_id: str) -> str:
 
 
 def forget_journal(path: Path | None = None) -> list[Path]:
-    """Delete the journal and its side files; return the files removed."""
+    """Delete the journal, its side files and any damaged copies moved aside; return those removed."""
     base = path if path is not None else journal_path()
     removed = []
-    for file in (base, *(Path(f"{base}{suffix}") for suffix in SIDE_FILES)):
+    files = [
+        Path(f"{journal}{suffix}")
+        for journal in (base, *damaged_copies(base))
+        for suffix in ("", *SIDE_FILES)
+    ]
+    for file in files:
         try:
             file.unlink()
         except FileNotFoundError:
