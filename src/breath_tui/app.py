@@ -118,7 +118,10 @@ class BreathApp(App[None]):
         if self._journal is None:
             from breath_tui.journal import Journal
 
-            self._journal = Journal()
+            # The terminal belongs to the app now: a damaged journal moved aside is told on screen.
+            self._journal = Journal(
+                report=lambda text: self.notify(text, severity="warning", timeout=20, markup=False)
+            )
         return self._journal
 
     def close_journal(self) -> None:

@@ -33,12 +33,17 @@ def test_bad_checkin_setting_exits_2_naming_it(breath_home, capsys):
     assert "checkin.minutes" in err and "Traceback" not in err
 
 
-def test_journal_that_cannot_be_opened_exits_1(breath_home, capsys):
-    """If the journal is not a database, `scan` says so in one line and exits 1."""
+def test_journal_that_cannot_be_opened_exits_1(breath_home, capsys, monkeypatch):
+    """If the journal cannot be opened at all (its path is a folder), `scan` says so in one
+    line and exits 1 without starting the screen."""
+    from breath_tui.app import BreathApp
     from breath_tui.core.locations import journal_path
 
-    journal_path().parent.mkdir(parents=True, exist_ok=True)
-    journal_path().write_text("not a database " * 100)
+    def must_not_run(self, *args, **kwargs):
+        raise AssertionError("the app started although the journal cannot be opened")
+
+    monkeypatch.setattr(BreathApp, "run", must_not_run)
+    journal_path().mkdir(parents=True)
     assert main(["scan"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("breath-tui:")
