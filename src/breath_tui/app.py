@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -71,8 +72,14 @@ class BreathApp(App[None]):
         trace: PhaseTrace | None = None,
         start: StartScreen | None = None,
         config: Config | None = None,
+        first_screen_css: str | None = None,
     ) -> None:
-        super().__init__()
+        # The first screen's own stylesheet is read with app.tcss, in one parse before the
+        # first frame, instead of a second parse when the screen is installed.
+        paths = [Path(__file__).parent / "app.tcss"]
+        if first_screen_css:
+            paths.append(Path(__file__).parent / "screens" / first_screen_css)
+        super().__init__(css_path=paths)
         self.register_theme(HIGH_CONTRAST)
         self.config = config or Config()
         self._journal: Journal | None = None

@@ -15,7 +15,10 @@ def run(args: argparse.Namespace | None = None) -> int:
 
     config = load_config(config_path())
     app = BreathApp(
-        reduced_motion=config.motion.reduced, start=lambda _app: HomeScreen(), config=config
+        reduced_motion=config.motion.reduced,
+        start=lambda _app: HomeScreen(),
+        config=config,
+        first_screen_css="home.tcss",
     )
     return run_app(app, check=check_theme)
 
