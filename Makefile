@@ -48,6 +48,9 @@ sounds: $(STAMP) ## Remake the cue sounds in sounds/
 snapshots: $(STAMP) ## Update the SVG snapshots (and the README's picture) after a deliberate change
 	$(BIN)/pytest -q tests/ui --snapshot-update
 	cp tests/ui/__snapshots__/test_snapshots/test_breathing_guide_mid_breath_80x24.svg docs/breathing.svg
+	cp "tests/ui/__snapshots__/test_home_snapshots/test_home[80x24].svg" docs/home.svg
+	cp tests/ui/__snapshots__/test_checkin_snapshots/test_checkin_body_scan_80x24.svg docs/checkin.svg
+	cp tests/ui/__snapshots__/test_home_snapshots/test_history_trends.svg docs/history.svg
 
 check: lint typecheck test ## lint, typecheck and test
 
