@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -35,7 +34,6 @@ def run_flow(kind: Kind, *, sound: bool = True, reduced_motion: bool = False) ->
     from breath_tui.commands.breathe import BreatheOptions
     from breath_tui.core.config import load_config
     from breath_tui.core.locations import config_path
-    from breath_tui.journal import Journal, JournalError
     from breath_tui.session_setup import build_session
 
     config = load_config(config_path())
@@ -50,22 +48,18 @@ def run_flow(kind: Kind, *, sound: bool = True, reduced_motion: bool = False) ->
         reduced_motion=reduced_motion,
     )
     setup = build_session(config, options)
-    from breath_tui.app import BreathApp
-    from breath_tui.screens.checkin import start_screen
+    from breath_tui.app import BreathApp, check_theme
+    from breath_tui.commands.home import run_app
+    from breath_tui.screens.checkin import CheckInScreen
 
+    app = BreathApp(
+        setup=setup,
+        reduced_motion=reduced_motion or config.motion.reduced,
+        start=lambda app: CheckInScreen(app.journal, kind, setup, config.body.regions),
+        config=config,
+        first_screen_css="checkin.tcss",
+    )
     try:
-        with Journal() as journal:
-            app = BreathApp(
-                setup=setup,
-                reduced_motion=reduced_motion or config.motion.reduced,
-                start=start_screen(journal, kind, setup, config.body.regions),
-            )
-            app.run()
-    except JournalError as error:
-        print(f"breath-tui: {error}", file=sys.stderr)
-        return 1
+        return run_app(app, check=check_theme, open_journal=True)
     finally:
         setup.close()
-    if app.summary_text:
-        print(app.summary_text)
-    return app.return_code or 0

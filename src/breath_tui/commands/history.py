@@ -151,4 +151,4 @@ def _full_screen() -> int:
         config=config,
         first_screen_css="history.tcss",
     )
-    return run_app(app, check=check_theme)
+    return run_app(app, check=check_theme, open_journal=journal_path().exists())

@@ -23,13 +23,22 @@ def run(args: argparse.Namespace | None = None) -> int:
     return run_app(app, check=check_theme)
 
 
-def run_app(app: Any, check: Any = None) -> int:
-    """Run a full-screen app; close the journal; print its closing line; 1 if the journal failed."""
+def run_app(app: Any, check: Any = None, open_journal: bool = False) -> int:
+    """Run a full-screen app; close the journal; print its closing line; 1 if the journal failed.
+
+    Args:
+        app: the BreathApp.
+        check: called with the app before it starts (e.g. check_theme); may raise BadInput.
+        open_journal: open the journal before the terminal is taken over, so that a journal
+            that cannot be opened is one line on stderr, not a crash inside the app.
+    """
     import sys
 
     if check is not None:
         check(app)
     try:
+        if open_journal:
+            app.journal  # noqa: B018 (opens it)
         app.run()
     except Exception as error:
         # The journal module is imported only if it failed: it is not needed to paint home.

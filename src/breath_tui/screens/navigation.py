@@ -22,9 +22,24 @@ def session_setup(
     return build_session(config, options)
 
 
+def _journal(app: Any) -> Any:
+    """The app's journal, or None after saying on screen why it cannot be opened."""
+    from breath_tui.journal import JournalError
+
+    try:
+        return app.journal
+    except JournalError as error:
+        app.notify(
+            f"The journal cannot be opened: {error}", severity="error", timeout=15, markup=False
+        )
+        return None
+
+
 def open_flow(app: Any, action: str, pattern: str | None = None) -> None:
     """Push the screen for `action` (one of FLOWS); `pattern` picks the breathing pattern."""
     config: Config = app.config
+    if action in ("checkin", "scan", "resume", "history") and _journal(app) is None:
+        return
     if action == "quit":
         app.exit()
     elif action in ("checkin", "scan", "resume"):
