@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.events import Resize
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -114,6 +115,23 @@ class BreathApp(App[None]):
         """The theme from config.toml (checked before the app starts: see check_theme)."""
         if self.config.display.theme in self.available_themes:
             self.theme = self.config.display.theme
+
+    def on_resize(self, event: Resize) -> None:
+        """Below 40x12 every screen but breathing (which says so itself, breathing on) is
+        covered by a 'make the window larger' message, which goes when the window grows."""
+        from breath_tui.screens.breathe import (
+            MIN_HEIGHT,
+            MIN_WIDTH,
+            BreathingScreen,
+            TooSmallScreen,
+        )
+
+        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        covered = isinstance(self.screen, TooSmallScreen)
+        if small and not covered and not isinstance(self.screen, BreathingScreen):
+            self.push_screen(TooSmallScreen())
+        elif not small and covered:
+            self.pop_screen()
 
     def set_reduced_motion(self, reduced: bool) -> None:
         """Follow the motion setting from now on (sessions started later use it)."""

@@ -242,3 +242,18 @@ def test_no_color_is_honoured(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app, _ = make_home_app()
     assert app.no_color
+
+
+async def test_home_smaller_than_40x12_says_make_the_window_larger():
+    """Below 40x12, home is covered by a clear message; growing the window brings home back."""
+    from breath_tui.screens.breathe import TooSmallScreen
+
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "at least 40x12" in str(app.screen.query_one(Static).render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

@@ -357,3 +357,21 @@ class SummaryScreen(ModalScreen[None]):
     def action_close(self) -> None:
         """Close the summary."""
         self.dismiss(None)
+
+
+class TooSmallScreen(ModalScreen[None]):
+    """Covers a screen too small to use; goes away when the window grows (or Esc)."""
+
+    BINDINGS = [Binding("escape", "dismiss_message", "Close")]
+
+    def compose(self) -> ComposeResult:
+        """One message."""
+        yield Static(
+            f"Make the window at least {MIN_WIDTH}x{MIN_HEIGHT}.",
+            id="too-small-message",
+            markup=False,
+        )
+
+    def action_dismiss_message(self) -> None:
+        """Let the person see the cramped screen anyway."""
+        self.dismiss(None)
