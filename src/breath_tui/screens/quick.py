@@ -14,8 +14,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from breath_tui.screens.steps import RatingScale
-
 if TYPE_CHECKING:
     from datetime import datetime
 
@@ -36,6 +34,9 @@ class QuickRatingScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         """The summary of the breathing, the question, the scale."""
+        # Imported here: the check-in's steps (TextArea and all) are not needed to start breathing.
+        from breath_tui.screens.steps import RatingScale
+
         with Vertical(id="quick-rating"):
             yield Static(self.summary, markup=False)
             yield Static("How tense do you feel now?", classes="question", markup=False)
@@ -48,11 +49,11 @@ class QuickRatingScreen(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         """The scale takes the keys; Enter with nothing marked skips."""
-        self.query_one(RatingScale).focus()
+        self.query_one("#scale").focus()
 
     def on_key(self, event: Any) -> None:
         """Enter with no number marked skips the question."""
-        if event.key == "enter" and self.query_one(RatingScale).marked is None:
+        if event.key == "enter" and getattr(self.query_one("#scale"), "marked", None) is None:
             event.stop()
             self.dismiss(None)
 
