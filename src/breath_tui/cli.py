@@ -32,6 +32,11 @@ COMMAND_MODULES = (
 )
 
 
+# The command a person types, for the modules whose name differs (import is a keyword).
+COMMAND_NAMES = {name: name for name in COMMAND_MODULES} | {"import": "importer"}
+COMMAND_NAMES.pop("importer")
+
+
 class UsageError(BadInput):
     """The command line itself is wrong."""
 
@@ -43,8 +48,12 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
 
 
-def build_parser() -> Parser:
-    """The full parser with every working sub-command."""
+def build_parser(only: str | None = None) -> Parser:
+    """The parser with every working sub-command, or just the one named `only`.
+
+    Importing one command module instead of all of them is a little start-up time saved
+    before the first frame; --help and mistakes get the full parser.
+    """
     parser = Parser(
         prog="breath-tui",
         description="A terminal companion for therapy: paced breathing, body scan, feelings, "
@@ -52,7 +61,7 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"breath-tui {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for name in COMMAND_MODULES:
+    for name in [only] if only else COMMAND_MODULES:
         module = importlib.import_module(f"breath_tui.commands.{name}")
         module.register(commands)
     return parser
@@ -62,14 +71,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run breath-tui; return the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        parser = build_parser()
         if not args_list:
             from breath_tui.commands import home
 
             return home.run()
         if args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
             args_list = ["breathe", *args_list]  # `breath-tui --pattern box` means breathe
-        args = parser.parse_args(args_list)
+        module = COMMAND_NAMES.get(args_list[0])
+        args = build_parser(only=module).parse_args(args_list)
         return int(args.run(args))
     except BadInput as error:
         print(
