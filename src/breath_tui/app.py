@@ -167,7 +167,13 @@ class BreathApp(App[None]):
         while len(self.screen_stack) > 1 and screen in self.screen_stack:
             self.pop_screen()
         if self.summary_text:
-            self.notify(self.summary_text, timeout=5, markup=False)
+            # A status line on the screen we return to (home has one) rather than a pop-up
+            # that would cover the crisis line.
+            show_status = getattr(self.screen, "show_status", None)
+            if callable(show_status):
+                show_status(self.summary_text)
+            else:
+                self.notify(self.summary_text, timeout=5, markup=False)
             self.summary_text = None
 
     def action_leave(self) -> None:

@@ -64,20 +64,45 @@ async def test_quick_calm_breathes_at_once_then_keeps_a_rating():
 
 
 async def test_quick_calm_rating_can_be_skipped():
-    """Enter skips the rating; the breathing is still kept."""
+    """Esc skips the rating; a breath that was breathed is still kept."""
+    app, clock = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await wait_until_started(pilot)
+        clock.advance(9.5)
+        app.screen.sync()
+        await pilot.press("escape")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "no rating" in shown(app, "#home-status")
+    with Journal() as journal:
+        (entry,) = journal.checkins()
+    assert entry.post_rating is None and entry.breathing.seconds == 9.5
+
+
+async def test_quick_calm_stopped_at_once_keeps_nothing(breath_home):
+    """Stopped before a whole breath and not rated: no empty entry is written."""
     app, clock = make_home_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
         await wait_until_started(pilot)
         clock.advance(2.0)
         app.screen.sync()
-        await pilot.press("escape")
-        await pilot.press("enter")
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     with Journal() as journal:
-        (entry,) = journal.checkins()
-    assert entry.post_rating is None and entry.breathing.seconds == 2.0
+        assert journal.checkins() == []
+
+
+async def test_escape_on_home_does_not_quit():
+    """Esc on home does nothing (q quits): one Esc too many after a session must not end the app."""
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.is_running
 
 
 async def test_c_and_s_open_the_check_in_and_scan_flows():

@@ -377,7 +377,8 @@ def trends_lines(trends: Trends, width: int = 40) -> list[str]:
         return ["No check-ins yet."]
     spark = max(width - 8, 1)
     lines = [
-        f"Tension 0-10, {trends.count} check-in{'s' if trends.count != 1 else ''}",
+        f"Tension 0-10, {trends.count} entr{'ies' if trends.count != 1 else 'y'} "
+        "(check-ins, quick calms and scans), oldest first",
         f"Before  {sparkline(trends.before_series, spark)}",
         f"After   {sparkline(trends.after_series, spark)}",
         "",

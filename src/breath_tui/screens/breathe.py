@@ -304,10 +304,12 @@ class BreathingScreen(Screen[str]):
         tempo = clamp_tempo(self.pacer.tempo + step)
         self.pacer.set_tempo(tempo, self.clock.now())
         if tempo in (MIN_TEMPO, MAX_TEMPO):
-            self.notify(
-                f"Tempo {tempo:.1f}x is the {'slowest' if tempo == MIN_TEMPO else 'fastest'}.",
-                timeout=2,
-            )
+            # A line of its own, not a pop-up: nothing may cover the word, countdown or safety copy.
+            limit = "slowest" if tempo == MIN_TEMPO else "fastest"
+            self._set_text("notice", f"Tempo {tempo:.1f}x is the {limit}.")
+        elif self._texts.get("notice", "").startswith("Tempo "):
+            self._set_text("notice", self.cues.notice or "")
+
         self.sync()
 
     def action_faster(self) -> None:
@@ -322,7 +324,10 @@ class BreathingScreen(Screen[str]):
         """Mute or unmute the cues, at once."""
         self.cues.set_muted(not self.cues.muted)
         self._set_text(
-            "notice", self.cues.notice or ("Cues muted: m unmutes" if self.cues.muted else "")
+            "notice",
+            f"{self.cues.notice} (m has nothing to mute)"
+            if self.cues.notice
+            else ("Cues muted: m unmutes" if self.cues.muted else "Cues on"),
         )
 
     def action_stop(self) -> None:

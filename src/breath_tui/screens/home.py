@@ -36,7 +36,6 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         *(Binding(key, f"choose('{action}')", label, show=False) for key, action, label in CHOICES),
         Binding("r", "choose('resume')", "Resume", show=False),
-        Binding("escape", "choose('quit')", "Quit", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -58,10 +57,15 @@ class HomeScreen(Screen[None]):
                 )
             yield OptionList(*options, id="home-choices", markup=False)
             yield Static("", id="home-unfinished", markup=False)
+            yield Static("", id="home-status", markup=False)
         # Docked at the bottom: the crisis line stays in sight at any window size.
         with Vertical(id="home-footer"):
             yield Static(config.safety.crisis_text, id="crisis", markup=False)
             yield Static("breath-tui gives no medical advice.", id="no-advice", markup=False)
+
+    def show_status(self, text: str) -> None:
+        """How the last flow ended, on a line of its own (it stays until the next one)."""
+        self.query_one("#home-status", Static).update(text)
 
     @property
     def _config(self) -> Config:

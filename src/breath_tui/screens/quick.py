@@ -42,7 +42,8 @@ class QuickRatingScreen(ModalScreen[int | None]):
             yield Static("How tense do you feel now?", classes="question", markup=False)
             yield RatingScale(None, self.dismiss, id="scale")
             yield Static(
-                "0-9, t for 10 · Enter or Esc skips\n0 = calm · 10 = the most tense you can imagine",
+                "0-9 answers (t for 10), or ←/→ then Enter · Esc skips\n"
+                "0 = calm · 10 = the most tense you can imagine",
                 classes="hint",
                 markup=False,
             )
@@ -90,7 +91,8 @@ def _keep(
     from breath_tui.core.when import local_now
     from breath_tui.journal import JournalError
 
-    if breathing is not None:
+    # Nothing breathed and nothing rated (stopped at once): there is nothing to keep.
+    if breathing is not None and (breathing.cycles > 0 or rating is not None):
         entry = (
             CheckIn.new("quick", now=lambda: started)
             .updated(breathing=breathing, post_rating=rating)

@@ -48,6 +48,8 @@ class SettingsScreen(Screen[Config | None]):
         c = self.config
         with VerticalScroll(id="settings"):
             yield Static("Settings", id="settings-title", markup=False)
+            # Problems show here, at the top, where they are seen without scrolling.
+            yield Static("", id="settings-error", markup=False)
             yield from self._row(
                 "Breathing pattern",
                 Select(
@@ -101,13 +103,16 @@ class SettingsScreen(Screen[Config | None]):
                 "Body regions", Input(", ".join(c.body.regions), id="body-regions")
             )
             yield from self._row("Crisis line", Input(c.safety.crisis_text, id="safety-crisis"))
-            yield Static("", id="settings-error", markup=False)
         yield Static("tab next · ctrl+s save · esc back without saving", id="keys", markup=False)
 
     def _row(self, label: str, control: Any) -> ComposeResult:
         with Horizontal(classes="setting"):
             yield Label(label, classes="setting-label")
             yield control
+
+    def on_mount(self) -> None:
+        """The first setting takes the keys at once."""
+        self.query_one("#breathing-pattern").focus()
 
     def on_resize(self, event: Resize) -> None:
         """Below 60 columns each label goes above its control."""
@@ -130,9 +135,10 @@ class SettingsScreen(Screen[Config | None]):
             if not text:
                 return None
             try:
-                return float(text)
+                value = float(text)
             except ValueError:
                 raise ValueError(f"{label}: {text!r} is not a number") from None
+            return int(value) if value.is_integer() else value  # "3", not "3.0", in config.toml
 
         def text(widget_id: str) -> str:
             return self.query_one(f"#{widget_id}", Input).value.strip()
@@ -188,9 +194,15 @@ class SettingsScreen(Screen[Config | None]):
 
         error = self.query_one("#settings-error", Static)
         try:
-            config = save_settings(self.path, self.changes())
+            changes = self.changes()
+            if not changes:
+                self.notify("Nothing changed: nothing to save.", timeout=3)
+                self.dismiss(None)
+                return
+            config = save_settings(self.path, changes)
         except (ValueError, ConfigError) as problem:
             error.update(f"Not saved: {problem}")
+            self.query_one("#settings").scroll_home(animate=False)
             return
         except OSError as problem:
             error.update(f"Not saved: {self.path}: {problem.strerror or problem}")
