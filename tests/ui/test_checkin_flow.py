@@ -436,3 +436,13 @@ async def test_tiny_terminal_does_not_crash(journal):
         await keys("space", "2", "enter", "enter", "3", "d", "ctrl+s")
         assert isinstance(step_of(app), SummaryStep)
     assert only(journal).feelings == (Feeling("sad", "very"),)
+
+
+def test_summary_points_to_help_when_tension_is_high_or_has_risen(make_checkin):
+    """Tension 8 or more after, or higher than before, adds the quick-calm and crisis line."""
+    from breath_tui.screens.steps import still_tense
+
+    assert still_tense(make_checkin(pre_rating=3, post_rating=8))
+    assert still_tense(make_checkin(pre_rating=3, post_rating=5))
+    assert not still_tense(make_checkin(pre_rating=7, post_rating=4))
+    assert not still_tense(make_checkin(pre_rating=None, post_rating=None))

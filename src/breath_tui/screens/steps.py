@@ -274,6 +274,15 @@ class SummaryStep(Step):
             classes="hint",
             markup=False,
         )
+        if still_tense(self.checkin):
+            # Safety copy, not advice: where help is, when tension is high or has risen.
+            app: Any = self.app
+            crisis = app.config.safety.crisis_text if hasattr(app, "config") else ""
+            yield Static(
+                f"If it is hard right now, quick calm is one key away on home (n). {crisis}",
+                id="still-tense",
+                markup=False,
+            )
 
     def on_mount(self) -> None:
         """Keys are ours."""
@@ -288,3 +297,15 @@ class SummaryStep(Step):
         """The check-in is saved; close the flow (back to home, or quit)."""
         app: Any = self.app
         app.end_flow(self.screen)
+
+
+STILL_TENSE = 8
+"""A tension rating from which the summary points to quick calm and the crisis line."""
+
+
+def still_tense(checkin: CheckIn) -> bool:
+    """Tension after is high (8 or more), or higher than before."""
+    after, before = checkin.post_rating, checkin.pre_rating
+    if after is None:
+        return False
+    return after >= STILL_TENSE or (before is not None and after > before)
