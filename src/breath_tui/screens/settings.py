@@ -19,6 +19,8 @@ from textual.widgets import Input, Label, Select, Static, Switch
 from breath_tui.core.config import Config, ConfigError
 from breath_tui.core.patterns import PRESETS
 
+# The sections that set a pattern and a length, with their labels on the form.
+LENGTH_SECTIONS = (("breathing", "Breathing"), ("checkin", "Check-in"), ("quick", "Quick calm"))
 THEMES = ("textual-dark", "textual-light", "high-contrast", "nord", "gruvbox", "textual-ansi")
 
 
@@ -50,47 +52,22 @@ class SettingsScreen(Screen[Config | None]):
             yield Static("Settings", id="settings-title", markup=False)
             # Problems show here, at the top, where they are seen without scrolling.
             yield Static("", id="settings-error", markup=False)
-            yield from self._row(
-                "Breathing pattern",
-                Select(
-                    patterns,
-                    value=c.breathing.pattern if c.breathing.pattern in names else Select.BLANK,
-                    id="breathing-pattern",
-                    allow_blank=True,
-                ),
-            )
-            yield from self._row(
-                "Breathing minutes",
-                Input(
-                    _minutes(c.breathing.minutes),
-                    id="breathing-minutes",
-                    placeholder=f"{c.breathing.cycles} breaths" if c.breathing.cycles else "2",
-                ),
-            )
-            yield from self._row(
-                "Check-in pattern",
-                Select(
-                    patterns,
-                    value=c.checkin.pattern if c.checkin.pattern in names else Select.BLANK,
-                    id="checkin-pattern",
-                    allow_blank=True,
-                ),
-            )
-            yield from self._row(
-                "Check-in minutes", Input(_minutes(c.checkin.minutes), id="checkin-minutes")
-            )
-            yield from self._row(
-                "Quick calm pattern",
-                Select(
-                    patterns,
-                    value=c.quick.pattern if c.quick.pattern in names else Select.BLANK,
-                    id="quick-pattern",
-                    allow_blank=True,
-                ),
-            )
-            yield from self._row(
-                "Quick calm minutes", Input(_minutes(c.quick.minutes), id="quick-minutes")
-            )
+            for section, label in LENGTH_SECTIONS:
+                settings = getattr(c, section)
+                chosen = settings.pattern if settings.pattern in names else Select.BLANK
+                yield from self._row(
+                    f"{label} pattern",
+                    Select(patterns, value=chosen, id=f"{section}-pattern", allow_blank=True),
+                )
+                cycles = getattr(settings, "cycles", None)
+                yield from self._row(
+                    f"{label} minutes",
+                    Input(
+                        _minutes(settings.minutes),
+                        id=f"{section}-minutes",
+                        placeholder=f"{cycles} breaths" if cycles else "",
+                    ),
+                )
             yield from self._row("Sound cues", Switch(c.sound.enabled, id="sound-enabled"))
             yield from self._row("Volume (0-1)", Input(f"{c.sound.volume:g}", id="sound-volume"))
             yield from self._row("Reduced motion", Switch(c.motion.reduced, id="motion-reduced"))
@@ -144,11 +121,7 @@ class SettingsScreen(Screen[Config | None]):
             return self.query_one(f"#{widget_id}", Input).value.strip()
 
         out: dict[str, dict[str, Any]] = {"breathing": {}, "checkin": {}, "quick": {}}
-        for section, label in (
-            ("breathing", "Breathing"),
-            ("checkin", "Check-in"),
-            ("quick", "Quick calm"),
-        ):
+        for section, label in LENGTH_SECTIONS:
             pattern = select(f"{section}-pattern")
             if pattern:
                 out[section]["pattern"] = pattern
