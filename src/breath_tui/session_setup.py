@@ -64,3 +64,20 @@ def build_session(config: Config, options: BreatheOptions) -> SessionSetup:
     if options.sound and config.sound.enabled:
         return SessionSetup(pattern, cycles, tempo, sound=config.sound)
     return SessionSetup(pattern, cycles, tempo, cues=SilentPlayer())
+
+
+def session_for(
+    config: Config,
+    pattern: str,
+    minutes: float | None,
+    cycles: int | None = None,
+    *,
+    sound: bool = True,
+) -> SessionSetup:
+    """A session of `pattern` for `minutes` (or `cycles`), as a flow's settings ask for it."""
+    from breath_tui.commands.breathe import BreatheOptions
+
+    options = BreatheOptions(
+        pattern, cycles, None if cycles else minutes, None, sound, False, False
+    )
+    return build_session(config, options)

@@ -31,23 +31,13 @@ def run(args: argparse.Namespace) -> int:
 
 def run_flow(kind: Kind, *, sound: bool = True, reduced_motion: bool = False) -> int:
     """Open the journal and run the check-in or scan flow in the full-screen app."""
-    from breath_tui.commands.breathe import BreatheOptions
     from breath_tui.core.config import load_config
     from breath_tui.core.locations import config_path
-    from breath_tui.session_setup import build_session
+    from breath_tui.session_setup import session_for
 
     config = load_config(config_path())
     # A scan has no breathing step, but an unfinished check-in it offers to finish may have.
-    options = BreatheOptions(
-        pattern_text=config.checkin.pattern,
-        cycles=None,
-        minutes=config.checkin.minutes,
-        tempo=None,
-        sound=sound,
-        plain=False,
-        reduced_motion=reduced_motion,
-    )
-    setup = build_session(config, options)
+    setup = session_for(config, config.checkin.pattern, config.checkin.minutes, sound=sound)
     from breath_tui.app import BreathApp, check_theme
     from breath_tui.commands.home import run_app
     from breath_tui.screens.checkin import CheckInScreen

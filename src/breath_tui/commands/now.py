@@ -23,28 +23,21 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Breathe now; 0 when done or stopped."""
     from breath_tui.app import BreathApp, check_theme
-    from breath_tui.commands.breathe import BreatheOptions
     from breath_tui.commands.home import run_app
     from breath_tui.core.config import load_config
     from breath_tui.core.locations import config_path
     from breath_tui.screens.quick import quick_calm_screen
-    from breath_tui.session_setup import build_session
+    from breath_tui.session_setup import session_for
 
     config = load_config(config_path())
-    options = BreatheOptions(
-        config.quick.pattern,
-        None,
-        config.quick.minutes,
-        None,
-        not args.no_sound,
-        False,
-        args.reduced_motion,
-    )
-    setup = build_session(config, options)
+    setup = session_for(config, config.quick.pattern, config.quick.minutes, sound=not args.no_sound)
     app = BreathApp(
         setup=setup,
         reduced_motion=args.reduced_motion or config.motion.reduced,
         start=lambda app: quick_calm_screen(app, setup),
         config=config,
     )
-    return run_app(app, check=check_theme)
+    try:
+        return run_app(app, check=check_theme)
+    finally:
+        setup.close()

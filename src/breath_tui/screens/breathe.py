@@ -83,6 +83,7 @@ class BreathingScreen(Screen[str]):
         self._cued: set[tuple[int, int, bool]] = set()
         self._texts: dict[str, str] = {}
         self._finished = False
+        self._guide_widget: BreathGuide | None = None
 
     def compose(self) -> ComposeResult:
         """Title, guide, word, countdown, progress, safety copy, key help."""
@@ -134,6 +135,13 @@ class BreathingScreen(Screen[str]):
     def started(self) -> bool:
         """Whether the first frame is on screen and the session clock has started."""
         return self._started
+
+    @property
+    def _guide(self) -> BreathGuide:
+        """The guide widget, looked up once (the tick asks for it many times a second)."""
+        if self._guide_widget is None:
+            self._guide_widget = self.query_one(BreathGuide)
+        return self._guide_widget
 
     def _begin(self) -> None:
         """The guide is on screen: the session's clock starts now, with the first cue."""
@@ -200,7 +208,7 @@ class BreathingScreen(Screen[str]):
     def _schedule(self, state: PacerState, now: float) -> None:
         if state.paused or state.done:
             return
-        guide = self.query_one(BreathGuide)
+        guide = self._guide
         edge = self.pacer.next_edge(now)
         moments = [
             edge,
@@ -237,7 +245,7 @@ class BreathingScreen(Screen[str]):
         if state.tempo != 1.0:
             tempo += " (slower)" if state.tempo < 1.0 else " (faster)"
         self._set_text("title", f"{pattern.name} · {pattern.timing} s · {tempo}")
-        guide = self.query_one(BreathGuide)
+        guide = self._guide
         guide.set_fill(fill_at(pattern, state), hollow=state.phase.kind == "hold")
         if state.done:
             self._set_text("word", "Done")

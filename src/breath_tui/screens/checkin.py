@@ -274,6 +274,11 @@ class CheckInScreen(Screen[None]):
         self.index -= 1
         self._show()
 
+    def on_unmount(self) -> None:
+        """Release the breathing step's cue player, if it was opened (closing twice is harmless)."""
+        if self.setup is not None:
+            self.setup.close()
+
     def _close(self) -> None:
         """The flow is over: back to home, or quit when the flow was the first screen."""
         app: Any = self.app

@@ -126,8 +126,9 @@ class HomeScreen(Screen[None]):
         if config.display.theme in app.available_themes:
             app.theme = config.display.theme
         app.set_reduced_motion(config.motion.reduced)
-        self.query_one("#crisis", Static).update(config.safety.crisis_text)
+        # Recompose: labels, pattern names and the crisis line all follow the new settings.
         self.refresh(recompose=True)
+        self.call_after_refresh(self._look_for_unfinished)
 
 
 def _length(pattern: str, minutes: float | None, cycles: int | None = None) -> str:

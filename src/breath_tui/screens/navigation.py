@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from breath_tui.session_setup import session_for
+
 if TYPE_CHECKING:
     from breath_tui.core.config import Config
-    from breath_tui.session_setup import SessionSetup
 
 FLOWS = ("checkin", "scan", "resume", "now", "breathe", "history", "quit")
-
-
-def session_setup(
-    config: Config, pattern: str, minutes: float | None, cycles: int | None = None
-) -> SessionSetup:
-    """A breathing session with this pattern and length, and cues as the settings say."""
-    from breath_tui.commands.breathe import BreatheOptions
-    from breath_tui.session_setup import build_session
-
-    options = BreatheOptions(pattern, cycles, None if cycles else minutes, None, True, False, False)
-    return build_session(config, options)
 
 
 def _journal(app: Any) -> Any:
@@ -46,20 +36,18 @@ def open_flow(app: Any, action: str, pattern: str | None = None) -> None:
         from breath_tui.screens.checkin import CheckInScreen
 
         kind = "scan" if action == "scan" else "checkin"
-        setup = session_setup(config, config.checkin.pattern, config.checkin.minutes)
+        setup = session_for(config, config.checkin.pattern, config.checkin.minutes)
         app.push_screen(CheckInScreen(app.journal, kind, setup, config.body.regions))
     elif action == "now":
         from breath_tui.screens.quick import quick_calm_screen
 
-        setup = session_setup(config, config.quick.pattern, config.quick.minutes)
+        setup = session_for(config, config.quick.pattern, config.quick.minutes)
         app.push_screen(quick_calm_screen(app, setup))
     elif action == "breathe":
         from breath_tui.screens.breathe import BreathingScreen
 
         b = config.breathing
-        setup = session_setup(
-            config, pattern or b.pattern, b.minutes, None if pattern else b.cycles
-        )
+        setup = session_for(config, pattern or b.pattern, b.minutes, None if pattern else b.cycles)
         app.push_screen(
             BreathingScreen(setup, app.clock, app.reduced_motion), lambda _summary: setup.close()
         )
