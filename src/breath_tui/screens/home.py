@@ -73,13 +73,13 @@ class HomeScreen(Screen[None]):
         return app.config
 
     def on_mount(self) -> None:
-        """Arrows move through the choices at once; the journal is looked at after the first frame."""
+        """Arrows move through the choices at once."""
         self.query_one(OptionList).focus()
-        self.call_after_refresh(self._look_for_unfinished)
 
     def on_screen_resume(self) -> None:
-        """Back from a flow: what is unfinished may have changed."""
-        self._look_for_unfinished()
+        """Back from a flow: what is unfinished may have changed. (Home is also resumed when
+        it is first shown: the journal is still looked at only after the first frame.)"""
+        self.call_after_refresh(self._look_for_unfinished)
 
     def _look_for_unfinished(self) -> None:
         from breath_tui.core.when import day_and_time
