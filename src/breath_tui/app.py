@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -115,6 +116,8 @@ class BreathApp(App[None]):
         """The theme from config.toml (checked before the app starts: see check_theme)."""
         if self.config.display.theme in self.available_themes:
             self.theme = self.config.display.theme
+        # The command line held the cyclic collector back for start-up (see cli.main).
+        self.call_after_refresh(gc.enable)
 
     def on_resize(self, event: Resize) -> None:
         """Below 40x12 every screen but breathing (which says so itself, breathing on) is

@@ -185,3 +185,18 @@ async def test_motion_guide_grows_during_the_in_breath():
         assert levels == sorted(levels) and levels[0] < levels[-1]
         await advance(pilot, clock, 3.0)
         assert guide._drawn[0] < levels[-1]
+
+
+async def test_collector_comes_back_once_the_first_frame_is_drawn():
+    """cli.main holds the cyclic collector back for start-up; the app turns it on again."""
+    import gc
+
+    app, _clock, _cues = make_app()
+    gc.disable()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_until_started(pilot)
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()

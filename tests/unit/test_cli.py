@@ -97,3 +97,44 @@ def test_plain_session_runs_as_a_module_and_exits_0(breath_home):
     assert words == ["Breathe in", "Breathe out", "Breathe in", "Breathe out"]
     assert result.stdout.splitlines()[-1].startswith("Finished: 2 breaths")
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "held"),
+    [
+        (["breathe"], True),
+        (["breathe", "--plain"], False),  # a plain session can run for many minutes
+    ],
+)
+def test_collector_is_held_back_only_while_a_full_screen_command_starts(argv, held, monkeypatch):
+    """The cyclic collector is off while a full-screen command starts, never for plain output,
+    and on again when main() returns, whatever the command did."""
+    import gc
+
+    from breath_tui.commands import breathe
+
+    seen = []
+
+    def fake_run(_args):
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(breathe, "run", fake_run)
+    assert main(argv) == 0
+    assert seen == [not held]
+    assert gc.isenabled()
+
+
+def test_collector_is_on_after_a_command_that_fails(monkeypatch):
+    """A full-screen command that raises still leaves the collector on."""
+    import gc
+
+    from breath_tui.commands import breathe
+
+    def failing_run(_args):
+        assert not gc.isenabled()
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(breathe, "run", failing_run)
+    assert main(["breathe"]) == 1
+    assert gc.isenabled()

@@ -63,7 +63,7 @@ def register(commands: Any) -> None:
         "--plain", action="store_true", help="one line per phase, no full-screen UI"
     )
     parser.add_argument("--reduced-motion", action="store_true", help="a guide with no motion")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, full_screen=True)
 
 
 def options_from(args: argparse.Namespace) -> BreatheOptions:

@@ -35,7 +35,7 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("--since", metavar="DATE", help="only check-ins from DATE on (2024-05-01)")
     parser.add_argument("--limit", metavar="N", type=_count, help="only the newest N")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, full_screen=True)
 
 
 def _count(text: str) -> int:

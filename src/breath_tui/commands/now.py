@@ -17,7 +17,7 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("--no-sound", action="store_true", help="no audio cues")
     parser.add_argument("--reduced-motion", action="store_true", help="a guide with no motion")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, full_screen=True)
 
 
 def run(args: argparse.Namespace) -> int:

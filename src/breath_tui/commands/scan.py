@@ -15,7 +15,7 @@ def register(commands: Any) -> None:
         "your feelings, and write a note for your therapist. Every step can be skipped (s); "
         "Esc goes back; q leaves and asks whether to keep what you entered.",
     )
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, full_screen=True)
 
 
 def run(args: argparse.Namespace) -> int:
