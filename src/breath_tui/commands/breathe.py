@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from breath_tui.core.errors import BadInput
 
 
-@dataclass(frozen=True)
-class BreatheOptions:
+class BreatheOptions(NamedTuple):
     """A validated breathing session request."""
 
     pattern_text: str | None

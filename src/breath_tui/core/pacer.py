@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from breath_tui.core.patterns import Pattern, Phase
 
@@ -24,8 +24,7 @@ MAX_CYCLES = 1000
 EDGE_TOLERANCE = 1e-6
 
 
-@dataclass(frozen=True)
-class PacerState:
+class PacerState(NamedTuple):
     """Everything the guide shows at one moment."""
 
     phase_index: int

@@ -5,8 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from breath_tui.core.errors import BadInput
 
@@ -23,8 +22,7 @@ class PatternError(BadInput):
     """A pattern (preset name, shorthand string or config entry) is not usable."""
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(NamedTuple):
     """One phase of a breath: breathe in, hold, or breathe out, for some seconds.
 
     `label` overrides the word shown, e.g. the cyclic sigh's top-up in-breath; it always starts
@@ -41,8 +39,7 @@ class Phase:
         return self.label or PHASE_WORDS[self.kind]
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(NamedTuple):
     """A named breathing pattern: one cycle (one breath) is its phases in order."""
 
     name: str
@@ -132,7 +129,8 @@ def validate_phases(name: str, phases: Iterable[Phase]) -> tuple[Phase, ...]:
 
 
 _NUMBER = r"\d+(?:\.\d+)?|\.\d+"
-_SPEC = re.compile(rf"^\s*({_NUMBER})-({_NUMBER})-({_NUMBER})(?:-({_NUMBER}))?\s*$")
+# Compiled by `re` when first used (most sessions name a preset, never a shorthand).
+_SPEC = rf"^\s*({_NUMBER})-({_NUMBER})-({_NUMBER})(?:-({_NUMBER}))?\s*$"
 
 
 def looks_like_spec(text: str) -> bool:
@@ -146,7 +144,7 @@ def parse_spec(text: str) -> Pattern:
     Raises:
         PatternError: naming the string and what is wrong with it.
     """
-    match = _SPEC.match(text)
+    match = re.match(_SPEC, text)
     if not match:
         raise PatternError(
             f"pattern {text!r}: expected IN-HOLD-OUT or IN-HOLD-OUT-HOLD in seconds, e.g. 4-7-8 or 4-0-6-0"

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import re
 
+# The patterns are strings, compiled by `re` on first use and cached there: start-up does not
+# pay for patterns a command never uses.
+
 # C0 controls (ESC among them), DEL, C1 controls (U+009B is a one-byte CSI on some terminals),
 # and the bidirectional overrides and isolates that can make text read differently from what
 # it is. Line and paragraph separators are included: some viewers break lines at them.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-_UNSAFE_KEEPING_LINES = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
-)
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+_UNSAFE_KEEPING_LINES = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # Markdown punctuation that could turn a note into emphasis, a link, an image, HTML or a table.
-_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|!~&])")
+_MARKDOWN_INLINE = r"([\\`*_\[\]<>|!~&])"
 # At the start of a line these begin a heading, a quote, a list or a rule.
-_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#+\-=])", re.MULTILINE)
-_MARKDOWN_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+_MARKDOWN_LINE_START = r"(?m)^(\s*)([#+\-=])"
+_MARKDOWN_NUMBERED = r"(?m)^(\s*\d+)([.)])"
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -44,8 +45,8 @@ def visible(text: str, *, keep_lines: bool = False) -> str:
         The text with every control character replaced by a visible escape.
     """
     if keep_lines:
-        return _UNSAFE_KEEPING_LINES.sub(_escape, text.replace("\r\n", "\n"))
-    return _UNSAFE.sub(_escape, text)
+        return re.sub(_UNSAFE_KEEPING_LINES, _escape, text.replace("\r\n", "\n"))
+    return re.sub(_UNSAFE, _escape, text)
 
 
 def one_line(text: str) -> str:
@@ -66,6 +67,6 @@ def neutralise_formula(cell: str) -> str:
 
 def markdown_text(text: str) -> str:
     """Escape text so a Markdown viewer shows it literally, never as links, HTML or emphasis."""
-    escaped = _MARKDOWN_INLINE.sub(r"\\\1", visible(text, keep_lines=True))
-    escaped = _MARKDOWN_LINE_START.sub(r"\1\\\2", escaped)
-    return _MARKDOWN_NUMBERED.sub(r"\1\\\2", escaped)
+    escaped = re.sub(_MARKDOWN_INLINE, r"\\\1", visible(text, keep_lines=True))
+    escaped = re.sub(_MARKDOWN_LINE_START, r"\1\\\2", escaped)
+    return re.sub(_MARKDOWN_NUMBERED, r"\1\\\2", escaped)
