@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import gc
+import inspect
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -58,6 +59,9 @@ class BreathApp(App[None]):
         clock: monotonic time; tests pass a ManualClock.
         trace: records when phase changes reach the screen (benchmarks).
         start: makes the first screen instead of the breathing screen.
+        config: the settings (config.toml).
+        first_screen: the class of the screen `start` makes, whose stylesheets are read with
+            the app's own.
     """
 
     CSS_PATH = "app.tcss"
@@ -74,13 +78,17 @@ class BreathApp(App[None]):
         trace: PhaseTrace | None = None,
         start: StartScreen | None = None,
         config: Config | None = None,
-        first_screen_css: str | None = None,
+        first_screen: type[Screen[Any]] | None = None,
     ) -> None:
-        # The first screen's own stylesheet is read with app.tcss, in one parse before the
+        # The first screen's own stylesheets are read with app.tcss, in one parse before the
         # first frame, instead of a second parse when the screen is installed.
+        if first_screen is None and start is None:
+            from breath_tui.screens.breathe import BreathingScreen
+
+            first_screen = BreathingScreen
         paths = [Path(__file__).parent / "app.tcss"]
-        if first_screen_css:
-            paths.append(Path(__file__).parent / "screens" / first_screen_css)
+        if first_screen is not None:
+            paths.extend(css_paths(first_screen))
         super().__init__(css_path=paths)
         self.register_theme(HIGH_CONTRAST)
         self.config = config or Config()
@@ -192,6 +200,15 @@ class BreathApp(App[None]):
     def _finished(self, summary: str) -> None:
         self.summary_text = summary
         self.exit()
+
+
+def css_paths(screen: type[Screen[Any]]) -> list[Path]:
+    """The stylesheets a screen class names in CSS_PATH, as Textual finds them (beside its module)."""
+    names = screen.CSS_PATH
+    if names is None:
+        return []
+    folder = Path(inspect.getfile(screen)).parent
+    return [folder / name for name in ([names] if isinstance(names, str | PurePath) else names)]
 
 
 def check_theme(app: BreathApp) -> None:

@@ -47,7 +47,7 @@ def run_flow(kind: Kind, *, sound: bool = True, reduced_motion: bool = False) ->
         reduced_motion=reduced_motion or config.motion.reduced,
         start=lambda app: CheckInScreen(app.journal, kind, setup, config.body.regions),
         config=config,
-        first_screen_css="checkin.tcss",
+        first_screen=CheckInScreen,
     )
     try:
         return run_app(app, check=check_theme, open_journal=True)

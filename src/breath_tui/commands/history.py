@@ -149,6 +149,6 @@ def _full_screen() -> int:
         # With no journal yet, the screen says so; looking must not create one.
         start=lambda app: HistoryScreen(app.journal if journal_path().exists() else None),
         config=config,
-        first_screen_css="history.tcss",
+        first_screen=HistoryScreen,
     )
     return run_app(app, check=check_theme, open_journal=journal_path().exists())

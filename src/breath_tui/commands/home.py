@@ -18,7 +18,7 @@ def run(args: argparse.Namespace | None = None) -> int:
         reduced_motion=config.motion.reduced,
         start=lambda _app: HomeScreen(),
         config=config,
-        first_screen_css="home.tcss",
+        first_screen=HomeScreen,
     )
     return run_app(app, check=check_theme)
 

@@ -26,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from breath_tui.commands.home import run_app
     from breath_tui.core.config import load_config
     from breath_tui.core.locations import config_path
+    from breath_tui.screens.breathe import BreathingScreen
     from breath_tui.screens.quick import quick_calm_screen
     from breath_tui.session_setup import session_for
 
@@ -36,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
         reduced_motion=args.reduced_motion or config.motion.reduced,
         start=lambda app: quick_calm_screen(app, setup),
         config=config,
+        first_screen=BreathingScreen,
     )
     try:
         return run_app(app, check=check_theme)

@@ -50,6 +50,8 @@ class PhaseTrace:
 class BreathingScreen(Screen[str]):
     """One breathing session; ends by calling on_done (or dismissing) with the summary line."""
 
+    CSS_PATH = "breathe.tcss"
+
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause"),
         Binding("plus,equals_sign", "faster", "Faster"),
@@ -354,6 +356,8 @@ def _until_whole_second_changes(seconds: float) -> float:
 
 class SummaryScreen(ModalScreen[None]):
     """What the session was: breaths, minutes, tempo. Enter, Esc or q closes."""
+
+    CSS_PATH = "breathe.tcss"
 
     BINDINGS = [Binding("escape,q,enter", "close", "Close")]
 

@@ -65,7 +65,7 @@ class CheckInScreen(Screen[None]):
             keep or discard it first.
     """
 
-    CSS_PATH = "checkin.tcss"
+    CSS_PATH = ["questions.tcss", "checkin.tcss"]
 
     BINDINGS = [
         Binding("escape", "back", "Back", show=False),

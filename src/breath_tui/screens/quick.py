@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 class QuickRatingScreen(ModalScreen[int | None]):
     """'How tense do you feel now?' One key answers; Enter or Esc skips."""
 
-    CSS_PATH = "quick.tcss"
+    CSS_PATH = ["questions.tcss", "quick.tcss"]
 
     BINDINGS = [Binding("escape,q", "skip", "Skip")]
 
