@@ -43,7 +43,7 @@ async def _trace_app(speed: float, minutes: float) -> tuple[list[float], list[fl
     pattern = PRESETS["resonance"]
     clock = ScaledClock(speed) if speed != 1 else MonotonicClock()
     setup = SessionSetup(pattern, cycles_for_minutes(pattern, minutes), 1.0, SilentPlayer())
-    trace = PhaseTrace()
+    trace: PhaseTrace = []
     app = BreathApp(setup, reduced_motion=False, clock=clock, trace=trace)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -52,8 +52,8 @@ async def _trace_app(speed: float, minutes: float) -> tuple[list[float], list[fl
         end = max(schedule.values())
         while clock.now() < end + 0.5 * speed:
             await asyncio.sleep(0.2)
-    errors = [(t - schedule[(c, i)]) / speed for c, i, t in trace.rendered if (c, i) in schedule]
-    return errors, [schedule[(c, i)] for c, i, _ in trace.rendered if (c, i) in schedule]
+    errors = [(t - schedule[(c, i)]) / speed for c, i, t in trace if (c, i) in schedule]
+    return errors, [schedule[(c, i)] for c, i, _ in trace if (c, i) in schedule]
 
 
 async def _chained_timers(speed: float, minutes: float) -> list[float]:

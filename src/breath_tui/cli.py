@@ -6,66 +6,13 @@ plain lines on stderr; never a traceback. Nothing heavy is imported before it is
 
 from __future__ import annotations
 
-import argparse
 import gc
-import importlib
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 
-from breath_tui import __version__
 from breath_tui.core.errors import BadInput
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
-
-# Each module in breath_tui/commands registers one sub-command; --help lists exactly these.
-COMMAND_MODULES = (
-    "breathe",
-    "now",
-    "checkin",
-    "scan",
-    "patterns",
-    "sounds",
-    "export",
-    "importer",
-    "history",
-    "forget",
-)
-
-
-# The command a person types, for the modules whose name differs (import is a keyword).
-COMMAND_NAMES = {name: name for name in COMMAND_MODULES} | {"import": "importer"}
-COMMAND_NAMES.pop("importer")
-
-
-class UsageError(BadInput):
-    """The command line itself is wrong."""
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one line (and a hint), not a page of usage."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
-
-
-def build_parser(only: str | None = None) -> Parser:
-    """The parser with every working sub-command, or just the one named `only`.
-
-    Importing one command module instead of all of them is a little start-up time saved
-    before the first frame; --help and mistakes get the full parser.
-    """
-    parser = Parser(
-        prog="breath-tui",
-        description="A terminal companion for therapy: paced breathing, body scan, feelings, "
-        "a private journal. With no command: the home screen.",
-    )
-    parser.add_argument("--version", action="version", version=f"breath-tui {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for name in [only] if only else COMMAND_MODULES:
-        module = importlib.import_module(f"breath_tui.commands.{name}")
-        module.register(commands)
-    return parser
 
 
 def _hold_collector() -> None:
@@ -90,6 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return home.run()
         if args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
             args_list = ["breathe", *args_list]  # `breath-tui --pattern box` means breathe
+        from breath_tui.parser import COMMAND_NAMES, build_parser
+
         module = COMMAND_NAMES.get(args_list[0])
         args = build_parser(only=module).parse_args(args_list)
         if getattr(args, "full_screen", False) and not getattr(args, "plain", False):

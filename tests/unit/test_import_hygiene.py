@@ -27,5 +27,11 @@ def test_core_imports_no_ui_audio_or_database():
 
 def test_cli_start_up_imports_nothing_heavy():
     """Building the command line parser imports no textual, pydub, simpleaudio or sqlite3."""
-    loaded = modules_after("from breath_tui.cli import build_parser; build_parser()")
+    loaded = modules_after("from breath_tui.parser import build_parser; build_parser()")
     assert not loaded & set(HEAVY)
+
+
+def test_home_needs_no_argument_parser():
+    """`breath-tui` with no command (home) imports no argparse: nothing to parse."""
+    loaded = modules_after("import breath_tui.cli, breath_tui.commands.home")
+    assert "argparse" not in loaded

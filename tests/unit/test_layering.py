@@ -32,7 +32,7 @@ def test_journal_package_and_cli_parser_do_not_load_sqlite() -> None:
     """Importing journal/ and building the command line defers sqlite3 until a journal opens."""
     extra = (
         "import breath_tui.journal, breath_tui.journal.exchange\n"
-        "from breath_tui.cli import build_parser; build_parser()"
+        "from breath_tui.parser import build_parser; build_parser()"
     )
     assert _heavy_modules(extra) == ""
 

@@ -303,7 +303,7 @@ def test_start_up_imports_neither_pydub_nor_simpleaudio(module):
     """Importing the CLI (and building its parser) or the player loads no pydub or simpleaudio."""
     code = (
         f"import sys, {module}\n"
-        "import breath_tui.cli as cli; cli.build_parser()\n"
+        "import breath_tui.parser as parser; parser.build_parser()\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
         "('pydub', 'simpleaudio', 'audioop'))\n"
         "print(','.join(heavy))\n"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -40,11 +39,8 @@ KEY_HELP = "space pause · + faster · - slower · m mute · esc stop"
 GUIDE_FRAME = 1 / 30
 
 
-@dataclass
-class PhaseTrace:
-    """When each phase change reached the screen (benchmarks): (cycle, phase index, clock time)."""
-
-    rendered: list[tuple[int, int, float]] = field(default_factory=list)
+PhaseTrace = list[tuple[int, int, float]]
+"""When each phase change reached the screen (benchmarks): (cycle, phase index, clock time)."""
 
 
 class BreathingScreen(Screen[str]):
@@ -205,7 +201,7 @@ class BreathingScreen(Screen[str]):
 
     def _record_render(self, key: tuple[int, int, bool]) -> None:
         assert self.trace is not None
-        self.trace.rendered.append((key[0], key[1], self.clock.now()))
+        self.trace.append((key[0], key[1], self.clock.now()))
 
     def _schedule(self, state: PacerState, now: float) -> None:
         if state.paused or state.done:
