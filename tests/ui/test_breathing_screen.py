@@ -200,3 +200,19 @@ async def test_collector_comes_back_once_the_first_frame_is_drawn():
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_window_shrunk_mid_session_shows_the_message_and_grown_hides_it():
+    """The 'too small' message appears when the window shrinks below 40x12 and goes again."""
+    app, _clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query("#too-small")  # built only when needed
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
+        assert app.screen.has_class("too-small")
+        assert "at least 40x12" in text(app, "too-small")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.screen.has_class("too-small")
+        assert app.screen.query_one("#guide").display

@@ -97,12 +97,8 @@ class BreathingScreen(Screen[str]):
                 "\n".join([*safety_lines(pattern), STOP_ANY_TIME]), id="safety", markup=False
             )
             yield Static(id="notice", markup=False)
-        yield Static(
-            f"Make the window at least {MIN_WIDTH}x{MIN_HEIGHT} to see the guide.\n"
-            "Breathing goes on; Esc stops.",
-            id="too-small",
-            markup=False,
-        )
+        # The "too small" message is mounted only if the window ever is: one widget fewer to
+        # build before the first frame.
         yield Static(KEY_HELP, id="keys", markup=False)
 
     def on_mount(self) -> None:
@@ -157,6 +153,15 @@ class BreathingScreen(Screen[str]):
     @on(Resize)
     def _check_size(self, event: Resize) -> None:
         too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        if too_small and not self.query("#too-small"):
+            self.mount(
+                Static(
+                    f"Make the window at least {MIN_WIDTH}x{MIN_HEIGHT} to see the guide.\n"
+                    "Breathing goes on; Esc stops.",
+                    id="too-small",
+                    markup=False,
+                )
+            )
         self.set_class(too_small, "too-small")
 
     def _cancel_timer(self) -> None:
