@@ -216,3 +216,39 @@ async def test_window_shrunk_mid_session_shows_the_message_and_grown_hides_it():
         await pilot.pause()
         assert not app.screen.has_class("too-small")
         assert app.screen.query_one("#guide").display
+
+
+def _disk_dot_by_dot(width, height, radius, hollow):
+    """The guide's drawing rule, one dot at a time: lit when inner < distance <= radius."""
+    bits_of = ((0x01, 0x02, 0x04, 0x40), (0x08, 0x10, 0x20, 0x80))
+    outer = radius * radius
+    inner = (radius - 1.6) ** 2 if hollow and radius > 2 else -1.0
+    rows = []
+    for cell_y in range(height):
+        chars = []
+        for cell_x in range(width):
+            bits = 0
+            for dot_x in range(2):
+                dx = cell_x * 2 + dot_x + 0.5 - width
+                for dot_y in range(4):
+                    dy = cell_y * 4 + dot_y + 0.5 - height * 2
+                    if inner < dx * dx + dy * dy <= outer:
+                        bits |= bits_of[dot_x][dot_y]
+            chars.append(chr(0x2800 + bits) if bits else " ")
+        rows.append("".join(chars))
+    return tuple(rows)
+
+
+def test_disk_drawing_matches_the_dot_by_dot_rule_at_every_size():
+    """The span-based drawing lights exactly the dots the per-dot rule does, disk and ring,
+    at sizes from 1x1 to 40x20 and every half-dot radius that fits."""
+    from breath_tui.widgets.guide import draw_disk
+
+    for width in (1, 2, 5, 12, 23, 40):
+        for height in (1, 3, 4, 11, 20):
+            for doubled in range(2, 2 * min(width, 2 * height) + 2):
+                radius = doubled / 2
+                for hollow in (False, True):
+                    assert draw_disk(width, height, radius, hollow) == _disk_dot_by_dot(
+                        width, height, radius, hollow
+                    ), (width, height, radius, hollow)

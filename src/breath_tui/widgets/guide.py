@@ -7,6 +7,7 @@ its lines for a given (size, level, shape) are cached.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from rich.segment import Segment
@@ -45,26 +46,44 @@ def fitted_width(available: int, height: int) -> int:
     return max(1, min(available, height * 2 + 2))
 
 
+def _dots_within(reach: float, centre: float, count: int) -> range:
+    """Dot columns k in [0, count) whose centre is within sqrt(reach) of `centre`:
+    (k + 0.5 - centre) ** 2 <= reach. The square root gives the span; the exact test then
+    settles the ends, so the result never depends on how the root was rounded."""
+    if reach < 0:
+        return range(0)
+    half = math.sqrt(reach)
+    first = max(0, math.ceil(centre - 0.5 - half) - 1)
+    last = min(count - 1, math.floor(centre - 0.5 + half) + 1)
+    while first <= last and (first + 0.5 - centre) ** 2 > reach:
+        first += 1
+    while last >= first and (last + 0.5 - centre) ** 2 > reach:
+        last -= 1
+    return range(first, last + 1)
+
+
 @lru_cache(maxsize=512)
 def draw_disk(width: int, height: int, radius: float, hollow: bool) -> tuple[str, ...]:
-    """Rows of braille characters showing a disk (or, hollow, a ring) centred in the cells."""
+    """Rows of braille characters showing a disk (or, hollow, a ring) centred in the cells.
+
+    A dot is lit when its distance d from the centre has inner < d <= radius. Each row of
+    dots is one span (less a hole for a ring), so the work follows the dots lit, not the cells.
+    """
     centre_x, centre_y = width, height * 2  # in dots: 2 per cell across, 4 per cell down
     outer = radius * radius
     inner = (radius - 1.6) ** 2 if hollow and radius > 2 else -1.0
+    across = width * 2
     rows = []
     for cell_y in range(height):
-        chars = []
-        for cell_x in range(width):
-            bits = 0
-            for dot_x in range(2):
-                dx = cell_x * 2 + dot_x + 0.5 - centre_x
-                for dot_y in range(4):
-                    dy = cell_y * 4 + dot_y + 0.5 - centre_y
-                    distance = dx * dx + dy * dy
-                    if inner < distance <= outer:
-                        bits |= _DOT_BITS[dot_x][dot_y]
-            chars.append(chr(_BRAILLE_BASE + bits) if bits else " ")
-        rows.append("".join(chars))
+        bits = [0] * width
+        for dot_y in range(4):
+            dy = cell_y * 4 + dot_y + 0.5 - centre_y
+            lit = _dots_within(outer - dy * dy, centre_x, across)
+            hole = _dots_within(inner - dy * dy, centre_x, across)
+            for k in lit:
+                if k not in hole:
+                    bits[k >> 1] |= _DOT_BITS[k & 1][dot_y]
+        rows.append("".join(chr(_BRAILLE_BASE + b) if b else " " for b in bits))
     return tuple(rows)
 
 
