@@ -212,6 +212,22 @@ async def test_settings_refuse_a_bad_value_and_write_nothing(breath_home):
     assert not (breath_home / "config.toml").exists()
 
 
+async def test_settings_switches_say_on_or_off_in_words(breath_home):
+    """Each switch has its state beside it in words, which follow the switch (not colour alone)."""
+    from textual.widgets import Switch
+
+    app, _ = make_home_app()  # sound off, motion not reduced
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        assert shown(app, "#sound-enabled-state") == "off"
+        assert shown(app, "#motion-reduced-state") == "off"
+        app.screen.query_one("#sound-enabled", Switch).focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert shown(app, "#sound-enabled-state") == "on"
+        assert shown(app, "#motion-reduced-state") == "off"
+
+
 async def test_high_contrast_theme_is_available_and_applied():
     """[display] theme = "high-contrast" is a registered theme and is used."""
     from breath_tui.core.config import Config

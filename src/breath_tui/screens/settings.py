@@ -68,9 +68,9 @@ class SettingsScreen(Screen[Config | None]):
                         placeholder=f"{cycles} breaths" if cycles else "",
                     ),
                 )
-            yield from self._row("Sound cues", Switch(c.sound.enabled, id="sound-enabled"))
+            yield from self._switch_row("Sound cues", c.sound.enabled, "sound-enabled")
             yield from self._row("Volume (0-1)", Input(f"{c.sound.volume:g}", id="sound-volume"))
-            yield from self._row("Reduced motion", Switch(c.motion.reduced, id="motion-reduced"))
+            yield from self._switch_row("Reduced motion", c.motion.reduced, "motion-reduced")
             themes = [(name, name) for name in THEMES]
             theme = c.display.theme if c.display.theme in THEMES else Select.BLANK
             yield from self._row(
@@ -86,6 +86,18 @@ class SettingsScreen(Screen[Config | None]):
         with Horizontal(classes="setting"):
             yield Label(label, classes="setting-label")
             yield control
+
+    def _switch_row(self, label: str, value: bool, switch_id: str) -> ComposeResult:
+        """A switch with its state in words beside it: a switch alone shows on or off by
+        colour, which NO_COLOR (and some eyes) cannot see."""
+        with Horizontal(classes="setting"):
+            yield Label(label, classes="setting-label")
+            yield Switch(value, id=switch_id)
+            yield Static(_on_off(value), id=f"{switch_id}-state", classes="switch-state")
+
+    def on_switch_changed(self, event: Switch.Changed) -> None:
+        """Say the switch's new state in words."""
+        self.query_one(f"#{event.switch.id}-state", Static).update(_on_off(event.value))
 
     def on_mount(self) -> None:
         """The first setting takes the keys at once."""
@@ -189,3 +201,7 @@ class SettingsScreen(Screen[Config | None]):
             self.config.display.theme if self.config.display.theme in THEMES else "textual-dark"
         )
         self.dismiss(None)
+
+
+def _on_off(value: bool) -> str:
+    return "on" if value else "off"
