@@ -217,7 +217,8 @@ def check_theme(app: BreathApp) -> None:
     Raises:
         ConfigError: the theme is not one Textual or breath-tui provides.
     """
-    from breath_tui.core.config import ConfigError, line_of
+    from breath_tui.core.config import ConfigError
+    from breath_tui.core.config_file import line_of
 
     theme = app.config.display.theme
     if theme in app.available_themes:

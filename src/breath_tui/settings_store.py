@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from breath_tui.core.config import Config, parse_config
+from breath_tui.core.config import Config
+from breath_tui.core.config_file import parse_config
 from breath_tui.core.locations import ensure_private_dir
 
 Changes = Mapping[str, Mapping[str, Any]]

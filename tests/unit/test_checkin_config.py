@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from breath_tui.core.config import ConfigError, load_config, parse_config
+from breath_tui.core.config import ConfigError, load_config
+from breath_tui.core.config_file import parse_config
 
 PATH = Path("/home/me/config.toml")
 

@@ -18,6 +18,7 @@ def test_core_imports_no_ui_audio_or_database():
     """Importing every core module loads no textual, pydub, simpleaudio, sqlite3 or rich."""
     loaded = modules_after(
         "import breath_tui.core.patterns, breath_tui.core.pacer, breath_tui.core.config, "
+        "breath_tui.core.config_file, "
         "breath_tui.core.motion, breath_tui.core.session, breath_tui.core.safety, "
         "breath_tui.core.clock, breath_tui.core.locations, breath_tui.core.trends, "
         "breath_tui.core.sparkline, breath_tui.core.therapist"

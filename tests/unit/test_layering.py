@@ -9,7 +9,7 @@ from pathlib import Path
 CHECK = """
 import sys
 import breath_tui.core.checkin, breath_tui.core.vocab, breath_tui.core.summary
-import breath_tui.core.config, breath_tui.core.text, breath_tui.core.when
+import breath_tui.core.config, breath_tui.core.config_file, breath_tui.core.text, breath_tui.core.when
 {extra}
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("sqlite3", "_sqlite3", "textual"))
 print(",".join(heavy))

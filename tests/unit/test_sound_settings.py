@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from breath_tui.core.config import ConfigError, parse_config
+from breath_tui.core.config import ConfigError
+from breath_tui.core.config_file import parse_config
 from breath_tui.core.sound import wav_problem
 
 
