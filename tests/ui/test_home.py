@@ -228,6 +228,27 @@ async def test_settings_switches_say_on_or_off_in_words(breath_home):
         assert shown(app, "#motion-reduced-state") == "off"
 
 
+async def test_every_theme_settings_offer_can_be_chosen(breath_home):
+    """The theme choice lists only themes the app has; choosing each one previews it."""
+    from textual.widgets import Select
+
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        select = app.screen.query_one("#display-theme", Select)
+        # Select has no public list of its options; _options is (label, value) pairs.
+        offered = [value for _label, value in select._options if isinstance(value, str)]
+        assert set(offered) == set(app.available_themes)
+        assert offered[:3] == ["textual-dark", "textual-light", "high-contrast"]
+        for name in offered:
+            select.value = name
+            await pilot.pause()
+            assert app.theme == name
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.theme == "textual-dark"  # leaving without saving restores the saved one
+
+
 async def test_high_contrast_theme_is_available_and_applied():
     """[display] theme = "high-contrast" is a registered theme and is used."""
     from breath_tui.core.config import Config

@@ -21,7 +21,8 @@ from breath_tui.core.patterns import PRESETS
 
 # The sections that set a pattern and a length, with their labels on the form.
 LENGTH_SECTIONS = (("breathing", "Breathing"), ("checkin", "Check-in"), ("quick", "Quick calm"))
-THEMES = ("textual-dark", "textual-light", "high-contrast", "nord", "gruvbox", "textual-ansi")
+# Listed first in the theme choice; every other theme the app has follows, by name.
+FIRST_THEMES = ("textual-dark", "textual-light", "high-contrast")
 
 
 def _minutes(value: float | None) -> str:
@@ -71,8 +72,8 @@ class SettingsScreen(Screen[Config | None]):
             yield from self._switch_row("Sound cues", c.sound.enabled, "sound-enabled")
             yield from self._row("Volume (0-1)", Input(f"{c.sound.volume:g}", id="sound-volume"))
             yield from self._switch_row("Reduced motion", c.motion.reduced, "motion-reduced")
-            themes = [(name, name) for name in THEMES]
-            theme = c.display.theme if c.display.theme in THEMES else Select.BLANK
+            themes = [(name, name) for name in self._themes()]
+            theme = c.display.theme if c.display.theme in dict(themes) else Select.BLANK
             yield from self._row(
                 "Theme", Select(themes, value=theme, id="display-theme", allow_blank=True)
             )
@@ -81,6 +82,13 @@ class SettingsScreen(Screen[Config | None]):
             )
             yield from self._row("Crisis line", Input(c.safety.crisis_text, id="safety-crisis"))
         yield Static("tab next · ctrl+s save · esc back without saving", id="keys", markup=False)
+
+    def _themes(self) -> list[str]:
+        """Every theme the app can show (Textual's and high-contrast): only these are offered."""
+        available = set(self.app.available_themes)
+        return [name for name in FIRST_THEMES if name in available] + sorted(
+            available - set(FIRST_THEMES)
+        )
 
     def _row(self, label: str, control: Any) -> ComposeResult:
         with Horizontal(classes="setting"):
@@ -109,8 +117,8 @@ class SettingsScreen(Screen[Config | None]):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         """Preview a theme as soon as it is chosen."""
-        if event.select.id == "display-theme" and isinstance(event.value, str):
-            self.app.theme = event.value
+        if event.value in self.app.available_themes and event.select.id == "display-theme":
+            self.app.theme = str(event.value)
 
     def changes(self) -> dict[str, dict[str, Any]]:
         """What the form says, as config.toml changes; raises ValueError naming a bad field."""
@@ -197,9 +205,8 @@ class SettingsScreen(Screen[Config | None]):
 
     def action_leave(self) -> None:
         """Leave without saving (the theme goes back to the saved one)."""
-        self.app.theme = (
-            self.config.display.theme if self.config.display.theme in THEMES else "textual-dark"
-        )
+        saved = self.config.display.theme
+        self.app.theme = saved if saved in self.app.available_themes else "textual-dark"
         self.dismiss(None)
 
 
