@@ -315,7 +315,23 @@ async def test_home_smaller_than_40x12_says_make_the_window_larger():
         await pilot.resize_terminal(30, 10)
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
-        assert "at least 40x12" in str(app.screen.query_one(Static).render())
+        assert "at least 40x12" in shown(app, "#too-small-message")
+        assert shown(app, "#too-small-crisis") == app.config.safety.crisis_text
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_q_on_the_too_small_message_over_home_quits():
+    """q works on the 'make the window larger' message as it would on home: it quits."""
+    from breath_tui.screens.breathe import TooSmallScreen
+
+    app, _ = make_home_app()
+    exits = []
+    app.exit = lambda *args, **kwargs: exits.append(True)
+    async with app.run_test(size=(30, 10)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert exits == [True]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -378,18 +378,35 @@ class SummaryScreen(ModalScreen[None]):
 
 
 class TooSmallScreen(ModalScreen[None]):
-    """Covers a screen too small to use; goes away when the window grows (or Esc)."""
+    """Covers a screen too small to use; goes away when the window grows (or Esc).
 
-    BINDINGS = [Binding("escape", "dismiss_message", "Close")]
+    It hides the screen below it completely (a cramped screen half seen through would be
+    garbled), so it repeats the crisis line.
+    """
+
+    BINDINGS = [
+        Binding("escape", "dismiss_message", "Close"),
+        Binding("q", "leave_below", "Leave"),
+    ]
 
     def compose(self) -> ComposeResult:
-        """One message."""
+        """The message, its keys, the crisis line."""
+        config: Any = getattr(self.app, "config", None)
         yield Static(
-            f"Make the window at least {MIN_WIDTH}x{MIN_HEIGHT}.",
+            f"Make the window at least {MIN_WIDTH}x{MIN_HEIGHT}.\nq leaves · Esc shows it anyway",
             id="too-small-message",
             markup=False,
         )
+        if config is not None:
+            yield Static(config.safety.crisis_text, id="too-small-crisis", markup=False)
 
     def action_dismiss_message(self) -> None:
         """Let the person see the cramped screen anyway."""
         self.dismiss(None)
+
+    def action_leave_below(self) -> None:
+        """q: what ctrl+q does for the screen below (home quits; a check-in asks what to keep).
+        Not named action_leave, which the app would find here first."""
+        leave: Any = getattr(self.app, "action_leave", None)
+        if callable(leave):
+            leave()
