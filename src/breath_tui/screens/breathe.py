@@ -33,8 +33,9 @@ if TYPE_CHECKING:
     from breath_tui.core.checkin import Breathing
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
-# One plain line instead of Textual's Footer: cheaper to start, and read as one sentence by screen readers.
-KEY_HELP = "space pause · + faster · - slower · m mute · esc stop"
+# One plain line instead of Textual's Footer: cheaper to start, and read as one sentence by screen
+# readers. How to stop comes first: in a narrow window the end of the line is cut off.
+KEY_HELP = "esc stop · space pause · + faster · - slower · m mute"
 # The guide moves at most this often; phase edges, countdown seconds and cues are exact.
 GUIDE_FRAME = 1 / 30
 
@@ -181,7 +182,10 @@ class BreathingScreen(Screen[str]):
     def _set_text(self, widget_id: str, text: str) -> None:
         if self._texts.get(widget_id) != text:
             self._texts[widget_id] = text
-            self.query_one(f"#{widget_id}", Static).update(text)
+            widget = self.query_one(f"#{widget_id}", Static)
+            widget.update(text)
+            if widget_id == "notice":  # takes a row only when it has something to say
+                widget.display = bool(text)
 
     def _tick(self) -> None:
         """Render the state at now, fire a cue on a phase edge, and set the next tick."""
