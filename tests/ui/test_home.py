@@ -63,6 +63,24 @@ async def test_quick_calm_breathes_at_once_then_keeps_a_rating():
     assert entry.ended_at is not None
 
 
+async def test_quick_calm_rated_8_or_more_shows_the_crisis_line():
+    """A high tension rating after quick calm adds the crisis line to what home says; a low
+    one does not."""
+    for rating, crisis_shown in (("9", True), ("4", False)):
+        app, clock = make_home_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("n")
+            await wait_until_started(pilot)
+            clock.advance(9.0)
+            app.screen.sync()
+            await pilot.pause()
+            await pilot.press("escape", rating)
+            await pilot.pause()
+            status = shown(app, "#home-status")
+            assert f"tension {rating} now" in status
+            assert (app.config.safety.crisis_text in status) is crisis_shown
+
+
 async def test_quick_calm_rating_can_be_skipped():
     """Esc skips the rating; a breath that was breathed is still kept."""
     app, clock = make_home_app()

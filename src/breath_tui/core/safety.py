@@ -9,6 +9,8 @@ HOLDS = "Holds: not in water or while driving."
 STOP_ANY_TIME = "Esc stops at any moment."
 DEFAULT_CRISIS_TEXT = "In crisis? Contact your local emergency services or a helpline."
 NO_MEDICAL_ADVICE = "breath-tui gives no medical advice."
+STILL_TENSE = 8
+"""A tension rating (0-10) from which a summary shows where help is: the crisis line."""
 
 
 def safety_lines(pattern: Pattern) -> list[str]:

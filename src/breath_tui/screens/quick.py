@@ -14,6 +14,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from breath_tui.core.safety import STILL_TENSE
+
 if TYPE_CHECKING:
     from datetime import datetime
 
@@ -105,5 +107,8 @@ def _keep(
         else:
             kept = f"tension {rating} now" if rating is not None else "no rating"
             app.summary_text = f"Kept as a quick entry in your journal ({kept})."
+            if rating is not None and rating >= STILL_TENSE:
+                # Safety copy, not advice: where help is, when tension is still high.
+                app.summary_text += f" {app.config.safety.crisis_text}"
     screen.setup.close()
     app.end_flow(screen)

@@ -26,7 +26,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static, TextArea
 
 from breath_tui.core.checkin import CheckIn
-from breath_tui.core.safety import safety_lines
+from breath_tui.core.safety import STILL_TENSE, safety_lines
 from breath_tui.core.session import describe_length
 from breath_tui.core.summary import card_lines, card_text
 from breath_tui.core.text import visible
@@ -297,10 +297,6 @@ class SummaryStep(Step):
         """The check-in is saved; close the flow (back to home, or quit)."""
         app: Any = self.app
         app.end_flow(self.screen)
-
-
-STILL_TENSE = 8
-"""A tension rating from which the summary points to quick calm and the crisis line."""
 
 
 def still_tense(checkin: CheckIn) -> bool:
