@@ -208,6 +208,41 @@ def test_export_summary_format_covers_since_the_last_check_in(
     assert "> new\n" in out and "> old" not in out
 
 
+def test_a_check_in_made_today_belongs_to_today_so_the_summary_reaches_back(
+    capsys: pytest.CaptureFixture[str], make_checkin: Make
+) -> None:
+    """With today's start-of-session check-in done, the summary brought to today's session
+    starts at the previous session's check-in and includes everything since, today's too."""
+    from breath_tui.core.when import local_now
+
+    def at(started: datetime, **fields: object) -> CheckIn:
+        return make_checkin(started_at=started, ended_at=started + timedelta(minutes=3), **fields)
+
+    now = local_now()  # "today" starts now, so the test holds at any time of day
+    earlier = now - timedelta(days=7)
+    with Journal() as journal:
+        journal.import_checkins(
+            [
+                at(earlier - timedelta(days=7), note="two sessions ago"),
+                at(earlier, note="last session"),
+                at(earlier + timedelta(days=2), kind="quick", note="midweek"),
+                at(now, note="today"),
+            ]
+        )
+    assert main(["export", "--format", "summary"]) == 0
+    out = capsys.readouterr().out
+    assert "> last session\n" in out and "> midweek\n" in out and "> today\n" in out
+    assert "two sessions ago" not in out
+
+
+def test_session_cutoff_is_local_midnight_of_the_day() -> None:
+    """Check-ins from local midnight on are today's session's."""
+    from breath_tui.core.therapist import session_cutoff
+
+    now = datetime(2024, 5, 3, 15, 42, 7, tzinfo=ZONE)
+    assert session_cutoff(now) == datetime(2024, 5, 3, 0, 0, tzinfo=ZONE)
+
+
 def test_export_summary_format_with_since(
     capsys: pytest.CaptureFixture[str], make_checkin: Make
 ) -> None:

@@ -1,7 +1,9 @@
 """The therapist summary: everything since the last session, to read out, copy or export.
 
 "Since the last session" is either a date the person gives, or the start of their last
-start-of-session check-in (kind "checkin", complete), that check-in included. The summary holds
+start-of-session check-in (kind "checkin", complete) made before today, that check-in included:
+a check-in made today belongs to today's session, so the summary brought to it reaches back to
+the session before (see session_cutoff). The summary holds
 the episodes by kind, the patterns breathed, each change in tension and their average, the body
 regions noticed, the feelings sentences and the notes, word for word.
 
@@ -113,6 +115,12 @@ class TherapistSummary:
     body: tuple[RegionNoticed, ...]
     feelings: tuple[Dated, ...]
     notes: tuple[Dated, ...]
+
+
+def session_cutoff(now: datetime) -> datetime:
+    """Local midnight of `now`'s day: start-of-session check-ins from then on are today's
+    session's, so "the last session" is the last one started before this."""
+    return now.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def last_session_start(

@@ -369,6 +369,7 @@ class Journal:
         self,
         *,
         since: datetime | None = None,
+        before: datetime | None = None,
         kind: Kind | None = None,
         status: Status | None = None,
         limit: int | None = None,
@@ -379,12 +380,13 @@ class Journal:
 
         Args:
             since: only those started at or after this (aware) time.
+            before: only those started before this (aware) time.
             kind: only this kind.
             status: only "in_progress" or only "complete".
             limit: at most this many; offset skips that many first (for paging).
             oldest_first: chronological order, as exports use.
         """
-        where, params = _filters(since, kind, status)
+        where, params = _filters(since, kind, status, before)
         order = "ASC" if oldest_first else "DESC"
         sql = f"SELECT id, data FROM checkins{where} ORDER BY started_ts {order}, id {order}"
         sql += " LIMIT ? OFFSET ?"
@@ -403,9 +405,16 @@ class Journal:
         return int(self._read(f"SELECT count(*) FROM checkins{where}", params)[0][0])
 
 
-def _filters(since: datetime | None, kind: str | None, status: str | None) -> tuple[str, list[Any]]:
+def _filters(
+    since: datetime | None, kind: str | None, status: str | None, before: datetime | None = None
+) -> tuple[str, list[Any]]:
     clauses, params = [], []
-    for clause, value in (("started_ts >= ?", since), ("kind = ?", kind), ("status = ?", status)):
+    for clause, value in (
+        ("started_ts >= ?", since),
+        ("started_ts < ?", before),
+        ("kind = ?", kind),
+        ("status = ?", status),
+    ):
         if value is not None:
             clauses.append(clause)
             params.append(value.timestamp() if isinstance(value, datetime) else value)
