@@ -206,6 +206,21 @@ async def test_q_then_k_keeps_what_was_entered(journal):
     assert app.summary_text.startswith("Kept")
 
 
+async def test_q_then_l_leaves_it_to_finish_later(journal):
+    """q, then l: the check-in stays unfinished with what was entered, for home to offer."""
+    app, _ = make_checkin_app(journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = Keys(pilot)
+        await keys("8", "q")
+        assert isinstance(app.screen, LeaveScreen)
+        await keys("l")
+        assert not app.is_running
+    saved = only(journal)
+    assert saved.status == "in_progress" and saved.pre_rating == 8
+    assert journal.unfinished() == saved
+    assert app.summary_text.startswith("Left unfinished")
+
+
 async def test_q_then_d_discards_it(journal):
     """q, then d: nothing of the check-in stays in the journal."""
     app, _ = make_checkin_app(journal)

@@ -90,7 +90,7 @@ def test_checkin_summary_80x24(snap_compare, journal):
 
 
 def test_checkin_leave_dialog_80x24(snap_compare, journal):
-    """q after answering: "Leave the check-in?" with k Keep it, d Discard it, Esc Stay."""
+    """q after answering: "Leave the check-in?" with k Keep it, l Later, d Discard it, Esc Stay."""
     app, _ = make_checkin_app(journal)
     assert snap_compare(app, terminal_size=(80, 24), run_before=after("7", "q"))
 

@@ -32,10 +32,12 @@ class Dialog(ModalScreen[str | None]):
 
 
 class LeaveScreen(Dialog):
-    """'Leave the check-in?' k keeps what was entered, d discards it, Esc stays."""
+    """'Leave the check-in?' k keeps what was entered, l leaves it to finish later, d discards
+    it, Esc stays."""
 
     BINDINGS = [
         Binding("k", "choose('keep')", show=False),
+        Binding("l", "choose('later')", show=False),
         Binding("d", "choose('discard')", show=False),
         Binding("escape", "choose(None)", show=False),
     ]
@@ -49,12 +51,14 @@ class LeaveScreen(Dialog):
         with Vertical(id="leave", classes="dialog"):
             yield Static(f"Leave the {self.what}?", classes="question", markup=False)
             yield Static(
-                "What you entered so far can be kept in your journal, or discarded.",
+                "What you entered so far can be kept in your journal as it is, left to finish "
+                "later (home offers it), or discarded.",
                 classes="hint",
                 markup=False,
             )
             with Horizontal(classes="buttons"):
                 yield Button("k Keep it", id="keep", compact=True)
+                yield Button("l Later", id="later", compact=True)
                 yield Button("d Discard it", id="discard", compact=True)
                 yield Button("Esc Stay", id="stay", compact=True)
 
@@ -63,7 +67,7 @@ class LeaveScreen(Dialog):
         self.action_choose(None if event.button.id == "stay" else event.button.id)
 
     def action_choose(self, choice: str | None) -> None:
-        """Answer: "keep", "discard", or None to stay."""
+        """Answer: "keep", "later", "discard", or None to stay."""
         self.dismiss(choice)
 
 
