@@ -169,6 +169,8 @@ async def test_escape_in_feelings_goes_back_a_level(journal):
         assert step.level == "family"
         await keys("escape")
         assert isinstance(step_of(app), BodyStep)
+        # Back into the body scan at its last region, the one just left, not the first.
+        assert step_of(app).current_region == "chest"
 
 
 async def test_own_words_in_body_and_feelings_are_saved_as_typed(journal):

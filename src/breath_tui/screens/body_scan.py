@@ -68,8 +68,12 @@ class BodyStep(Step):
                 yield WordInput(placeholder="w: a word of your own", id="own-word", compact=True)
                 yield Static(id="strength", classes="hint", markup=False)
 
+    def start_at_end(self) -> None:
+        """Back from the next step: open at the last region, the one just left."""
+        self.index = len(self.regions) - 1
+
     def on_mount(self) -> None:
-        """Show the first region."""
+        """Show the first region (the last, when reached by going back)."""
         self._show_region()
 
     @property

@@ -168,13 +168,16 @@ class CheckInScreen(Screen[None]):
         assert self.checkin is not None
         return SummaryStep(self.checkin)
 
-    def _show(self) -> None:
+    def _show(self, from_end: bool = False) -> None:
+        """Show the current step; `from_end` when going back to it, so it opens at its end."""
         body = self.query_one("#step-body", Vertical)
         # Keys typed while the old step goes away reach the screen, not a widget being removed.
         self.set_focus(None)
         body.remove_children()
         step = self._make_step(self.step_name)
         step.on_answer = self._answered
+        if from_end:
+            step.start_at_end()
         self.current = step
         body.mount(step)
         what = FLOW_NAMES.get(self.kind, self.kind)
@@ -272,7 +275,7 @@ class CheckInScreen(Screen[None]):
             return
         self._keep_draft()
         self.index -= 1
-        self._show()
+        self._show(from_end=True)
 
     def on_unmount(self) -> None:
         """Release the breathing step's cue player, if it was opened (closing twice is harmless)."""

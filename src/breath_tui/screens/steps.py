@@ -57,6 +57,10 @@ class Step(Vertical):
         """Go back inside this step; False when already at its start (the screen goes back a step)."""
         return False
 
+    def start_at_end(self) -> None:
+        """Reached by going back from the next step: open at this step's last part (called
+        before the step is mounted; a step of one part has nothing to do)."""
+
     def set_keys(self, keys: str) -> None:
         """Change the key help this step shows."""
         self.keys = keys
