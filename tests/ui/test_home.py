@@ -100,7 +100,7 @@ async def test_quick_calm_rating_can_be_skipped():
 
 
 async def test_quick_calm_stopped_at_once_keeps_nothing(breath_home):
-    """Stopped before a whole breath and not rated: no empty entry is written."""
+    """Stopped before a whole breath and not rated: no empty entry is written, and home says so."""
     app, clock = make_home_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
@@ -110,6 +110,7 @@ async def test_quick_calm_stopped_at_once_keeps_nothing(breath_home):
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        assert shown(app, "#home-status").startswith("Nothing kept")
     with Journal() as journal:
         assert journal.checkins() == []
 

@@ -134,9 +134,9 @@ class RegionTension:
 
     @property
     def text(self) -> str:
-        """'shoulders: tense 4 of 9 times, intensity 5.5 on average'."""
+        """'shoulders: tense 4 of 9 times, intensity 5.5 on average' ('1 of 1 time')."""
         return (
-            f"{self.region}: tense {self.times} of {self.of} times, "
+            f"{self.region}: tense {self.times} of {self.of} {'time' if self.of == 1 else 'times'}, "
             f"intensity {self.average_intensity:.1f} on average"
         )
 

@@ -94,7 +94,9 @@ def _keep(
     from breath_tui.journal import JournalError
 
     # Nothing breathed and nothing rated (stopped at once): there is nothing to keep.
-    if breathing is not None and (breathing.cycles > 0 or rating is not None):
+    if breathing is None or (breathing.cycles == 0 and rating is None):
+        app.summary_text = "Nothing kept: quick calm stopped before a whole breath."
+    else:
         entry = (
             CheckIn.new("quick", now=lambda: started)
             .updated(breathing=breathing, post_rating=rating)
