@@ -167,6 +167,28 @@ async def test_history_lists_newest_first_and_shows_details(make_checkin):
         assert isinstance(app.screen, HomeScreen)
 
 
+async def test_history_columns_share_the_width_so_every_column_is_in_sight(make_checkin):
+    """At 80 and 100 columns all six columns fit; long text is cut with an ellipsis, and a
+    wider window gives the text columns more room."""
+    long_note = "When you slowed down I felt safer and could say what I needed to say"
+    with Journal() as journal:
+        journal.import_checkins([make_checkin(note=long_note)])
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        widths = [column.get_render_width(table) for column in table.columns.values()]
+        assert len(widths) == 6 and sum(widths) <= 80
+        note_at_80 = str(table.get_row_at(0)[-1])
+        assert note_at_80.endswith("…") and long_note.startswith(note_at_80[:-1])
+        await pilot.resize_terminal(100, 24)
+        await pilot.pause()
+        widths = [column.get_render_width(table) for column in table.columns.values()]
+        assert sum(widths) <= 100
+        assert len(str(table.get_row_at(0)[-1])) > len(note_at_80)
+
+
 async def test_history_loads_a_page_at_a_time(make_checkin):
     """With 250 check-ins, the table starts with 100 rows and loads more as the cursor goes down."""
     with Journal() as journal:

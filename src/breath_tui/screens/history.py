@@ -27,13 +27,16 @@ PAGE = 100
 # Load the next page when the cursor comes this close to the last loaded row.
 PAGE_MARGIN = 10
 COLUMNS = ("Date", "Kind", "Tension", "Body", "Feelings", "Note")
-CELL_WIDTH = 28
+# Body, feelings and note share the width the first three columns leave, each at least this wide.
+MIN_TEXT_WIDTH = 10
+# Besides the cells: the scroll bar, and one space each side of every cell.
+TABLE_FRAME = 2 + 2 * len(COLUMNS)
 
 
-def _cell(text: str) -> str:
+def _cell(text: str, width: int | None = None) -> str:
     """One table cell: control characters escaped, one line, long text cut with an ellipsis."""
     shown = " ".join(visible(text).split())
-    return shown if len(shown) <= CELL_WIDTH else shown[: CELL_WIDTH - 1] + "…"
+    return shown if width is None or len(shown) <= width else shown[: width - 1] + "…"
 
 
 class HistoryScreen(Screen[None]):
@@ -53,6 +56,8 @@ class HistoryScreen(Screen[None]):
         super().__init__()
         self.journal = journal
         self.loaded: list[CheckIn] = []
+        self._cells: list[list[str]] = []  # the loaded rows' cells, before fitting to the width
+        self._text_width = 0
         self.total = 0
         self._summary_text = ""
         self._started_tabs: set[str] = set()
@@ -94,8 +99,34 @@ class HistoryScreen(Screen[None]):
             return
         page = self.journal.checkins(limit=PAGE, offset=len(self.loaded))
         self.loaded.extend(page)
-        rows = [[_cell(text) for text in history_row(checkin)] for checkin in page]
-        self.query_one(DataTable).add_rows(rows)
+        cells = [[_cell(text) for text in history_row(checkin)] for checkin in page]
+        self._cells.extend(cells)
+        if not self._fit():
+            self.query_one(DataTable).add_rows(self._fitted(row) for row in cells)
+
+    def _fitted(self, cells: list[str]) -> list[str]:
+        return [*cells[:3], *(_cell(text, self._text_width) for text in cells[3:])]
+
+    def _fit(self) -> bool:
+        """Give body, feelings and note an equal share of the width, so every column is in
+        sight; True if the table was refilled for a new share."""
+        fixed = sum(max(len(COLUMNS[i]), *(len(row[i]) for row in self._cells)) for i in range(3))
+        width = max(MIN_TEXT_WIDTH, (self.app.size.width - TABLE_FRAME - fixed) // 3)
+        if width == self._text_width:
+            return False
+        self._text_width = width
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        table.add_columns(*COLUMNS)
+        table.add_rows(self._fitted(cells) for cells in self._cells)
+        table.move_cursor(row=row, animate=False)
+        return True
+
+    def on_resize(self) -> None:
+        """A new width: a new share for the text columns."""
+        if self._cells:
+            self._fit()
 
     @on(DataTable.RowHighlighted)
     def _maybe_load_more(self, event: DataTable.RowHighlighted) -> None:
