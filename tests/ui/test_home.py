@@ -24,8 +24,25 @@ async def test_home_offers_every_flow_and_the_crisis_line():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         options = [str(o.prompt) for o in app.screen.query_one("#home-choices").options]
-        assert [o.split()[0] for o in options] == ["c", "n", "b", "s", "h", "o", "q"]
+        assert [o[2:].split()[0] for o in options] == ["c", "n", "b", "s", "h", "o", "q"]
         assert "emergency services or a helpline" in shown(app, "#crisis")
+
+
+async def test_the_highlighted_choice_is_marked_by_shape_not_colour_alone():
+    """A ▸ stands before the highlighted choice, and only before it, as the arrows move."""
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        choices = app.screen.query_one("#home-choices")
+
+        def marked():
+            return [str(o.prompt)[2] for o in choices.options if str(o.prompt).startswith("▸")]
+
+        assert marked() == ["c"]
+        await pilot.press("down", "down")
+        assert marked() == ["b"]
+        await pilot.press("up")
+        assert marked() == ["n"]
 
 
 async def test_crisis_text_comes_from_settings():

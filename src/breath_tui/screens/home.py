@@ -49,12 +49,15 @@ class HomeScreen(Screen[None]):
                     config.breathing.pattern, config.breathing.minutes, config.breathing.cycles
                 ),
             }
-            options = []
-            for key, action, label in CHOICES:
-                detail = details.get(action)
-                options.append(
-                    Option(f"{key}  {label}" + (f" ({detail})" if detail else ""), id=action)
-                )
+            self._prompts = {
+                action: f"{key}  {label}" + (f" ({details[action]})" if action in details else "")
+                for key, action, label in CHOICES
+            }
+            self._highlighted = CHOICES[0][1]  # the option list starts on the first choice
+            options = [
+                Option(_marked(prompt, action == self._highlighted), id=action)
+                for action, prompt in self._prompts.items()
+            ]
             yield OptionList(*options, id="home-choices", markup=False)
             yield Static("", id="home-unfinished", markup=False)
             yield Static("", id="home-status", markup=False)
@@ -99,6 +102,19 @@ class HomeScreen(Screen[None]):
             else ""
         )
 
+    @on(OptionList.OptionHighlighted)
+    def _mark(self, event: OptionList.OptionHighlighted) -> None:
+        """The highlighted choice has a ▸ before it: seen without colour (NO_COLOR too)."""
+        new = event.option.id
+        if new is None or new == self._highlighted:
+            return
+        choices = event.option_list
+        choices.replace_option_prompt(
+            self._highlighted, _marked(self._prompts[self._highlighted], False)
+        )
+        choices.replace_option_prompt(new, _marked(self._prompts[new], True))
+        self._highlighted = new
+
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
@@ -129,6 +145,10 @@ class HomeScreen(Screen[None]):
         # Recompose: labels, pattern names and the crisis line all follow the new settings.
         self.refresh(recompose=True)
         self.call_after_refresh(self._look_for_unfinished)
+
+
+def _marked(prompt: str, highlighted: bool) -> str:
+    return f"{'▸' if highlighted else ' '} {prompt}"
 
 
 def _length(pattern: str, minutes: float | None, cycles: int | None = None) -> str:
