@@ -19,7 +19,7 @@ def main() -> int:
     from bench import tui_bench
 
     steps = [
-        ("first paint", lambda: tui_bench.first_paint(runs=2 if quick else 15)),
+        ("first paint", lambda: tui_bench.first_paint(runs=2 if quick else 21)),
         ("CPU while breathing", lambda: tui_bench.cpu_while_breathing(20 * scale)),
         ("plain-mode timing", lambda: tui_bench.plain_timing(30 * scale)),
         ("phase timing", lambda: tui_bench.phase_timing(60 * scale)),

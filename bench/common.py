@@ -9,8 +9,9 @@ from dataclasses import dataclass
 class Row:
     """One measured figure beside its reference from the same run.
 
-    ratio is value / reference where a reference exists; `target` says what counts as met,
-    e.g. "<= 0.3x" or "<= 1 frame (16.7 ms)".
+    ratio is value / reference where a reference exists, unless `paired_ratio` is given: the
+    median of ratios each taken within one round (see tui_bench.first_paint). `target` says what
+    counts as met, e.g. "<= 0.3x" or "<= 1 frame (16.7 ms)".
     """
 
     name: str
@@ -20,10 +21,13 @@ class Row:
     reference_name: str = ""
     target: str = ""
     met: bool | None = None
+    paired_ratio: float | None = None
 
     @property
     def ratio(self) -> float | None:
-        """value / reference, or None without a reference."""
+        """value / reference (or the paired ratio), or None without a reference."""
+        if self.paired_ratio is not None:
+            return self.paired_ratio
         if self.reference in (None, 0):
             return None
         return self.value / self.reference
