@@ -309,11 +309,9 @@ class CheckInScreen(Screen[None]):
                     self.journal.keep(self.checkin.id)
                 app.summary_text = "Kept what you entered: breath-tui history shows it."
             elif choice == "later":
-                # Saved, still unfinished: home (and the next check-in) offers to finish it.
+                # Saved, still unfinished: home offers to finish it (so does the next check-in).
                 self._save_drafts()
-                app.summary_text = (
-                    "Left unfinished: home offers to finish it (r), as does the next check-in."
-                )
+                app.summary_text = "Left unfinished: home offers to finish it (r)."
             else:
                 if self.checkin is not None:
                     self.journal.discard(self.checkin.id)
