@@ -87,13 +87,16 @@ class BreathingScreen(Screen[str]):
     def compose(self) -> ComposeResult:
         """Title, guide, word, countdown, progress, safety copy, key help."""
         pattern = self.setup.pattern
+        # The lines are made with their first text, so the first frame needs no updates.
+        texts = self._texts_for(self.pacer.state_at(self.clock.now()))
+        self._texts.update(texts)
         with Vertical(id="session"):
-            yield Static(id="title", markup=False)
+            yield Static(texts["title"], id="title", markup=False)
             with Center(id="guide-box"):
                 yield BreathGuide(reduced_motion=self.reduced_motion, id="guide")
-            yield Static(id="word", markup=False)
-            yield Static(id="countdown", markup=False)
-            yield Static(id="progress", markup=False)
+            yield Static(texts["word"], id="word", markup=False)
+            yield Static(texts["countdown"], id="countdown", markup=False)
+            yield Static(texts["progress"], id="progress", markup=False)
             yield Static(
                 "\n".join([*safety_lines(pattern), STOP_ANY_TIME]), id="safety", markup=False
             )
@@ -247,32 +250,34 @@ class BreathingScreen(Screen[str]):
         self._tick()
 
     def _render_state(self, state: PacerState) -> None:
+        self._guide.set_fill(fill_at(self.setup.pattern, state), hollow=state.phase.kind == "hold")
+        for widget_id, text in self._texts_for(state).items():
+            self._set_text(widget_id, text)
+
+    def _texts_for(self, state: PacerState) -> dict[str, str]:
+        """What the title, word, countdown and progress lines say at this state."""
         pattern = self.setup.pattern
         tempo = f"tempo {state.tempo:.1f}x"
         if state.tempo != 1.0:
             tempo += " (slower)" if state.tempo < 1.0 else " (faster)"
-        self._set_text("title", f"{pattern.name} · {pattern.timing} s · {tempo}")
-        guide = self._guide
-        guide.set_fill(fill_at(pattern, state), hollow=state.phase.kind == "hold")
+        texts = {"title": f"{pattern.name} · {pattern.timing} s · {tempo}"}
         if state.done:
-            self._set_text("word", "Done")
-            self._set_text("countdown", "")
+            texts.update(word="Done", countdown="")
         elif state.paused:
-            self._set_text("word", "Paused")
-            self._set_text("countdown", "Space resumes")
+            texts.update(word="Paused", countdown="Space resumes")
         else:
             mark = (
                 {"in": "↑", "hold": "·", "out": "↓"}[state.phase.kind]
                 if self.reduced_motion
                 else ""
             )
-            self._set_text("word", f"{mark} {state.phase.word} {mark}".strip())
-            self._set_text("countdown", str(math.ceil(state.seconds_left - 1e-9)))
+            texts["word"] = f"{mark} {state.phase.word} {mark}".strip()
+            texts["countdown"] = str(math.ceil(state.seconds_left - 1e-9))
         breath = min(state.cycle + 1, state.cycles_total)
-        self._set_text(
-            "progress",
-            f"breath {breath} of {state.cycles_total} · {format_clock(state.remaining)} left",
+        texts["progress"] = (
+            f"breath {breath} of {state.cycles_total} · {format_clock(state.remaining)} left"
         )
+        return texts
 
     def _finish(self, state: PacerState) -> None:
         if self._finished:
