@@ -252,6 +252,9 @@ async def test_settings_save_only_what_changed(breath_home):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert shown(app, "#crisis") == "Call Sam"
+        await pilot.press("down", "enter")  # the arrows work on the new choices at once
+        await pilot.pause()
+        assert isinstance(app.screen, BreathingScreen)  # n: quick calm
     text = (breath_home / "config.toml").read_text()
     assert text.strip() == '[safety]\ncrisis_text = "Call Sam"'
     assert load_config(breath_home / "config.toml").safety.crisis_text == "Call Sam"

@@ -144,7 +144,12 @@ class HomeScreen(Screen[None]):
         app.set_reduced_motion(config.motion.reduced)
         # Recompose: labels, pattern names and the crisis line all follow the new settings.
         self.refresh(recompose=True)
-        self.call_after_refresh(self._look_for_unfinished)
+        self.call_after_refresh(self._after_recompose)
+
+    def _after_recompose(self) -> None:
+        """The new choices take the arrows, as on first opening; the journal is looked at again."""
+        self.query_one(OptionList).focus()
+        self._look_for_unfinished()
 
 
 def _marked(prompt: str, highlighted: bool) -> str:
