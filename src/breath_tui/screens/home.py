@@ -97,7 +97,7 @@ class HomeScreen(Screen[None]):
             return
         self.unfinished = unfinished
         line.update(
-            f"An unfinished check-in from {day_and_time(unfinished.started_at)}: r resumes it."
+            f"r resumes the unfinished check-in of {day_and_time(unfinished.started_at)}."
             if unfinished is not None
             else ""
         )
