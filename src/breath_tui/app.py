@@ -99,6 +99,7 @@ class BreathApp(App[None]):
         self.trace = trace
         self.start = start
         self.summary_text: str | None = None
+        self._cover: Screen[Any] | None = None  # the "make the window larger" message, if shown
 
     @property
     def reduced_motion(self) -> bool:
@@ -130,19 +131,18 @@ class BreathApp(App[None]):
     def on_resize(self, event: Resize) -> None:
         """Below 40x12 every screen but breathing (which says so itself, breathing on) is
         covered by a 'make the window larger' message, which goes when the window grows."""
-        from breath_tui.screens.breathe import (
-            MIN_HEIGHT,
-            MIN_WIDTH,
-            BreathingScreen,
-            TooSmallScreen,
-        )
+        from breath_tui.screens import MIN_HEIGHT, MIN_WIDTH
 
         small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
-        covered = isinstance(self.screen, TooSmallScreen)
-        if small and not covered and not isinstance(self.screen, BreathingScreen):
-            self.push_screen(TooSmallScreen())
-        elif not small and covered:
-            self.pop_screen()
+        if small and self._cover is None and not getattr(self.screen, "SAYS_WHEN_TOO_SMALL", False):
+            from breath_tui.screens.overlays import TooSmallScreen
+
+            self._cover = TooSmallScreen()
+            self.push_screen(self._cover)
+        elif not small and self._cover is not None:
+            if self.screen is self._cover:  # (Esc may have closed it already)
+                self.pop_screen()
+            self._cover = None
 
     def set_reduced_motion(self, reduced: bool) -> None:
         """Follow the motion setting from now on (sessions started later use it)."""
@@ -217,12 +217,12 @@ def check_theme(app: BreathApp) -> None:
     Raises:
         ConfigError: the theme is not one Textual or breath-tui provides.
     """
-    from breath_tui.core.config import ConfigError
-    from breath_tui.core.config_file import line_of
-
     theme = app.config.display.theme
     if theme in app.available_themes:
         return
+    from breath_tui.core.config import ConfigError
+    from breath_tui.core.config_file import line_of
+
     path = app.config.path
     line = (
         line_of(path.read_text(encoding="utf-8"), "display", "theme")

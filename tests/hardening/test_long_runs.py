@@ -104,7 +104,8 @@ async def test_thirty_minute_full_screen_session_is_on_the_breath_each_minute() 
     breath 6m+1 begins (in-breath, full countdown), and the summary is 180 breaths in 30 minutes."""
     from textual.widgets import Static
 
-    from breath_tui.screens.breathe import BreathingScreen, SummaryScreen
+    from breath_tui.screens.breathe import BreathingScreen
+    from breath_tui.screens.overlays import SummaryScreen
 
     from ..ui.helpers import make_app, wait_until_started
 
@@ -133,7 +134,8 @@ async def test_thirty_minute_full_screen_session_shows_each_phase_on_time() -> N
     cue, and a summary of exactly 180 breaths in 30 minutes."""
     from textual.widgets import Static
 
-    from breath_tui.screens.breathe import BreathingScreen, SummaryScreen
+    from breath_tui.screens.breathe import BreathingScreen
+    from breath_tui.screens.overlays import SummaryScreen
 
     from ..ui.helpers import make_app, wait_until_started
 

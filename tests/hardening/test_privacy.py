@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 
 from breath_tui.cli import main
-from breath_tui.screens.breathe import BreathingScreen, SummaryScreen
+from breath_tui.screens.breathe import BreathingScreen
+from breath_tui.screens.overlays import SummaryScreen
 
 from ..ui.helpers import make_app, wait_until_started
 

@@ -2,7 +2,8 @@
 
 from textual.widgets import Static
 
-from breath_tui.screens.breathe import BreathingScreen, SummaryScreen
+from breath_tui.screens.breathe import BreathingScreen
+from breath_tui.screens.overlays import SummaryScreen
 from breath_tui.widgets.guide import BreathGuide
 
 from .helpers import make_app, wait_until_started

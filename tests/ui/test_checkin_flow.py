@@ -442,7 +442,7 @@ async def test_breathing_to_the_end_says_what_was_breathed(journal):
 async def test_tiny_terminal_does_not_crash(journal):
     """Below the supported 40x12 (here 24x8) a 'make the window larger' message covers the
     check-in; Esc lifts it and the keys still work, nothing breaks."""
-    from breath_tui.screens.breathe import TooSmallScreen
+    from breath_tui.screens.overlays import TooSmallScreen
 
     app, _ = make_checkin_app(journal, kind="scan", regions=("chest",))
     async with app.run_test(size=(24, 8)) as pilot:

@@ -36,3 +36,21 @@ def test_home_needs_no_argument_parser():
     """`breath-tui` with no command (home) imports no argparse: nothing to parse."""
     loaded = modules_after("import breath_tui.cli, breath_tui.commands.home")
     assert "argparse" not in loaded
+
+
+def test_home_starts_without_the_breathing_screen_or_the_config_reader():
+    """Building home's app and checking its theme loads neither the breathing screen nor
+    core/config_file.py (read only when config.toml exists): home paints sooner."""
+    code = (
+        "import sys\n"
+        "from breath_tui.app import BreathApp, check_theme\n"
+        "from breath_tui.screens.home import HomeScreen\n"
+        "check_theme(BreathApp(start=lambda app: HomeScreen(), first_screen=HomeScreen))\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    loaded = set(result.stdout.split())
+    assert "breath_tui.screens.breathe" not in loaded
+    assert "breath_tui.core.config_file" not in loaded

@@ -10,14 +10,14 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.events import Resize
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
 from breath_tui.audio import CuePlayer
@@ -26,13 +26,13 @@ from breath_tui.core.motion import fill_at, next_level_change
 from breath_tui.core.pacer import MAX_TEMPO, MIN_TEMPO, TEMPO_STEP, PacerState, clamp_tempo
 from breath_tui.core.safety import STOP_ANY_TIME, safety_lines
 from breath_tui.core.session import format_clock, summary
+from breath_tui.screens import MIN_HEIGHT, MIN_WIDTH
 from breath_tui.session_setup import SessionSetup
 from breath_tui.widgets.guide import BreathGuide
 
 if TYPE_CHECKING:
     from breath_tui.core.checkin import Breathing
 
-MIN_WIDTH, MIN_HEIGHT = 40, 12
 # One plain line instead of Textual's Footer: cheaper to start, and read as one sentence by screen
 # readers. How to stop comes first: in a narrow window the end of the line is cut off.
 KEY_HELP = "esc stop · space pause · + faster · - slower · m mute"
@@ -46,6 +46,10 @@ PhaseTrace = list[tuple[int, int, float]]
 
 class BreathingScreen(Screen[str]):
     """One breathing session; ends by calling on_done (or dismissing) with the summary line."""
+
+    # In a window below 40x12 it says so itself and breathing goes on (see _check_size), so
+    # the app does not cover it.
+    SAYS_WHEN_TOO_SMALL = True
 
     CSS_PATH = "breathe.tcss"
 
@@ -293,9 +297,12 @@ class BreathingScreen(Screen[str]):
             self.call_after_refresh(self._done, text)
             return
         # Let the final frame reach the screen before the summary card is built.
-        self.call_after_refresh(
-            lambda: self.app.push_screen(SummaryScreen(text), callback=lambda _: self._done(text))
-        )
+        self.call_after_refresh(self._show_summary, text)
+
+    def _show_summary(self, text: str) -> None:
+        from breath_tui.screens.overlays import SummaryScreen
+
+        self.app.push_screen(SummaryScreen(text), callback=lambda _: self._done(text))
 
     def _done(self, text: str) -> None:
         if self.on_done is not None:
@@ -362,60 +369,3 @@ def _until_whole_second_changes(seconds: float) -> float:
         return math.inf
     shown = math.ceil(seconds - 1e-9)
     return max(1e-3, seconds - (shown - 1))
-
-
-class SummaryScreen(ModalScreen[None]):
-    """What the session was: breaths, minutes, tempo. Enter, Esc or q closes."""
-
-    CSS_PATH = "breathe.tcss"
-
-    BINDINGS = [Binding("escape,q,enter", "close", "Close")]
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def compose(self) -> ComposeResult:
-        """The summary and a close button."""
-        with Vertical(id="summary"):
-            yield Static(self.text, id="summary-text", markup=False)
-            yield Static("Enter or Esc closes", id="close", markup=False)
-
-    def action_close(self) -> None:
-        """Close the summary."""
-        self.dismiss(None)
-
-
-class TooSmallScreen(ModalScreen[None]):
-    """Covers a screen too small to use; goes away when the window grows (or Esc).
-
-    It hides the screen below it completely (a cramped screen half seen through would be
-    garbled), so it repeats the crisis line.
-    """
-
-    BINDINGS = [
-        Binding("escape", "dismiss_message", "Close"),
-        Binding("q", "leave_below", "Leave"),
-    ]
-
-    def compose(self) -> ComposeResult:
-        """The message, its keys, the crisis line."""
-        config: Any = getattr(self.app, "config", None)
-        yield Static(
-            f"Make the window at least {MIN_WIDTH}x{MIN_HEIGHT}.\nq leaves · Esc shows it anyway",
-            id="too-small-message",
-            markup=False,
-        )
-        if config is not None:
-            yield Static(config.safety.crisis_text, id="too-small-crisis", markup=False)
-
-    def action_dismiss_message(self) -> None:
-        """Let the person see the cramped screen anyway."""
-        self.dismiss(None)
-
-    def action_leave_below(self) -> None:
-        """q: what ctrl+q does for the screen below (home quits; a check-in asks what to keep).
-        Not named action_leave, which the app would find here first."""
-        leave: Any = getattr(self.app, "action_leave", None)
-        if callable(leave):
-            leave()
