@@ -48,7 +48,7 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Export; 0 when written, 2 for a bad option, 1 when the journal cannot be read."""
-    from breath_tui.core.therapist import session_cutoff, summary_markdown, therapist_summary
+    from breath_tui.core.therapist import last_session_filters, summary_markdown, therapist_summary
     from breath_tui.core.when import local_now, parse_since
     from breath_tui.journal import JournalError
     from breath_tui.journal.exchange import export
@@ -57,10 +57,7 @@ def run(args: argparse.Namespace) -> int:
     anchor = "date" if since is not None else "everything"
     try:
         if args.format == "summary" and since is None:
-            # The journal finds the last session's check-in through its index, not by reading
-            # every check-in; the rule is core.therapist.last_session_start's.
-            before = session_cutoff(local_now())
-            last = read_journal(kind="checkin", status="complete", before=before, limit=1)
+            last = read_journal(**last_session_filters(local_now()))
             if last:
                 since, anchor = last[0].started_at, "last check-in"
         checkins = read_journal(since=since, oldest_first=True)

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from operator import attrgetter
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from breath_tui.core.checkin import KINDS, CheckIn
 from breath_tui.core.session import format_minutes
@@ -121,6 +121,12 @@ def session_cutoff(now: datetime) -> datetime:
     """Local midnight of `now`'s day: start-of-session check-ins from then on are today's
     session's, so "the last session" is the last one started before this."""
     return now.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def last_session_filters(now: datetime) -> dict[str, Any]:
+    """Journal.checkins() filters that find the last session's check-in through the index,
+    without reading every check-in: last_session_start's rule, as a query."""
+    return {"kind": "checkin", "status": "complete", "before": session_cutoff(now), "limit": 1}
 
 
 def last_session_start(

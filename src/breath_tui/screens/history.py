@@ -161,12 +161,10 @@ class HistoryScreen(Screen[None]):
                 compute_trends(self.journal.checkins()), max(30, min(width - 4, 72))
             )
             return "\n".join(visible(line) for line in lines)
-        from breath_tui.core.therapist import session_cutoff, summary_text, therapist_summary
+        from breath_tui.core.therapist import last_session_filters, summary_text, therapist_summary
         from breath_tui.core.when import local_now
 
-        last = self.journal.checkins(
-            kind="checkin", status="complete", before=session_cutoff(local_now()), limit=1
-        )
+        last = self.journal.checkins(**last_session_filters(local_now()))
         since = last[0].started_at if last else None
         checkins = self.journal.checkins(since=since, oldest_first=True)
         anchor = "last check-in" if since is not None else "everything"
