@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.binding import Binding
 from textual.events import Resize
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
 from breath_tui.core.clock import Clock, MonotonicClock
 from breath_tui.core.config import Config
+from breath_tui.core.text import visible
 
 if TYPE_CHECKING:
     from breath_tui.journal import Journal
@@ -143,6 +145,30 @@ class BreathApp(App[None]):
             if self.screen is self._cover:  # (Esc may have closed it already)
                 self.pop_screen()
             self._cover = None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notice, always as plain text: notices carry file names, errors and the person's
+        words, which must never be run as markup (whatever a caller passes as `markup`)."""
+        super().notify(
+            visible(message, keep_lines=True),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Copy with OSC 52, control characters shown as escapes: a note holding an
+        end-of-paste marker and a command must not inject input when it is pasted."""
+        super().copy_to_clipboard(visible(text, keep_lines=True))
 
     def set_reduced_motion(self, reduced: bool) -> None:
         """Follow the motion setting from now on (sessions started later use it)."""

@@ -10,7 +10,7 @@ import gc
 import sys
 from collections.abc import Sequence
 
-from breath_tui.core.errors import BadInput
+from breath_tui.core.errors import BadInput, Failure
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -45,18 +45,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             _hold_collector()
         return int(args.run(args))
     except BadInput as error:
-        print(
-            f"breath-tui: {error}" if not str(error).startswith("breath-tui") else error,
-            file=sys.stderr,
-        )
+        report_error(str(error))
         return EXIT_BAD_INPUT
+    except Failure as error:
+        report_error(str(error))
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         return EXIT_OK
     except BrokenPipeError:
         return EXIT_OK
     except OSError as error:
-        where = f" {error.filename}:" if error.filename else ""
-        print(f"breath-tui:{where} {error.strerror or error}", file=sys.stderr)
+        where = f"{error.filename}: " if error.filename else ""
+        report_error(f"{where}{error.strerror or error}")
         return EXIT_FAILURE
     finally:
         gc.enable()
+
+
+def report_error(message: str) -> None:
+    """One error on stderr, after "breath-tui: ", its file names and values shown as typed:
+    a control character in a path or in BREATH_TUI_HOME is printed as an escape, never sent
+    to the terminal."""
+    from breath_tui.core.text import visible
+
+    text = visible(message, keep_lines=True)
+    print(text if text.startswith("breath-tui") else f"breath-tui: {text}", file=sys.stderr)

@@ -7,3 +7,8 @@ class BadInput(ValueError):
     The message names what is at fault (the option, the file and line, the pattern) and is shown
     as it is, without a traceback.
     """
+
+
+class Failure(Exception):
+    """Something went wrong that is not the person's input (a journal that cannot be opened,
+    say): the command line shows the message as one line and exits with status 1."""

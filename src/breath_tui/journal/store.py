@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from breath_tui.core.checkin import CheckIn, CheckInError, Kind, Status, steps_for
+from breath_tui.core.errors import Failure
 from breath_tui.core.locations import ensure_private_dir, journal_path
 from breath_tui.core.when import Now, local_now
 from breath_tui.journal.damage import (
@@ -48,7 +49,7 @@ _INSERT = (
 )
 
 
-class JournalError(Exception):
+class JournalError(Failure):
     """The journal cannot be used (damaged, locked too long, too new); the message says why."""
 
 

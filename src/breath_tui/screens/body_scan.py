@@ -18,6 +18,7 @@ from breath_tui.core.checkin import BodyEntry
 from breath_tui.core.vocab import SENSATIONS, WordError, clean_word, region_prompt
 from breath_tui.screens.steps import Step
 from breath_tui.widgets.checklist import CheckList
+from breath_tui.widgets.literal import literal
 
 BODY_KEYS = "space tick · w own word · 0-9 strength · n pass · s skip · Esc back · q leave"
 TYPING_KEYS = "Enter adds the word · Esc stops typing"
@@ -85,10 +86,12 @@ class BodyStep(Step):
         region = self.current_region
         entry = self.entries.get(region)
         chosen = set(entry.sensations) if entry else set()
-        self.query_one("#body-map", Static).update("\n".join(body_map_lines(region)))
-        self.query_one("#region-prompt", Static).update(region_prompt(region))
+        self.query_one("#body-map", Static).update(
+            literal("\n".join(body_map_lines(region)), keep_lines=True)
+        )
+        self.query_one("#region-prompt", Static).update(literal(region_prompt(region)))
         self.query_one("#region-count", Static).update(
-            f"Region {self.index + 1} of {len(self.regions)}: {region}"
+            literal(f"Region {self.index + 1} of {len(self.regions)}: {region}")
         )
         sensations = self.query_one(CheckList)
         sensations.set_words([*SENSATIONS, *self.own_words.get(region, [])], chosen)

@@ -29,6 +29,7 @@ from breath_tui.core.session import format_clock, summary
 from breath_tui.screens import MIN_HEIGHT, MIN_WIDTH
 from breath_tui.session_setup import SessionSetup
 from breath_tui.widgets.guide import BreathGuide
+from breath_tui.widgets.literal import literal
 
 if TYPE_CHECKING:
     from breath_tui.core.checkin import Breathing
@@ -95,14 +96,15 @@ class BreathingScreen(Screen[str]):
         texts = self._texts_for(self.pacer.state_at(self.clock.now()))
         self._texts.update(texts)
         with Vertical(id="session"):
-            yield Static(texts["title"], id="title", markup=False)
+            yield Static(literal(texts["title"]), id="title")
             with Center(id="guide-box"):
                 yield BreathGuide(reduced_motion=self.reduced_motion, id="guide")
-            yield Static(texts["word"], id="word", markup=False)
+            yield Static(literal(texts["word"]), id="word")
             yield Static(texts["countdown"], id="countdown", markup=False)
             yield Static(texts["progress"], id="progress", markup=False)
             yield Static(
-                "\n".join([*safety_lines(pattern), STOP_ANY_TIME]), id="safety", markup=False
+                literal("\n".join([*safety_lines(pattern), STOP_ANY_TIME]), keep_lines=True),
+                id="safety",
             )
             yield Static(id="notice", markup=False)
         # The "too small" message is mounted only if the window ever is: one widget fewer to
@@ -190,7 +192,7 @@ class BreathingScreen(Screen[str]):
         if self._texts.get(widget_id) != text:
             self._texts[widget_id] = text
             widget = self.query_one(f"#{widget_id}", Static)
-            widget.update(text)
+            widget.update(literal(text))
             if widget_id == "notice":  # takes a row only when it has something to say
                 widget.display = bool(text)
 

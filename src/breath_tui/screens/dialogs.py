@@ -14,8 +14,8 @@ from textual.widgets import Button, Static
 
 from breath_tui.core.checkin import CheckIn
 from breath_tui.core.summary import KIND_NAMES, card_lines
-from breath_tui.core.text import visible
 from breath_tui.core.when import day_and_time
+from breath_tui.widgets.literal import literal
 
 RESUMABLE = ("checkin", "scan")
 NARROW = 60
@@ -101,9 +101,8 @@ class ResumeScreen(Dialog):
             when = day_and_time(self.unfinished.started_at)
             yield Static(f"An unfinished {what}, {when}", classes="question", markup=False)
             yield Static(
-                visible("\n".join(lines[1:]) or "Nothing entered yet.", keep_lines=True),
+                literal("\n".join(lines[1:]) or "Nothing entered yet.", keep_lines=True),
                 id="resume-card",
-                markup=False,
             )
             with Horizontal(classes="buttons"):
                 if self.can_finish:

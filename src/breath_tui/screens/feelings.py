@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from breath_tui.core.checkin import Feeling
-from breath_tui.core.text import visible
 from breath_tui.core.vocab import (
     FEELING_FAMILIES,
     INTENSITIES,
@@ -26,6 +25,7 @@ from breath_tui.core.vocab import (
 from breath_tui.screens.body_scan import WordInput
 from breath_tui.screens.steps import Step
 from breath_tui.widgets.checklist import PointerList
+from breath_tui.widgets.literal import literal
 
 Level = Literal["family", "word", "intensity", "typing"]
 
@@ -71,9 +71,7 @@ class FeelingsStep(Step):
 
     def _update_sentence(self) -> None:
         sentence = feelings_sentence((f.word, f.intensity) for f in self.feelings)
-        self.query_one("#sentence", Static).update(
-            visible(sentence) if sentence else "No feelings named yet."
-        )
+        self.query_one("#sentence", Static).update(literal(sentence or "No feelings named yet."))
 
     def _show(self, level: Level) -> None:
         self.level = level
@@ -100,10 +98,10 @@ class FeelingsStep(Step):
             )
             self.set_keys(WORD_KEYS)
         elif level == "intensity":
-            question.update(visible(f"How {self.word}?"))
+            question.update(literal(f"How {self.word}?"))
             options.set_items(
                 [
-                    (intensity, f"{number}  {intensity} {visible(self.word or '')}")
+                    (intensity, f"{number}  {intensity} {self.word or ''}")
                     for number, intensity in enumerate(INTENSITIES, 1)
                 ],
                 1,

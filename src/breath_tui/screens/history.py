@@ -18,8 +18,11 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from breath_tui.core.summary import card_text, history_row
 from breath_tui.core.text import visible
+from breath_tui.widgets.literal import literal, literal_cell
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from breath_tui.core.checkin import CheckIn
     from breath_tui.journal import Journal
 
@@ -104,8 +107,10 @@ class HistoryScreen(Screen[None]):
         if not self._fit():
             self.query_one(DataTable).add_rows(self._fitted(row) for row in cells)
 
-    def _fitted(self, cells: list[str]) -> list[str]:
-        return [*cells[:3], *(_cell(text, self._text_width) for text in cells[3:])]
+    def _fitted(self, cells: list[str]) -> list[Text]:
+        """A row as the table shows it: Text cells, since a str cell is parsed as markup."""
+        shown = [*cells[:3], *(_cell(text, self._text_width) for text in cells[3:])]
+        return [literal_cell(text) for text in shown]
 
     def _fit(self) -> bool:
         """Give body, feelings and note an equal share of the width, so every column is in
@@ -173,7 +178,7 @@ class HistoryScreen(Screen[None]):
     def _show(self, pane: str, text: str) -> None:
         if pane == "therapist":
             self._summary_text = text
-        self.query_one(f"#{pane}-text", Static).update(text)
+        self.query_one(f"#{pane}-text", Static).update(literal(text, keep_lines=True))
 
     def action_tab(self, pane: str) -> None:
         """Switch tab by number; the keys then work inside that tab."""
@@ -214,7 +219,7 @@ class DetailScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """The card, as text."""
         with VerticalScroll(id="detail"):
-            yield Static(visible(card_text(self.checkin), keep_lines=True), markup=False)
+            yield Static(literal(card_text(self.checkin), keep_lines=True))
             yield Static("c copy · esc close", id="detail-keys", markup=False)
 
     def action_copy(self) -> None:

@@ -13,6 +13,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from breath_tui.widgets.literal import literal
+
 if TYPE_CHECKING:
     from breath_tui.core.config import Config
 
@@ -55,7 +57,7 @@ class HomeScreen(Screen[None]):
             }
             self._highlighted = CHOICES[0][1]  # the option list starts on the first choice
             options = [
-                Option(_marked(prompt, action == self._highlighted), id=action)
+                Option(literal(_marked(prompt, action == self._highlighted)), id=action)
                 for action, prompt in self._prompts.items()
             ]
             yield OptionList(*options, id="home-choices", markup=False)
@@ -63,12 +65,12 @@ class HomeScreen(Screen[None]):
             yield Static("", id="home-status", markup=False)
         # Docked at the bottom: the crisis line stays in sight at any window size.
         with Vertical(id="home-footer"):
-            yield Static(config.safety.crisis_text, id="crisis", markup=False)
+            yield Static(literal(config.safety.crisis_text), id="crisis")
             yield Static("breath-tui gives no medical advice.", id="no-advice", markup=False)
 
     def show_status(self, text: str) -> None:
         """How the last flow ended, on a line of its own (it stays until the next one)."""
-        self.query_one("#home-status", Static).update(text)
+        self.query_one("#home-status", Static).update(literal(text))
 
     @property
     def _config(self) -> Config:
@@ -93,7 +95,7 @@ class HomeScreen(Screen[None]):
         try:
             unfinished = app.journal.unfinished()
         except JournalError as error:
-            line.update(f"The journal cannot be opened: {error}")
+            line.update(literal(f"The journal cannot be opened: {error}"))
             return
         self.unfinished = unfinished
         line.update(
@@ -110,9 +112,9 @@ class HomeScreen(Screen[None]):
             return
         choices = event.option_list
         choices.replace_option_prompt(
-            self._highlighted, _marked(self._prompts[self._highlighted], False)
+            self._highlighted, literal(_marked(self._prompts[self._highlighted], False))
         )
-        choices.replace_option_prompt(new, _marked(self._prompts[new], True))
+        choices.replace_option_prompt(new, literal(_marked(self._prompts[new], True)))
         self._highlighted = new
 
     @on(OptionList.OptionSelected)

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from breath_tui.screens import MIN_HEIGHT, MIN_WIDTH
+from breath_tui.widgets.literal import literal
 
 
 class SummaryScreen(ModalScreen[None]):
@@ -29,7 +30,7 @@ class SummaryScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """The summary and a close button."""
         with Vertical(id="summary"):
-            yield Static(self.text, id="summary-text", markup=False)
+            yield Static(literal(self.text, keep_lines=True), id="summary-text")
             yield Static("Enter or Esc closes", id="close", markup=False)
 
     def action_close(self) -> None:
@@ -58,7 +59,7 @@ class TooSmallScreen(ModalScreen[None]):
             markup=False,
         )
         if config is not None:
-            yield Static(config.safety.crisis_text, id="too-small-crisis", markup=False)
+            yield Static(literal(config.safety.crisis_text), id="too-small-crisis")
 
     def action_dismiss_message(self) -> None:
         """Let the person see the cramped screen anyway."""

@@ -7,6 +7,10 @@ from functools import partial
 from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+
+from breath_tui.widgets.literal import literal
 
 
 class BreathCommands(Provider):
@@ -58,7 +62,7 @@ class BreathCommands(Provider):
     async def discover(self) -> Hits:
         """Everything, before anything is typed."""
         for name, callback, help_text in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text or None)
+            yield DiscoveryHit(literal(name), callback, help=_help(help_text))
 
     async def search(self, query: str) -> Hits:
         """What matches the typed words."""
@@ -66,4 +70,23 @@ class BreathCommands(Provider):
         for name, callback, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text or None)
+                yield Hit(score, _highlight(matcher, name), callback, help=_help(help_text))
+
+
+def _help(text: str) -> Any:
+    """The help line as Content (the palette parses a str as markup); None when empty."""
+    # Typed Any: Textual annotates help as str, but passes Content through untouched.
+    return literal(text) if text else None
+
+
+def _highlight(matcher: Matcher, name: str) -> Content:
+    """The name with the typed letters highlighted, the name itself literal: Matcher.highlight
+    would parse a pattern called `[/bad]` as markup."""
+    content = literal(name)
+    if content.plain != name:  # escapes shifted the offsets: show it unhighlighted
+        return content
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

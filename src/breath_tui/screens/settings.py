@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Select, Static, Switch
 
 from breath_tui.core.config import Config, ConfigError
 from breath_tui.core.patterns import PRESETS
+from breath_tui.widgets.literal import literal
 
 # The sections that set a pattern and a length, with their labels on the form.
 LENGTH_SECTIONS = (("breathing", "Breathing"), ("checkin", "Check-in"), ("quick", "Quick calm"))
@@ -47,7 +48,7 @@ class SettingsScreen(Screen[Config | None]):
     def compose(self) -> ComposeResult:
         """One row per setting: a label and its control."""
         names = [*PRESETS, *self.config.patterns]
-        patterns = [(name, name) for name in names]
+        patterns = [(literal(name), name) for name in names]
         c = self.config
         with VerticalScroll(id="settings"):
             yield Static("Settings", id="settings-title", markup=False)
@@ -72,8 +73,9 @@ class SettingsScreen(Screen[Config | None]):
             yield from self._switch_row("Sound cues", c.sound.enabled, "sound-enabled")
             yield from self._row("Volume (0-1)", Input(f"{c.sound.volume:g}", id="sound-volume"))
             yield from self._switch_row("Reduced motion", c.motion.reduced, "motion-reduced")
-            themes = [(name, name) for name in self._themes()]
-            theme = c.display.theme if c.display.theme in dict(themes) else Select.BLANK
+            theme_names = self._themes()
+            themes = [(literal(name), name) for name in theme_names]
+            theme = c.display.theme if c.display.theme in theme_names else Select.BLANK
             yield from self._row(
                 "Theme", Select(themes, value=theme, id="display-theme", allow_blank=True)
             )
@@ -194,11 +196,11 @@ class SettingsScreen(Screen[Config | None]):
                 return
             config = save_settings(self.path, changes)
         except (ValueError, ConfigError) as problem:
-            error.update(f"Not saved: {problem}")
+            error.update(literal(f"Not saved: {problem}"))
             self.query_one("#settings").scroll_home(animate=False)
             return
         except OSError as problem:
-            error.update(f"Not saved: {self.path}: {problem.strerror or problem}")
+            error.update(literal(f"Not saved: {self.path}: {problem.strerror or problem}"))
             return
         self.notify(f"Saved to {self.path}", timeout=3)
         self.dismiss(config)

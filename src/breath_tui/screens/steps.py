@@ -29,8 +29,8 @@ from breath_tui.core.checkin import CheckIn
 from breath_tui.core.safety import STILL_TENSE, safety_lines
 from breath_tui.core.session import describe_length
 from breath_tui.core.summary import card_lines, card_text
-from breath_tui.core.text import visible
 from breath_tui.session_setup import SessionSetup
+from breath_tui.widgets.literal import literal
 
 RATING_MAX = 10
 RATING_KEYS = "0-9 sets it · t is 10 · ←/→ then Enter"
@@ -173,19 +173,23 @@ class BreathingStep(Step):
         pattern = self.setup.pattern
         length = describe_length(self.setup.make_pacer(0.0))
         yield Static(
-            f"A few slow breaths: {pattern.name}, {pattern.timing} s, {length}.",
+            literal(f"A few slow breaths: {pattern.name}, {pattern.timing} s, {length}."),
             classes="question",
-            markup=False,
         )
         yield Static(
-            "\n".join(
-                [*safety_lines(pattern), "In the session, Esc ends it and the check-in goes on."]
+            literal(
+                "\n".join(
+                    [
+                        *safety_lines(pattern),
+                        "In the session, Esc ends it and the check-in goes on.",
+                    ]
+                ),
+                keep_lines=True,
             ),
             classes="hint",
-            markup=False,
         )
         if self.done_text:
-            yield Static(f"Done before: {self.done_text}", classes="hint", markup=False)
+            yield Static(literal(f"Done before: {self.done_text}"), classes="hint")
 
     def on_mount(self) -> None:
         """Enter is ours."""
@@ -267,11 +271,9 @@ class SummaryStep(Step):
     def compose(self) -> ComposeResult:
         """The card, and the change in tension said plainly."""
         lines = card_lines(self.checkin)
-        yield Static(visible(lines[0]), classes="question", markup=False)
+        yield Static(literal(lines[0]), classes="question")
         yield Static(
-            visible("\n".join(lines[1:]) or "Nothing was entered.", keep_lines=True),
-            id="card",
-            markup=False,
+            literal("\n".join(lines[1:]) or "Nothing was entered.", keep_lines=True), id="card"
         )
         yield Static(
             "Saved in your journal. c puts the card on the clipboard, to paste or send.",
@@ -283,9 +285,10 @@ class SummaryStep(Step):
             app: Any = self.app
             crisis = app.config.safety.crisis_text if hasattr(app, "config") else ""
             yield Static(
-                f"If it is hard right now, quick calm is one key away on home (n). {crisis}",
+                literal(
+                    f"If it is hard right now, quick calm is one key away on home (n). {crisis}"
+                ),
                 id="still-tense",
-                markup=False,
             )
 
     def on_mount(self) -> None:

@@ -15,6 +15,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from breath_tui.widgets.literal import literal
+
 POINTER = ">"
 
 
@@ -57,7 +59,7 @@ class PointerList(OptionList):
 
     def _prompt(self, index: int) -> Content:
         mark = POINTER if index == self.highlighted else " "
-        return Content(f"{mark} {self.label(index)}")
+        return literal(f"{mark} {self.label(index)}")
 
     def refresh_item(self, index: int) -> None:
         """Redraw one item's prompt (after its label changed)."""

@@ -1,0 +1,224 @@
+"""Hostile text on every screen: markup, unbalanced tags, @click actions, links and terminal
+escapes, in every field a person or a file can fill (notes, words, regions, pattern names, the
+crisis line), are shown literally: no crash, no live link or action, no escape reaching the
+terminal.
+
+Each test opens one screen the way a person would and reads back what the screen draws (the
+compositor's strips: the characters and the styles that go to the terminal).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+from pathlib import Path
+
+import pytest
+
+from breath_tui.core.checkin import BodyEntry, Breathing, BreathPhase, CheckIn, Feeling
+from breath_tui.core.config_file import parse_config
+from breath_tui.journal import Journal
+
+from .helpers import Keys, make_home_app, wait_until_started
+
+CLICK = "[@click=app.quit]press[/]"
+SHOT = "[@click=app.screenshot('f.svg','/tmp')]shot[/]"
+LINK = "[link=https://evil.example/]x[/link]"
+UNBALANCED = "[/x] [bold]"
+ESCAPE = "\x1b]52;c;ZXZpbA==\x07\x1b[201~rm -rf ~\n"
+MARKUP = [CLICK, SHOT, LINK, UNBALANCED]
+
+# What config.toml may hold: printable text, so markup but no escapes (config refuses those).
+CONFIG = f"""
+[breathing]
+pattern = "[/bad]"
+[checkin]
+pattern = "[/bad]"
+[body]
+regions = ["{CLICK}", "{LINK}", "shoulders"]
+[safety]
+crisis_text = "Call {SHOT} {UNBALANCED}"
+[patterns."[/bad]"]
+spec = "4-1-6"
+source = "{LINK}"
+caution = "{CLICK}"
+description = "{UNBALANCED}"
+"""
+
+
+def hostile_checkin(number: int, kind: str = "checkin", ended: bool = True) -> CheckIn:
+    """A check-in as a hostile import file could hold it: markup and escapes everywhere."""
+    from datetime import datetime, timedelta
+
+    start = datetime(2026, 11, 20, 9, 0, tzinfo=UTC) + timedelta(days=number)
+    return CheckIn(
+        id=f"00000000-0000-4000-8000-{number:012d}",
+        started_at=start,
+        ended_at=start + timedelta(minutes=5) if ended else None,
+        kind=kind,  # type: ignore[arg-type]
+        breathing=Breathing(
+            f"{CLICK}{ESCAPE}", (BreathPhase("in", 4), BreathPhase("out", 6)), 1.0, 3, 30.0
+        ),
+        pre_rating=7,
+        post_rating=4,
+        body=(
+            BodyEntry(f"{LINK}\x1b[2J", (f"{CLICK}", f"tension{ESCAPE}"), 6),
+            BodyEntry("shoulders", ("tension",), 5),
+        ),
+        feelings=(Feeling(f"{SHOT}\x1b[31m"), Feeling(UNBALANCED, "very")),
+        note=f"{CLICK} {LINK}\n{UNBALANCED}{ESCAPE}{SHOT}",
+    )
+
+
+def rendered(app) -> tuple[str, list]:
+    """The characters and styles the active screen sends to the terminal."""
+    strips = app.screen._compositor.render_strips()
+    text = "\n".join("".join(segment.text for segment in strip) for strip in strips)
+    styles = [segment.style for strip in strips for segment in strip if segment.style]
+    return text, styles
+
+
+def assert_literal(app, *expected: str) -> None:
+    """No action or link came alive, no escape reaches the terminal, the text shows as typed."""
+    text, styles = rendered(app)
+    for style in styles:
+        assert not (style.link and "evil" in style.link), style.link
+        action = str((style.meta or {}).get("@click", ""))
+        assert "quit" not in action and "screenshot" not in action, action
+    assert "\x1b" not in text and "\x07" not in text
+    for fragment in expected:
+        assert fragment in text, f"{fragment!r} not on screen:\n{text}"
+
+
+@pytest.fixture
+def config(breath_home: Path):
+    breath_home.mkdir(parents=True, exist_ok=True)
+    path = breath_home / "config.toml"
+    path.write_text(CONFIG, encoding="utf-8")
+    return parse_config(CONFIG, path)
+
+
+@pytest.fixture
+def hostile_journal(breath_home: Path):
+    with Journal() as journal:
+        for number in range(3):
+            journal.add(hostile_checkin(number))
+    return breath_home
+
+
+async def test_home_shows_hostile_names_and_crisis_line_literally(config):
+    """Home: a custom pattern name and the crisis line with markup are text."""
+    app, _ = make_home_app(config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert_literal(app, "[/bad]", "Call [@click=app.screenshot(")
+
+
+async def test_palette_lists_a_pattern_named_like_a_closing_tag(config):
+    """The command palette shows and filters a pattern called `[/bad]` (it crashed)."""
+    app, _ = make_home_app(config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await Keys(pilot).type("bad")
+        await pilot.pause(0.3)
+        assert_literal(app, "Breathe: [/bad]")
+
+
+async def test_breathing_screen_shows_hostile_pattern_texts_literally(config):
+    """Breathing a custom pattern: its name and caution (markup) are shown as typed."""
+    app, clock = make_home_app(config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("b")
+        await wait_until_started(pilot)
+        assert_literal(app, "[/bad]", CLICK)
+
+
+async def test_checkin_steps_show_hostile_regions_and_words_literally(config, hostile_journal):
+    """Resume card, body scan regions, typed own words, feelings and the note: all literal."""
+    app, clock = make_home_app(config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        keys = Keys(pilot)
+        with Journal() as journal:
+            journal.add(hostile_checkin(9, ended=False))
+        await keys("c")  # the unfinished hostile check-in is offered first
+        assert_literal(app, "[/x] [bold]", "\\x1b")
+        await keys("d", "7", "s")  # discard it; tension 7; skip the breathing
+        assert_literal(app, CLICK)  # the first region
+        await keys("w")
+        await keys.type(SHOT)
+        await keys("enter")
+        assert_literal(app, "[@click=app.screenshot(")
+        await keys("3")
+        assert_literal(app, LINK)  # the second region
+        await keys("4", "n")
+        await keys("w")
+        await keys.type(UNBALANCED)
+        await keys("enter", "2")
+        assert_literal(app, "I feel [/x] [bold].")
+        await keys("d")
+        await keys.type(f"{CLICK} {LINK}")
+        await keys("ctrl+s", "3")
+        assert_literal(app, CLICK, LINK)  # the summary card
+
+
+async def test_history_table_detail_trends_and_summary_are_literal(config, hostile_journal):
+    """History: the table, a check-in in full, trends and the therapist summary, as typed."""
+    app, _ = make_home_app(config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert_literal(app, "[@click=app.quit]")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert_literal(app, CLICK, LINK, "\\x1b]52;c;")
+        await pilot.press("escape", "2")
+        await pilot.pause(0.5)
+        assert_literal(app, f"{CLICK}\\x1b]52;c;", SHOT)  # by pattern; feelings
+        await pilot.press("3")
+        await pilot.pause(0.5)
+        assert_literal(app, "[/x] [bold]")
+
+
+async def test_copying_a_note_sends_its_escapes_as_visible_text(config, hostile_journal):
+    """c in history and in the detail view: the clipboard gets no raw escape (OSC 52 injection)."""
+    app, _ = make_home_app(config)
+    sent: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        app._driver.write = lambda data: sent.append(data)  # what reaches the terminal
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("c", "enter", "c")
+        await pilot.pause()
+        assert app.clipboard.count("\\x1b") >= 2 and "\x1b" not in app.clipboard
+    osc = [data for data in sent if "\x1b]52;" in data]
+    assert osc, "nothing was copied"
+
+
+async def test_settings_show_hostile_pattern_names_and_texts_literally(config):
+    """Settings: pattern choices, regions and crisis line with markup are shown as typed."""
+    app, _ = make_home_app(config)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert_literal(app, "[/bad]")
+        await pilot.press("enter")  # open the pattern choice
+        await pilot.pause()
+        assert_literal(app, "[/bad]")
+
+
+async def test_too_small_message_repeats_the_crisis_line_literally(config):
+    """The window-too-small cover shows the crisis line (markup) as typed."""
+    app, _ = make_home_app(config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.resize_terminal(39, 11)
+        await pilot.pause()
+        assert_literal(app, "[@click=app.screenshot(")
+
+
+async def test_notices_naming_a_hostile_path_are_text(config, breath_home):
+    """A notice with markup in it (a path, an error) is shown as typed, never parsed."""
+    app, _ = make_home_app(config)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        app.notify(f"Saved to {breath_home}/{UNBALANCED}/{CLICK}\x1b[2J", markup=True)
+        await pilot.pause(0.3)
+        assert_literal(app, CLICK, "\\x1b[2J")
