@@ -125,7 +125,7 @@ def test_a_file_that_is_not_utf8_names_the_line(
     status, _, err = run(capsys, "import", str(file))
     assert (status, err.strip()) == (
         2,
-        f"breath-tui: {file}, line 3: not UTF-8 text; nothing imported",
+        f"breath-tui: {file}, line 3: not UTF-8 text\nNothing was imported.",
     )
 
 

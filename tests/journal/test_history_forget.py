@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from breath_tui.cli import main
-from breath_tui.commands.history import render_table
 from breath_tui.core.checkin import CheckIn
 from breath_tui.journal import Journal
 
@@ -34,14 +33,19 @@ def wide(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_history_lists_newest_first_with_all_columns(
     capsys: pytest.CaptureFixture[str], make_checkin: Make, wide: None
 ) -> None:
-    """One row per check-in, newest first: date, kind, ratings, body, feelings, note."""
+    """One block per check-in, newest first: kind and date, then one labelled field per line."""
     with Journal() as journal:
         journal.import_checkins([make_checkin(note="first"), make_checkin(note="second")])
-    lines = run(capsys, "history", "--plain")[1].splitlines()
-    assert lines[0].split() == ["Date", "Kind", "Tension", "Body", "Feelings", "Note"]
-    assert lines[2].startswith("2024-05-02 09:30  check-in")
-    assert "7 -> 4" in lines[2] and lines[2].rstrip().endswith("second")
-    assert "disappointed and a little ashamed" in run(capsys, "history")[1]
+    blocks = run(capsys, "history", "--plain")[1].split("\n\n")
+    assert blocks[0].splitlines() == [
+        "Check-in, Thu 2 May 2024, 09:30",
+        "Tension: 7 before, 4 after (3 lower)",
+        "Breathing: resonance, 12 breaths in 2 minutes",
+        "Body: shoulders: tension, tightness (6)",
+        "Feelings: I feel disappointed and a little ashamed.",
+        "Note: second",
+    ]
+    assert blocks[1].splitlines()[0] == "Check-in, Wed 1 May 2024, 09:30"
 
 
 def test_markup_in_a_note_is_shown_literally(
@@ -92,14 +96,16 @@ def test_what_helps_says_too_few_to_tell_under_three(
     assert "resonance: too few to tell (2 times)" in run(capsys, "history", "--plain")[1]
 
 
-def test_long_cells_wrap_within_the_width() -> None:
-    """A long note wraps inside its column; no line is wider than the terminal."""
-    rows = [
-        ["2024-05-01 09:30", "check-in", "7 -> 4", "shoulders: tension (6)", "sad", "word " * 60]
-    ]
-    table = render_table(rows, 80)
-    assert max(len(line) for line in table.splitlines()) <= 80
-    assert table.count("word") == 60
+def test_a_long_note_is_printed_whole_and_its_lines_indented(
+    capsys: pytest.CaptureFixture[str], make_checkin: Make
+) -> None:
+    """Nothing is wrapped mid-word (a reader reads it line by line); a note's later lines are
+    indented under it, so they are not taken for fields."""
+    word = "MARKUP-LITERAL" * 500
+    with Journal() as journal:
+        journal.add(make_checkin(note=f"{word}\nsecond line"))
+    out = run(capsys, "history", "--plain")[1]
+    assert f"Note: {word}\n  second line\n" in out
 
 
 def _write_journal() -> Path:

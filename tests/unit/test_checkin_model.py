@@ -156,7 +156,7 @@ BAD_FIELDS = [
                 "seconds": 10,
             }
         },
-        "breathing.tempo must be more than 0, not 0",
+        "breathing.tempo must be 0.5 or more, not 0",
     ),
     (
         {"breathing": {"pattern": "resonance", "phases": [], "tempo": 1, "cycles": 1}},

@@ -1,4 +1,5 @@
-"""`breath-tui history`: past check-ins, newest first, as a text table.
+"""`breath-tui history`: past check-ins, newest first, full screen; or, with --plain (or piped),
+one block of labelled lines per check-in, then the trends.
 
 Everything the person wrote is shown as text: no markup is interpreted, and control characters
 (a terminal escape in a note, say) are shown escaped rather than sent to the terminal.
@@ -9,15 +10,11 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-import textwrap
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
-COLUMNS = ("Date", "Kind", "Tension", "Body", "Feelings", "Note")
-FIXED = 3  # Date, Kind and Tension keep their width; the others share what is left
-KIND_WIDTH = 12  # "check-in (unfinished)" wraps onto two lines rather than widening the table
-MIN_FLEX_WIDTH = 12
-GAP = "  "
+if TYPE_CHECKING:
+    from breath_tui.core.checkin import CheckIn
 
 
 def register(commands: Any) -> None:
@@ -38,16 +35,20 @@ def register(commands: Any) -> None:
     parser.set_defaults(run=run, full_screen=True)
 
 
+MAX_LIMIT = 1_000_000
+
+
 def _count(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"--limit wants a whole number from 1, not {text!r}")
+    if not text.isdigit() or len(text) > 7 or not 1 <= int(text) <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"--limit wants a whole number from 1 to {MAX_LIMIT:,}, not {text[:20]!r}"
+        )
     return int(text)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the table; 1 when the journal cannot be read."""
     from breath_tui.commands.export import read_journal
-    from breath_tui.core.summary import history_row
     from breath_tui.core.trends import compute_trends, trends_lines
     from breath_tui.core.when import long_date, parse_since
     from breath_tui.journal import JournalError
@@ -64,8 +65,8 @@ def run(args: argparse.Namespace) -> int:
         print("No check-ins" + (f" since {long_date(since)}." if since else " yet."))
         return 0
     width = shutil.get_terminal_size(fallback=(100, 24)).columns
-    print(render_table([history_row(c) for c in checkins], width))
-    print()
+    for block in plain_blocks(checkins):
+        sys.stdout.write(f"{block}\n\n")
     print(
         "\n".join(_shown(line) for line in trends_lines(compute_trends(checkins), min(width, 60)))
     )
@@ -78,61 +79,18 @@ def _shown(text: str) -> str:
     return visible(text, keep_lines=True).replace("\t", " ")
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
-    return lines
+def plain_blocks(checkins: Sequence[CheckIn]) -> Iterator[str]:
+    """One block of text per check-in, for a screen reader: a heading line (kind and date),
+    then one labelled field per line; a note keeps its lines, each after the first indented.
 
-
-def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
-    """Widths that fit `total` columns: Date, Kind and Tension at their natural width, the rest
-    sharing the remainder so that a short column gives its spare room to the longer ones."""
-    natural = [
-        max([len(header)] + [len(line) for row in rows for line in row[i].split("\n")])
-        for i, header in enumerate(COLUMNS)
-    ]
-    widths = natural[:FIXED]
-    widths[1] = min(widths[1], KIND_WIDTH)
-    gaps = len(GAP) * (len(COLUMNS) - 1)
-    left = max(total - sum(widths) - gaps, MIN_FLEX_WIDTH * (len(COLUMNS) - FIXED))
-    flex = list(range(FIXED, len(COLUMNS)))
-    share: dict[int, int] = {}
-    # Water-filling: columns narrower than an even share keep their width; the rest split it.
-    while flex:
-        even = left // len(flex)
-        small = [i for i in flex if natural[i] <= even]
-        if not small:
-            spare = left - even * len(flex)  # the odd columns left over go to the first ones
-            share.update((i, max(even + (n < spare), MIN_FLEX_WIDTH)) for n, i in enumerate(flex))
-            break
-        for i in small:
-            share[i] = natural[i]
-            left -= natural[i]
-            flex.remove(i)
-    return widths + [share[i] for i in range(FIXED, len(COLUMNS))]
-
-
-def render_table(rows: Sequence[Sequence[str]], total_width: int) -> str:
-    """The rows as a plain text table about total_width wide (long cells wrap onto more lines).
-
-    Control characters in cells are shown escaped; a blank line separates rows when any wraps.
+    Nothing is wrapped (a terminal or a reader wraps), so the time is linear in the text;
+    control characters are shown as escapes.
     """
-    shown = [[_shown(cell) for cell in row] for row in rows]
-    widths = column_widths(shown, total_width)
-    lines = [GAP.join(h.ljust(w) for h, w in zip(COLUMNS, widths, strict=True)).rstrip()]
-    lines.append(GAP.join("-" * w for w in widths))
-    wrapped = [[_wrap(cell, w) for cell, w in zip(row, widths, strict=True)] for row in shown]
-    spaced = any(len(cell) > 1 for row in wrapped for cell in row)
-    for index, cells in enumerate(wrapped):
-        if spaced and index:
-            lines.append("")
-        for n in range(max(len(cell) for cell in cells)):
-            parts = [
-                (c[n] if n < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)
-            ]
-            lines.append(GAP.join(parts).rstrip())
-    return "\n".join(lines)
+    from breath_tui.core.summary import card_lines
+
+    for checkin in checkins:
+        lines = [_shown(line) for line in card_lines(checkin)]
+        yield "\n".join(line.replace("\n", "\n  ") for line in lines)
 
 
 def _full_screen() -> int:

@@ -26,15 +26,21 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Import; 0 when done, 2 for a bad file (nothing imported), 1 when the journal fails."""
     from breath_tui.journal import Journal, JournalError
-    from breath_tui.journal.exchange import read_import_file
+    from breath_tui.journal.exchange import ImportFileError, open_import_file, read_checkins
 
-    checkins = read_import_file(args.file)
+    stream, source = open_import_file(args.file)
     try:
         with Journal() as journal:
-            result = journal.import_checkins(checkins)
+            result = journal.import_checkins(read_checkins(stream, source))
     except JournalError as error:
         print(f"breath-tui: {error}; nothing was imported", file=sys.stderr)
         return 1
+    except OSError as error:  # the file could not be read to its end
+        raise ImportFileError(
+            f"{source}: cannot be read: {error.strerror or error}; nothing was imported"
+        ) from None
+    finally:
+        stream.close()
     noun = "check-in" if result.imported == 1 else "check-ins"
     print(f"Imported {result.imported} {noun}; skipped {result.skipped} already in the journal.")
     return 0

@@ -22,9 +22,11 @@ from datetime import datetime
 from typing import Any, ClassVar, Literal
 
 from breath_tui.core.checkin_fields import (
+    MAX_NOTE,
     CheckInError,
     dumps,
     extra_keys,
+    items,
     optional_rating,
     read_list,
     read_object,
@@ -130,14 +132,12 @@ class CheckIn:
         optional_rating("pre_rating", self.pre_rating)
         optional_rating("post_rating", self.post_rating)
         for name, kind in (("body", BodyEntry), ("feelings", Feeling)):
-            items = getattr(self, name)
-            if not isinstance(items, list | tuple):
-                raise CheckInError(name, "must be a list")
-            object.__setattr__(self, name, tuple(items))
-            for index, item in enumerate(items):
+            values = items(name, getattr(self, name))
+            object.__setattr__(self, name, values)
+            for index, item in enumerate(values):
                 if not isinstance(item, kind):
                     raise CheckInError(f"{name}[{index}]", f"must be a {kind.__name__}")
-        text("note", self.note, blank_ok=True)
+        text("note", self.note, blank_ok=True, most=MAX_NOTE)
 
     @classmethod
     def new(cls, kind: Kind = "checkin", *, now: Now = local_now) -> CheckIn:

@@ -11,6 +11,22 @@ from typing import Any
 
 from breath_tui.core.errors import BadInput
 
+# Bounds on every field, so a hostile or damaged file cannot make a record the app cannot show
+# or that grows without end (README, "Your journal"). Generous: the app itself stays far below.
+MAX_NOTE = 100_000
+"""Characters in a note."""
+MAX_NAME = 200
+"""Characters in a word, a sensation, a region or a pattern name."""
+MAX_ITEMS = 100
+"""Body entries, feelings, sensations of one region, phases of a pattern."""
+MAX_SECONDS = 86_400.0
+"""Seconds breathed in one entry (a day)."""
+MAX_EXTRA_DEPTH = 32
+"""How deeply unknown fields may nest."""
+
+# A lone UTF-16 surrogate survives json.loads but is not text: SQLite cannot store it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 class CheckInError(BadInput):
     """A check-in value is not usable; `field` is its path, e.g. "body[1].intensity".
@@ -63,13 +79,26 @@ def read_time(name: str, value: Any) -> datetime:
     return moment
 
 
-def text(name: str, value: Any, *, blank_ok: bool) -> str:
-    """A JSON string; unless blank_ok, one with something other than spaces in it."""
+def text(name: str, value: Any, *, blank_ok: bool, most: int = MAX_NAME) -> str:
+    """A JSON string of at most `most` characters; unless blank_ok, not only spaces."""
     if not isinstance(value, str):
         raise CheckInError(name, f"must be text in quotes, not {_kind_of(value)}")
+    if len(value) > most:
+        raise CheckInError(name, f"is {len(value)} characters long; at most {most}")
     if not blank_ok and not value.strip():
         raise CheckInError(name, "must not be empty")
+    if _SURROGATE.search(value):
+        raise CheckInError(name, "holds a lone surrogate (\\ud800-\\udfff), which is not text")
     return value
+
+
+def items(name: str, values: Any) -> tuple[Any, ...]:
+    """A list or tuple of at most MAX_ITEMS, as a tuple."""
+    if isinstance(values, str) or not isinstance(values, list | tuple):
+        raise CheckInError(name, "must be a list")
+    if len(values) > MAX_ITEMS:
+        raise CheckInError(name, f"has {len(values)} items; at most {MAX_ITEMS}")
+    return tuple(values)
 
 
 def whole_number(name: str, value: Any, least: int, most: int | None) -> int:
@@ -78,7 +107,7 @@ def whole_number(name: str, value: Any, least: int, most: int | None) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise CheckInError(name, f"must be a whole number {span}, not {shown(value)}")
     if value < least or (most is not None and value > most):
-        raise CheckInError(name, f"must be {span}, not {value}")
+        raise CheckInError(name, f"must be {span}, not {shown(value)}")
     return value
 
 
@@ -87,19 +116,52 @@ def optional_rating(name: str, value: Any) -> int | None:
     return None if value is None else whole_number(name, value, 0, 10)
 
 
-def number(name: str, value: Any, *, positive: bool) -> float:
-    """A finite number, more than 0 if `positive`, else 0 or more; returned as a float."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+def number(
+    name: str, value: Any, *, positive: bool, most: float = MAX_SECONDS, least: float = 0.0
+) -> float:
+    """A finite number from `least` (exclusive when `positive`) to `most`, as a float."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
         raise CheckInError(name, f"must be a number, not {shown(value)}")
-    if value < 0 or (positive and value == 0):
-        least = "more than 0" if positive else "0 or more"
-        raise CheckInError(name, f"must be {least}, not {value}")
-    return float(value)
+    try:
+        as_float = float(value)
+    except OverflowError:  # an int too large for a float
+        as_float = math.inf
+    if not math.isfinite(as_float):
+        raise CheckInError(name, f"must be a number at most {most:g}, not {shown(value)}")
+    if as_float < least or (positive and as_float <= least):
+        bound = f"more than {least:g}" if positive else f"{least:g} or more"
+        raise CheckInError(name, f"must be {bound}, not {as_float:g}")
+    if as_float > most:
+        raise CheckInError(name, f"must be at most {most:g}, not {as_float:g}")
+    return as_float
 
 
 def extra_keys(data: Mapping[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
-    """The keys this version does not know, kept so they are written back."""
-    return {key: value for key, value in data.items() if key not in known}
+    """The keys this version does not know, kept so they are written back.
+
+    They are checked as JSON that can be written back as strict JSON: text without lone
+    surrogates, finite numbers, nested at most MAX_EXTRA_DEPTH deep.
+    """
+    extra = {key: value for key, value in data.items() if key not in known}
+    for key, value in extra.items():
+        _check_extra(key, value, 1)
+    return extra
+
+
+def _check_extra(name: str, value: Any, depth: int) -> None:
+    if depth > MAX_EXTRA_DEPTH:
+        raise CheckInError(name, f"nests more than {MAX_EXTRA_DEPTH} deep")
+    if isinstance(value, str):
+        text(name, value, blank_ok=True, most=MAX_NOTE)
+    elif isinstance(value, float) and not math.isfinite(value):
+        raise CheckInError(name, f"must be a finite number, not {value}")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            text(f"{name} key", key, blank_ok=True)
+            _check_extra(f"{name}.{key}", item, depth + 1)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_extra(f"{name}[{index}]", item, depth + 1)
 
 
 def _kind_of(value: Any) -> str:
@@ -122,6 +184,8 @@ def shown(value: Any) -> str:
     """A value as it appears in a message: JSON-like, ASCII only, long texts not repeated."""
     if isinstance(value, str):
         return json.dumps(value) if len(value) <= 40 else "text"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**15:
+        return "a number of more than 15 digits"
     if isinstance(value, bool | int | float) or value is None:
         return json.dumps(value)
     return _kind_of(value)

@@ -13,6 +13,7 @@ from typing import Any, ClassVar, Literal
 from breath_tui.core.checkin_fields import (
     CheckInError,
     extra_keys,
+    items,
     number,
     read_list,
     read_object,
@@ -20,7 +21,8 @@ from breath_tui.core.checkin_fields import (
     text,
     whole_number,
 )
-from breath_tui.core.patterns import Pattern
+from breath_tui.core.pacer import MAX_CYCLES, MAX_TEMPO, MIN_TEMPO
+from breath_tui.core.patterns import MAX_PHASE_SECONDS, Pattern
 from breath_tui.core.vocab import BODY_INTENSITY_MAX, INTENSITIES, Intensity
 
 PhaseKind = Literal["in", "hold", "out"]
@@ -39,7 +41,9 @@ class BreathPhase:
     def __post_init__(self) -> None:
         if self.kind not in ("in", "hold", "out"):
             raise CheckInError("kind", f'must be "in", "hold" or "out", not {shown(self.kind)}')
-        seconds = number("seconds", self.seconds, positive=self.kind != "hold")
+        seconds = number(
+            "seconds", self.seconds, positive=self.kind != "hold", most=MAX_PHASE_SECONDS
+        )
         object.__setattr__(self, "seconds", seconds)
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,12 +75,13 @@ class Breathing:
 
     def __post_init__(self) -> None:
         text("pattern", self.pattern, blank_ok=False)
-        object.__setattr__(self, "phases", tuple(self.phases))
+        object.__setattr__(self, "phases", items("phases", self.phases))
         for index, phase in enumerate(self.phases):
             if not isinstance(phase, BreathPhase):
                 raise CheckInError(f"phases[{index}]", "must be a BreathPhase")
-        object.__setattr__(self, "tempo", number("tempo", self.tempo, positive=True))
-        whole_number("cycles", self.cycles, 0, None)
+        tempo = number("tempo", self.tempo, positive=False, least=MIN_TEMPO, most=MAX_TEMPO)
+        object.__setattr__(self, "tempo", tempo)
+        whole_number("cycles", self.cycles, 0, MAX_CYCLES)
         object.__setattr__(self, "seconds", number("seconds", self.seconds, positive=False))
 
     @classmethod
@@ -141,7 +146,7 @@ class BodyEntry:
         text("region", self.region, blank_ok=False)
         if isinstance(self.sensations, str):
             raise CheckInError("sensations", "must be a list of words, not one text")
-        object.__setattr__(self, "sensations", tuple(self.sensations))
+        object.__setattr__(self, "sensations", items("sensations", self.sensations))
         for index, word in enumerate(self.sensations):
             text(f"sensations[{index}]", word, blank_ok=False)
         whole_number("intensity", self.intensity, 0, BODY_INTENSITY_MAX)

@@ -5,6 +5,9 @@ Reading and checking the file is core/config_file.py, imported only when there i
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,6 +133,28 @@ SECTIONS: dict[str, type] = {
 }
 
 
+MAX_CONFIG_BYTES = 1 << 20
+"""config.toml may be at most 1 MiB: settings and a few patterns take a few kilobytes."""
+
+
+def read_small_file(path: Path, most: int) -> bytes:
+    """The bytes of a regular file of at most `most` bytes.
+
+    A device, pipe or folder in its place (/dev/zero would be read forever) and a file over
+    the limit raise OSError with a reason in words.
+    """
+    # O_NONBLOCK: a named pipe is refused at once instead of waiting for a writer.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        os.set_blocking(fd, True)
+        data = file.read(most + 1)
+    if len(data) > most:
+        raise OSError(errno.EFBIG, f"larger than {most >> 10} KiB")
+    return data
+
+
 def load_config(path: Path) -> Config:
     """Read config.toml; a missing file gives the defaults.
 
@@ -137,11 +162,11 @@ def load_config(path: Path) -> Config:
         ConfigError: the file cannot be read or is not valid; the message names file and line.
     """
     try:
-        data = path.read_bytes()
+        data = read_small_file(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         return Config(path=path)
     except OSError as error:
-        raise ConfigError(f"{path}: cannot be read: {error.strerror}") from None
+        raise ConfigError(f"{path}: cannot be read: {error.strerror or error}") from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

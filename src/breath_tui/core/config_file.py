@@ -295,23 +295,28 @@ def _check_sound(settings: SoundSettings, path: Path, text: str) -> None:
     settings.files = resolved
 
 
-def _toml() -> Any:
-    """tomllib, imported only when there is a config file to read (not on every start-up)."""
-    import tomllib
-
-    return tomllib
-
-
 def parse_config(text: str, path: Path) -> Config:
     """Build a Config from config.toml text; raise ConfigError naming file, line and key."""
+    import tomllib  # only when there is a config file to read (not on every start-up)
+
     try:
-        raw = _toml().loads(text)
-    except _toml().TOMLDecodeError as error:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         message = str(error)
         found = re.search(r"\(at line (\d+), column \d+\)", message)
         line = int(found.group(1)) if found else max(1, len(text.rstrip("\n").split("\n")))
         reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         raise ConfigError(f"{path}, line {line}: not valid TOML: {reason}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not usable: arrays or tables nested too deeply") from None
+    except ValueError:  # an integer of more than 4,300 digits
+        long_number = re.search(r"[0-9_]{4300,}", text)
+        where = (
+            f"{path}, line {text[: long_number.start()].count(chr(10)) + 1}"
+            if long_number
+            else str(path)
+        )
+        raise ConfigError(f"{where}: not usable: a number has more than 4,300 digits") from None
     config = Config(path=path)
     for section, value in raw.items():
         if section == "patterns":

@@ -10,12 +10,15 @@ escaped so a viewer shows it as typed.
 from __future__ import annotations
 
 import csv
+import io
+import itertools
 import json
+import os
+import stat
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from pathlib import Path
-from typing import TextIO
+from typing import Any, BinaryIO, TextIO
 
 from breath_tui.core.checkin import CheckIn, CheckInError
 from breath_tui.core.errors import BadInput
@@ -38,64 +41,170 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
+MAX_IMPORT_BYTES = 1 << 30
+"""An import file may be at most 1 GiB (about five million check-ins)."""
+MAX_LINE_BYTES = 1 << 20
+"""One line (one check-in) may be at most 1 MiB; the longest note allowed is a tenth of it."""
+_READ_TAIL = 1 << 16
+
+
 class ImportFileError(BadInput):
     """An import file is unusable; the message names the file and the first bad line."""
 
 
-def parse_jsonl(data: bytes, source: str) -> list[CheckIn]:
-    """Check every line of an import file before anything is imported.
+class BadLine(ValueError):
+    """One line of an import file is not a check-in; str() says why ("not valid JSON: ...")."""
 
-    Blank lines are allowed. A UTF-8 byte-order mark is allowed.
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def parse_line(line: bytes) -> CheckIn:
+    """One line of an import file as a check-in.
+
+    Raises:
+        BadLine: the line is not UTF-8, not strict JSON (NaN and Infinity are refused, as
+            strict JSON readers refuse them), nested too deeply, or not a valid check-in.
+    """
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadLine("not UTF-8 text") from None
+    try:
+        item = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise BadLine(f"not valid JSON: {error.msg} (column {error.colno})") from None
+    except RecursionError:
+        raise BadLine("not usable: its JSON is nested too deeply") from None
+    except ValueError as error:  # NaN or Infinity, or an integer of over 4,300 digits
+        reason = "a number has too many digits" if "digits" in str(error) else str(error)
+        raise BadLine(f"not valid JSON: {reason}") from None
+    try:
+        return CheckIn.from_dict(item)
+    except CheckInError as error:
+        raise BadLine(str(error)) from None
+
+
+def _lines(stream: BinaryIO, source: str) -> Iterator[tuple[int, bytes | None]]:
+    """(number, line) for each line, read a line at a time; None for a line over the limit.
+
+    Raises:
+        ImportFileError: the whole file is over MAX_IMPORT_BYTES.
+    """
+    total = 0
+    for number in itertools.count(1):
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        total += len(line)
+        too_long = len(line) > MAX_LINE_BYTES
+        while too_long and not line.endswith(b"\n"):  # skip the rest of an over-long line
+            line = stream.readline(_READ_TAIL)
+            if not line:
+                break
+            total += len(line)
+        if total > MAX_IMPORT_BYTES:
+            raise ImportFileError(
+                f"{source}: larger than {MAX_IMPORT_BYTES >> 20} MiB, the most breath-tui "
+                "imports at once; split it. Nothing was imported."
+            )
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark
+            line = line[3:]
+        yield number, (None if too_long else line)
+
+
+def read_checkins(stream: BinaryIO, source: str) -> Iterator[CheckIn]:
+    """The check-ins of an import file, one line at a time (memory stays small at any size).
+
+    Blank lines are allowed. The generator yields check-ins while every line so far is good;
+    after a bad line it yields no more but reads on, to count the bad lines, and then raises.
+    A caller importing inside one transaction (Journal.import_checkins) so imports all of the
+    file or none of it.
 
     Args:
-        data: the file's bytes.
+        stream: the file, opened for reading bytes.
         source: the file's name as the person gave it, for messages.
 
     Raises:
         ImportFileError: "FILE, line N: what is wrong", and how many other lines are bad.
     """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        bad_line = data[: error.start].count(b"\n") + 1
-        raise ImportFileError(
-            f"{source}, line {bad_line}: not UTF-8 text; nothing imported"
-        ) from None
-    checkins: list[CheckIn] = []
     problems: list[tuple[int, str]] = []
-    # Split on "\n" only: str.splitlines() would also split at U+2028 and other characters that
-    # may sit, legitimately, inside a JSON string.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+    bad = 0
+    for number, line in _lines(stream, source):
+        if line is not None and not line.strip():
             continue
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            problems.append((number, f"not valid JSON: {error.msg} (column {error.colno})"))
+            if line is None:
+                limit = MAX_LINE_BYTES >> 20
+                raise BadLine(f"longer than {limit} MiB, the most one check-in may be")
+            checkin = parse_line(line)
+        except BadLine as error:
+            bad += 1
+            if not problems:
+                problems.append((number, str(error)))
             continue
-        try:
-            checkins.append(CheckIn.from_dict(item))
-        except CheckInError as error:
-            problems.append((number, str(error)))
+        if not bad:
+            yield checkin
     if problems:
         number, problem = problems[0]
-        more = len(problems) - 1
+        more = bad - 1
         tail = f" ({more} more bad line{'s' if more != 1 else ''})" if more else ""
         raise ImportFileError(f"{source}, line {number}: {problem}\nNothing was imported{tail}.")
-    return checkins
+
+
+def parse_jsonl(data: bytes, source: str) -> list[CheckIn]:
+    """Every check-in of an import file held in memory (see read_checkins)."""
+    return list(read_checkins(io.BytesIO(data), source))
+
+
+def open_import_file(name: str) -> tuple[BinaryIO, str]:
+    """The import file opened for reading, and its name for messages ("-": standard input).
+
+    Only a regular file (or standard input) is read: a device such as /dev/zero, a pipe or a
+    folder named by mistake would be read forever or make no sense.
+
+    Raises:
+        ImportFileError: the file cannot be opened, is not a regular file, or is too large.
+    """
+    if name == "-":
+        return sys.stdin.buffer, "standard input"
+    try:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer before it is refused.
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise ImportFileError(f"{name}: cannot be read: {error.strerror or error}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise ImportFileError(
+            f"{name}: not a regular file (a device, a pipe or a folder); "
+            "give a file from `breath-tui export`, or - for standard input"
+        )
+    if info.st_size > MAX_IMPORT_BYTES:
+        os.close(fd)
+        raise ImportFileError(
+            f"{name}: larger than {MAX_IMPORT_BYTES >> 20} MiB, the most breath-tui imports at "
+            "once; split it. Nothing was imported."
+        )
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb"), name
 
 
 def read_import_file(name: str) -> list[CheckIn]:
-    """Read and check an import file ("-" reads standard input).
+    """Read and check a whole import file ("-" reads standard input), into memory.
 
     Raises:
         ImportFileError: the file cannot be read or a line is bad.
     """
+    stream, source = open_import_file(name)
     try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        return list(read_checkins(stream, source))
     except OSError as error:
-        raise ImportFileError(f"{name}: cannot be read: {error.strerror or error}") from None
-    return parse_jsonl(data, "standard input" if name == "-" else name)
+        raise ImportFileError(f"{source}: cannot be read: {error.strerror or error}") from None
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
 
 
 def write_jsonl(checkins: Iterable[CheckIn], out: TextIO) -> None:

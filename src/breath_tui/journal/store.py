@@ -12,6 +12,7 @@ written to or overwritten: it is moved aside, byte for byte, to journal.sqlite3.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import threading
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     import sqlite3
 
 BUSY_TIMEOUT_SECONDS = 30.0
+IMPORT_BATCH = 1000
 
 _COLUMNS = "id, started_ts, kind, status, pre_rating, post_rating, steps_done, updated_at, data"
 _INSERT = (
@@ -329,14 +331,19 @@ class Journal:
         """Add check-ins in one transaction: all of them or, on any error, none.
 
         Ids already in the journal (or earlier in `checkins`) are skipped, not overwritten.
+        `checkins` may be a generator reading a file: it is consumed in batches inside the one
+        transaction, so memory stays small; if it raises, nothing is imported.
         """
         now = self._now()
-        rows = [self._row(c, steps_for(c.kind), c.ended_at or now) for c in checkins]
+        rows = (self._row(c, steps_for(c.kind), c.ended_at or now) for c in checkins)
+        offered = 0
         with self._write() as db:
             before = db.total_changes
-            db.executemany(_INSERT, rows)
+            while batch := list(itertools.islice(rows, IMPORT_BATCH)):
+                db.executemany(_INSERT, batch)
+                offered += len(batch)
             imported = db.total_changes - before
-        return ImportResult(imported=imported, skipped=len(rows) - imported)
+        return ImportResult(imported=imported, skipped=offered - imported)
 
     def get(self, checkin_id: str) -> CheckIn | None:
         """The check-in with this id, or None."""
