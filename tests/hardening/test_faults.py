@@ -205,13 +205,32 @@ def test_read_only_folder_import_says_so_and_changes_nothing(
     assert (read_only_home / "journal.sqlite3").read_bytes() == before
 
 
-@pytest.mark.parametrize("argv", [["history", "--plain"], ["export"], ["forget", "--yes"]])
-def test_read_only_folder_other_commands_say_so(
-    read_only_home: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+@pytest.mark.parametrize(
+    ("argv", "marker"),
+    [
+        (["history", "--plain"], "\nCheck-in, "),
+        (["export"], '"kind": "checkin"'),
+        (["export", "--format", "md"], ": check-in\n"),
+    ],
+)
+def test_read_only_folder_can_still_be_read_and_exported(
+    read_only_home: Path, capsys: pytest.CaptureFixture[str], argv: list[str], marker: str
 ) -> None:
-    """history, export and forget on a read-only journal folder: exit 1, one clear message."""
+    """history and export only read: on a read-only journal folder they work (exit 0, all
+    three check-ins), so a person can always get their journal out; nothing is changed."""
     before = (read_only_home / "journal.sqlite3").read_bytes()
-    status, _, err = _cli(capsys, *argv)
+    status, out, err = _cli(capsys, *argv)
+    assert (status, err) == (0, "")
+    assert f"\n{out}".count(marker) == 3
+    assert (read_only_home / "journal.sqlite3").read_bytes() == before
+
+
+def test_read_only_folder_forget_says_so(
+    read_only_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """forget on a read-only journal folder: exit 1, one clear message, nothing lost."""
+    before = (read_only_home / "journal.sqlite3").read_bytes()
+    status, _, err = _cli(capsys, "forget", "--yes")
     assert status == 1
     _assert_clear(err, "Read-only file system")
     assert (read_only_home / "journal.sqlite3").read_bytes() == before

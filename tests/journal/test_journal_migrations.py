@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from breath_tui.journal import Journal, JournalError
+from breath_tui.journal.access import APPLICATION_ID
 from breath_tui.journal.migrations import LATEST, migrate, schema_version
 
 
@@ -71,6 +72,7 @@ def test_a_journal_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "j.sqlite3"
     with sqlite3.connect(path) as db:
         db.execute(f"PRAGMA user_version = {LATEST + 1}")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # as a newer breath-tui marks it
     with pytest.raises(JournalError, match="newer breath-tui"):
         Journal(path)
 

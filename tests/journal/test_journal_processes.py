@@ -167,14 +167,19 @@ def test_folder_is_0700_and_files_are_0600(breath_home: Path, open_umask: None) 
         assert [oct(_mode(file)) for file in files] == ["0o600"] * 3
 
 
-def test_existing_loose_modes_are_tightened(breath_home: Path, open_umask: None) -> None:
-    """A journal copied in with 0644 (and a 0755 folder) is made private when opened."""
+def test_a_loose_journal_file_is_tightened_but_a_folder_not_ours_is_left(
+    breath_home: Path, open_umask: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A journal file copied in with 0644 is made 0600 when opened; the 0755 folder the person
+    chose keeps its mode (changing it could lock others out), with one warning."""
     breath_home.mkdir(mode=0o755)
     path = breath_home / "journal.sqlite3"
     Journal(path).close()
     os.chmod(path, 0o644)
     Journal(path).close()
-    assert (_mode(breath_home), _mode(path)) == (0o700, 0o600)
+    assert (_mode(breath_home), _mode(path)) == (0o755, 0o600)
+    warnings = capsys.readouterr().err.splitlines()
+    assert len(warnings) == 1 and "can be opened by other users (mode 0755)" in warnings[0]
 
 
 STEPPER = """
@@ -332,7 +337,7 @@ def test_two_imports_and_a_check_in_at_once_lose_nothing(tmp_path: Path) -> None
     """Two `breath-tui import`s of overlapping files and a step writer, all at once: every
     check-in once, every step there, both imports exit 0."""
     home = tmp_path / "home"
-    home.mkdir()
+    home.mkdir(mode=0o700)
     path = home / "journal.sqlite3"
     Journal(path).close()
     line = (

@@ -50,20 +50,15 @@ def run(args: argparse.Namespace) -> int:
     """Export; 0 when written, 2 for a bad option, 1 when the journal cannot be read."""
     from breath_tui.core.therapist import last_session_filters, summary_markdown, therapist_summary
     from breath_tui.core.when import local_now, parse_since
-    from breath_tui.journal import JournalError
     from breath_tui.journal.exchange import export
 
     since = parse_since(args.since) if args.since else None
     anchor = "date" if since is not None else "everything"
-    try:
-        if args.format == "summary" and since is None:
-            last = read_journal(**last_session_filters(local_now()))
-            if last:
-                since, anchor = last[0].started_at, "last check-in"
-        checkins = read_journal(since=since, oldest_first=True)
-    except JournalError as error:
-        print(f"breath-tui: {error}", file=sys.stderr)
-        return 1
+    if args.format == "summary" and since is None:
+        last = read_journal(**last_session_filters(local_now()))
+        if last:
+            since, anchor = last[0].started_at, "last check-in"
+    checkins = read_journal(since=since, oldest_first=True)
 
     def write(out: TextIO) -> None:
         if args.format == "summary":
@@ -87,7 +82,8 @@ def read_journal(**filters: Any) -> list[Any]:
     path = journal_path()
     if not path.exists():
         return []
-    with Journal(path) as journal:
+    # Read-only: a journal on a read-only or full disk can still be read and exported.
+    with Journal(path, readonly=True) as journal:
         checkins: list[Any] = journal.checkins(**filters)
         return checkins
 
@@ -107,6 +103,10 @@ def write_private_file(path: Path, write: Callable[[TextIO], None], *, force: bo
         raise BadInput(f"-o {path}: is a folder; give a file name")
     if not force and (path.exists() or path.is_symlink()):
         raise BadInput(f"-o {path}: already exists; add --force to replace it")
+    if force and path.exists() and not path.is_symlink() and not path.is_file():
+        # --force replaces a file we could have written; never a device or a pipe (as root,
+        # replacing /dev/null with a regular file breaks the whole machine).
+        raise BadInput(f"-o {path}: is not a regular file (a device or a pipe); not replaced")
     try:
         if force:
             # A temporary file (mkstemp makes it 0600) renamed over the old one: the old file

@@ -23,6 +23,11 @@ def register(commands: Any) -> None:
         action="store_true",
         help="delete without asking (needed when not run from a terminal)",
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="delete even while another breath-tui has the journal open",
+    )
     parser.set_defaults(run=run)
 
 
@@ -48,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
             print("Nothing was deleted.")
             return 0
     copies = len(damaged_copies(path))
-    forget_journal(path)
+    forget_journal(path, force=args.force)
     extra = (
         f" and {copies} damaged cop{'y' if copies == 1 else 'ies'} kept beside it" if copies else ""
     )
@@ -73,7 +78,7 @@ def _how_many(path: Any) -> str:
     extra = f", and {copies} damaged cop{'y' if copies == 1 else 'ies'} beside it" if copies else ""
     try:
         # recover=False: counting must not move a damaged journal aside; forget deletes it anyway.
-        with Journal(path, recover=False) as journal:
+        with Journal(path, recover=False, readonly=True) as journal:
             count = journal.count()
     except JournalError:
         return extra  # a damaged journal can still be deleted; forget is the way out of it

@@ -51,16 +51,11 @@ def run(args: argparse.Namespace) -> int:
     from breath_tui.commands.export import read_journal
     from breath_tui.core.trends import compute_trends, trends_lines
     from breath_tui.core.when import long_date, parse_since
-    from breath_tui.journal import JournalError
 
     since = parse_since(args.since) if args.since else None
     if not args.plain and sys.stdout.isatty() and since is None and args.limit is None:
         return _full_screen()
-    try:
-        checkins = read_journal(since=since, limit=args.limit)
-    except JournalError as error:
-        print(f"breath-tui: {error}", file=sys.stderr)
-        return 1
+    checkins = read_journal(since=since, limit=args.limit)
     if not checkins:
         print("No check-ins" + (f" since {long_date(since)}." if since else " yet."))
         return 0

@@ -34,7 +34,6 @@ def run_app(app: Any, check: Any = None, open_journal: bool = False) -> int:
         open_journal: open the journal before the terminal is taken over, so that a journal
             that cannot be opened is one line on stderr, not a crash inside the app.
     """
-    import sys
 
     if check is not None:
         check(app)
@@ -42,14 +41,6 @@ def run_app(app: Any, check: Any = None, open_journal: bool = False) -> int:
         if open_journal:
             app.journal  # noqa: B018 (opens it)
         app.run()
-    except Exception as error:
-        # The journal module is imported only if it failed: it is not needed to paint home.
-        from breath_tui.journal import JournalError
-
-        if not isinstance(error, JournalError):
-            raise
-        print(f"breath-tui: {error}", file=sys.stderr)
-        return 1
     finally:
         app.close_journal()
     if app.summary_text:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 
@@ -25,6 +24,7 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import; 0 when done, 2 for a bad file (nothing imported), 1 when the journal fails."""
+    from breath_tui.core.errors import BadInput, Failure
     from breath_tui.journal import Journal, JournalError
     from breath_tui.journal.exchange import ImportFileError, open_import_file, read_checkins
 
@@ -33,8 +33,9 @@ def run(args: argparse.Namespace) -> int:
         with Journal() as journal:
             result = journal.import_checkins(read_checkins(stream, source))
     except JournalError as error:
-        print(f"breath-tui: {error}; nothing was imported", file=sys.stderr)
-        return 1
+        if isinstance(error, BadInput):  # not a journal breath-tui may open: exit 2
+            raise
+        raise Failure(f"{error}; nothing was imported") from None
     except OSError as error:  # the file could not be read to its end
         raise ImportFileError(
             f"{source}: cannot be read: {error.strerror or error}; nothing was imported"

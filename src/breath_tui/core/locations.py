@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from breath_tui.core.errors import BadInput
@@ -60,8 +61,30 @@ def journal_path() -> Path:
     return data_dir() / "journal.sqlite3"
 
 
-def ensure_private_dir(path: Path) -> Path:
-    """Create a folder only its owner can enter (0700), and tighten it if it exists."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+_warned: set[Path] = set()
+
+
+def ensure_private_dir(path: Path) -> str | None:
+    """Create the folder only its owner can enter (0700); leave an existing folder as it is.
+
+    A folder the person chose (BREATH_TUI_HOME pointing at a shared folder, say) is theirs: its
+    mode is never changed, since that could take away other people's access or a sticky bit.
+
+    Returns:
+        A warning, the first time in this process, when an existing folder lets others in
+        (the files inside are still made 0600); None otherwise.
+    """
+    try:
+        path.mkdir(parents=True, mode=0o700)
+    except FileExistsError:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077 and path not in _warned:
+            _warned.add(path)
+            return (
+                f"{path} can be opened by other users (mode {mode:04o}); breath-tui leaves it as "
+                "it is and keeps its own files private (0600). chmod 700 it to close it."
+            )
+        return None
+    # mkdir's mode is filtered by the umask; a folder we made is ours to set.
     os.chmod(path, 0o700)
-    return path
+    return None

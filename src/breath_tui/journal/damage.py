@@ -118,5 +118,7 @@ def _move_aside(path: Path, inode: int | None) -> Path | None:
             if side.exists() and not side_aside.exists():
                 with suppress(FileNotFoundError):
                     os.rename(side, side_aside)
+                    os.chmod(side_aside, 0o600)  # SQLite made it with the umask's mode
+        os.chmod(aside, 0o600)
         return aside
     raise FileExistsError(f"{path}: too many damaged copies beside it")

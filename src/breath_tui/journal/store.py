@@ -26,9 +26,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from breath_tui.core.checkin import CheckIn, CheckInError, Kind, Status, steps_for
-from breath_tui.core.errors import Failure
 from breath_tui.core.locations import ensure_private_dir, journal_path
 from breath_tui.core.when import Now, local_now
+from breath_tui.journal.access import (
+    APPLICATION_ID,
+    JournalGone,
+    JournalInUse,
+    check_ours,
+    hold_shared,
+    in_use_message,
+    open_private,
+    refuse_symlink,
+    same_file,
+    take_exclusive,
+)
 from breath_tui.journal.damage import (
     SIDE_FILES,
     Damaged,
@@ -36,7 +47,8 @@ from breath_tui.journal.damage import (
     damaged_copies,
     move_aside,
 )
-from breath_tui.journal.migrations import JournalTooNew, migrate
+from breath_tui.journal.errors import CheckInNotFound, JournalError
+from breath_tui.journal.migrations import LATEST, JournalTooNew, migrate, schema_version
 
 if TYPE_CHECKING:
     import sqlite3
@@ -51,34 +63,12 @@ _INSERT = (
 )
 
 
-class JournalError(Failure):
-    """The journal cannot be used (damaged, locked too long, too new); the message says why."""
-
-
-class CheckInNotFound(JournalError, LookupError):
-    """No check-in with that id (it may have been discarded, or the journal forgotten)."""
-
-
 @dataclass(frozen=True)
 class ImportResult:
     """How many check-ins an import added, and how many it skipped as already present."""
 
     imported: int
     skipped: int
-
-
-def _private_file(path: Path) -> int:
-    """Create the file 0600 before SQLite does, so it is never readable by others, even briefly.
-
-    Returns the file's inode, so that a damaged file is moved aside only if it is still the one
-    found damaged (another copy of the app may have moved it and started a fresh one).
-    """
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-    try:
-        os.fchmod(fd, 0o600)
-        return os.fstat(fd).st_ino
-    finally:
-        os.close(fd)
 
 
 def _report_to_stderr(message: str) -> None:
@@ -93,8 +83,10 @@ class Journal:
         path: the database file; default locations.journal_path() (BREATH_TUI_HOME honoured).
         now: the clock for started_at, ended_at and step times; tests pass a fixed one.
         recover: move a damaged file aside and start afresh (True), or raise JournalError.
-        report: told, in one or two lines, when a damaged file was moved aside (default: stderr;
-            a full-screen app passes its own, to show it as a notice).
+        report: told, in one or two lines, when a damaged file was moved aside or the folder is
+            open to others (default: stderr; a full-screen app passes its own, as a notice).
+        readonly: open for reading only (history, export): nothing is created, changed or moved,
+            so a journal on a read-only disk, or a full one, can still be read and exported.
 
     Attributes:
         moved_aside: where a damaged journal found at `path` was moved, or None.
@@ -107,17 +99,24 @@ class Journal:
         now: Now = local_now,
         recover: bool = True,
         report: Callable[[str], None] = _report_to_stderr,
+        readonly: bool = False,
     ) -> None:
         import sqlite3  # here, not at start-up: only commands that touch the journal pay for it
 
         self.path = path if path is not None else journal_path()
+        self.readonly = readonly
         self._now = now
         self._lock = threading.Lock()
         self._sqlite = sqlite3
+        self._report = report
+        self._fd: int | None = None
         self.moved_aside: Path | None = None
         try:
             self._open()
         except Damaged as damage:
+            # A reader (history, export) that may recover moves a damaged file aside like
+            # any other command, and so needs to write after all.
+            self.readonly = readonly = readonly and not recover
             if not recover:
                 raise JournalError(
                     f"{self.path} is not a breath-tui journal, or is damaged ({damage})"
@@ -128,16 +127,22 @@ class Journal:
                 f"as {self.moved_aside or 'a copy beside it'};\n"
                 "a new, empty journal has been started."
             )
-        for suffix in ("", *SIDE_FILES):
-            side = Path(f"{self.path}{suffix}")
-            if side.exists():
-                os.chmod(side, 0o600)
+        if not readonly:
+            for suffix in SIDE_FILES:  # SQLite makes them with the umask's mode
+                side = Path(f"{self.path}{suffix}")
+                if side.is_file() and not side.is_symlink():
+                    os.chmod(side, 0o600)
 
     def _open(self) -> None:
         try:
-            ensure_private_dir(self.path.parent)
+            if not self.readonly:
+                warning = ensure_private_dir(self.path.parent)
+                if warning:
+                    self._report(warning)
+            refuse_symlink(self.path)
             for attempt in range(3):
-                self._inode = _private_file(self.path)
+                self._close_fd()
+                self._fd = open_private(self.path, create=not self.readonly)
                 try:
                     check_readable(self.path)
                     break
@@ -145,29 +150,59 @@ class Journal:
                     # Another copy of breath-tui moved a damaged file aside just now: again.
                     if attempt == 2:
                         raise
+            hold_shared(self._fd)
         except OSError as error:
-            verb = "opened for writing" if self.path.exists() else "created"
+            self._close_fd()
+            verb = "read" if self.readonly else "opened for writing"
+            verb = verb if self.path.exists() else "created"
             raise JournalError(
                 f"{self.path}: cannot be {verb}: {error.strerror or error}; nothing was changed"
             ) from None
         try:
-            self._db = self._sqlite.connect(
-                self.path,
-                timeout=BUSY_TIMEOUT_SECONDS,
-                isolation_level=None,
-                check_same_thread=False,
-            )
+            self._db = self._connect()
         except self._sqlite.Error as error:
+            self._close_fd()
             raise JournalError(f"{self.path}: cannot be opened: {error}") from None
         try:
             self._prepare()
         except BaseException:
             self._db.close()
+            self._close_fd()
             raise
+
+    def _connect(self) -> sqlite3.Connection:
+        if not self.readonly:
+            return self._sqlite.connect(
+                self.path,
+                timeout=BUSY_TIMEOUT_SECONDS,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        uri = self.path.resolve().as_uri()
+        db = self._sqlite.connect(
+            f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except self._sqlite.OperationalError:
+            # A WAL journal on a read-only disk: SQLite cannot make the -shm file it reads
+            # with. Nothing can be writing to a read-only disk, so read it as immutable.
+            db.close()
+            db = self._sqlite.connect(
+                f"{uri}?immutable=1", uri=True, isolation_level=None, check_same_thread=False
+            )
+        return db
+
+    def _close_fd(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing releases the shared lock
+            self._fd = None
 
     def _recover(self, damage: Damaged) -> None:
         try:
-            moved = move_aside(self.path, self._inode)
+            assert self._fd is not None
+            moved = move_aside(self.path, os.fstat(self._fd).st_ino)
+            self._close_fd()
         except OSError as error:
             raise JournalError(
                 f"{self.path} is damaged ({damage}) and cannot be moved aside: "
@@ -184,6 +219,15 @@ class Journal:
     def _prepare(self) -> None:
         with self._errors():
             self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            unmarked = check_ours(self._db, self.path)
+            if self.readonly:
+                version = schema_version(self._db)
+                if version > LATEST:
+                    raise JournalError(
+                        f"{self.path}: written by a newer breath-tui (schema {version}; this one "
+                        f"knows {LATEST}); update breath-tui to open it"
+                    )
+                return
             self._use_wal()
             self._db.execute("PRAGMA synchronous = FULL")
             self._db.execute("PRAGMA secure_delete = ON")
@@ -191,6 +235,9 @@ class Journal:
                 migrate(self._db)
             except JournalTooNew as error:
                 raise JournalError(f"{self.path}: {error}; update breath-tui to open it") from None
+            if unmarked:
+                # PRAGMA takes no parameters; APPLICATION_ID is our own constant.
+                self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
     def _use_wal(self) -> None:
         """Switch to WAL. Two copies switching a new file at once can deadlock on its lock, and
@@ -208,6 +255,7 @@ class Journal:
     def close(self) -> None:
         """Close the file (SQLite folds the -wal file back in and removes it)."""
         self._db.close()
+        self._close_fd()
 
     def __enter__(self) -> Journal:
         return self
@@ -229,8 +277,21 @@ class Journal:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One short write transaction, taking the write lock at once (no deadlock on upgrade)."""
+        """One short write transaction, taking the write lock at once (no deadlock on upgrade).
+
+        Raises:
+            JournalGone: the file at the path is no longer the one opened (deleted by forget,
+                or replaced): nothing is written, and the caller keeps what it was saving.
+        """
         with self._lock, self._errors():
+            if self.readonly:
+                raise JournalError(f"{self.path} was opened for reading only")
+            assert self._fd is not None
+            if not same_file(self._fd, self.path):
+                raise JournalGone(
+                    f"the journal {self.path} was deleted or replaced while breath-tui had it "
+                    "open (by breath-tui forget?); nothing more can be saved to it"
+                )
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
@@ -437,9 +498,27 @@ def _key(checkin_id: str) -> str:
         return checkin_id
 
 
-def forget_journal(path: Path | None = None) -> list[Path]:
-    """Delete the journal, its side files and any damaged copies moved aside; return those removed."""
+def forget_journal(path: Path | None = None, *, force: bool = False) -> list[Path]:
+    """Delete the journal, its side files and any damaged copies moved aside; return those removed.
+
+    Raises:
+        JournalInUse: another process has the journal open (an app in the middle of a
+            check-in, say) and `force` is not given; nothing is deleted.
+    """
     base = path if path is not None else journal_path()
+    held = None
+    if base.is_file() and not base.is_symlink():
+        held = take_exclusive(base)
+        if held is None and not force:
+            raise JournalInUse(in_use_message(base))
+    try:
+        return _delete(base)
+    finally:
+        if held is not None:
+            os.close(held)
+
+
+def _delete(base: Path) -> list[Path]:
     removed = []
     files = [
         Path(f"{journal}{suffix}")
