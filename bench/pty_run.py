@@ -73,6 +73,10 @@ class PtyProcess:
             time.sleep(0.001)
         raise TimeoutError(f"{marker!r} did not appear within {timeout} s")
 
+    def write(self, keys: str) -> None:
+        """Type `keys` at the child's terminal."""
+        os.write(self.master, keys.encode())
+
     def cpu_seconds(self) -> float:
         """User + system CPU time the child has used so far."""
         fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -87,8 +91,9 @@ class PtyProcess:
         return 0
 
     def stop(self) -> None:
-        """End the child and its reader."""
+        """End the child and its reader (again is harmless)."""
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, 9)
         self.process.wait(timeout=10)
-        os.close(self.master)
+        with contextlib.suppress(OSError):
+            os.close(self.master)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import inspect
+import signal
 from collections.abc import Callable
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual.app import App
 from textual.binding import Binding
@@ -40,6 +42,15 @@ HIGH_CONTRAST = Theme(
     dark=True,
     variables={"text-muted": "#FFFFFF", "footer-key-foreground": "#FFFF00"},
 )
+
+
+@runtime_checkable
+class KeepsDrafts(Protocol):
+    """A flow that can keep what was entered so far when the app is ended from outside."""
+
+    def save_draft(self) -> None:
+        """Save what was entered, unfinished, so the flow resumes there."""
+
 
 StartScreen = Callable[["BreathApp"], Screen[Any]]
 """Makes the first screen (e.g. the check-in flow) once the app exists."""
@@ -129,6 +140,19 @@ class BreathApp(App[None]):
             self.theme = self.config.display.theme
         # The command line held the cyclic collector back for start-up (see cli.main).
         self.call_after_refresh(gc.enable)
+        if not self.is_headless:
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(signum, self.end_from_outside)
+
+    def end_from_outside(self) -> None:
+        """SIGTERM or SIGHUP (the terminal closed): keep what every open flow has entered, as
+        unfinished, then end as if asked, so the terminal is given back in its normal state
+        (not left in the alternate screen with mouse reporting on)."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, KeepsDrafts):
+                screen.save_draft()
+        self.exit()
 
     def on_resize(self, event: Resize) -> None:
         """Below 40x12 every screen but breathing (which says so itself, breathing on) is

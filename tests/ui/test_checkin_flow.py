@@ -463,3 +463,28 @@ def test_summary_points_to_help_when_tension_is_high_or_has_risen(make_checkin):
     assert still_tense(make_checkin(pre_rating=3, post_rating=5))
     assert not still_tense(make_checkin(pre_rating=7, post_rating=4))
     assert not still_tense(make_checkin(pre_rating=None, post_rating=None))
+
+
+async def test_skip_on_the_third_region_keeps_the_two_answered(journal):
+    """s on the third region skips what is left of the scan; the two regions answered stay."""
+    app, _ = make_checkin_app(journal, kind="scan")
+    async with app.run_test(size=(100, 30)) as pilot:
+        keys = Keys(pilot)
+        await keys("space", "6", "4")  # shoulders: tension 6; stomach 4
+        await keys("s")  # on chest
+        assert isinstance(step_of(app), FeelingsStep)
+    assert only(journal).body == (
+        BodyEntry("shoulders", ("tension",), 6),
+        BodyEntry("stomach", (), 4),
+    )
+
+
+async def test_skip_in_feelings_keeps_the_feelings_named(journal):
+    """s in the feelings step after naming one keeps it and goes on to the note."""
+    app, _ = make_checkin_app(journal, kind="scan")
+    async with app.run_test(size=(100, 30)) as pilot:
+        keys = Keys(pilot)
+        await keys("s")  # skip the body scan
+        await keys("enter", "enter", "3", "s")  # sad -> sad -> very; skip the rest
+        assert isinstance(step_of(app), NoteStep)
+    assert only(journal).feelings == (Feeling("sad", "very"),)

@@ -344,6 +344,16 @@ class Journal:
         """
         return self._change(checkin_id, lambda checkin: checkin.updated(**fields), fields)
 
+    def save_draft(self, checkin_id: str, **fields: Any) -> CheckIn:
+        """Save part of a step not yet answered (the regions noticed so far, a note being typed),
+        without marking the step done: a resumed check-in opens that step with it filled in.
+
+        Raises:
+            CheckInError: a field or value is not usable (nothing is saved).
+            CheckInNotFound: no check-in has this id.
+        """
+        return self._change(checkin_id, lambda checkin: checkin.updated(**fields), ())
+
     def finish(self, checkin_id: str, *, ended_at: datetime | None = None) -> CheckIn:
         """Mark the check-in complete, ending now (or at `ended_at`)."""
         at = ended_at if ended_at is not None else self._now()

@@ -129,6 +129,10 @@ class BodyStep(Step):
         """The regions recorded so far, in the scan's order."""
         return tuple(self.entries[r] for r in self.regions if r in self.entries)
 
+    def draft(self) -> tuple[BodyEntry, ...] | None:
+        """The regions noticed so far; None when none."""
+        return self.value or None
+
     def go_back(self) -> bool:
         """Back a region; False at the first one."""
         if self.index == 0:

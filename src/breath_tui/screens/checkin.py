@@ -240,20 +240,36 @@ class CheckInScreen(Screen[None]):
             self._advance()
 
     def action_skip(self) -> None:
-        """Skip this step: it is saved empty and the check-in goes on."""
+        """Skip the rest of this step: what was answered of it stays (the regions noticed
+        before, say), the rest is saved empty, and the check-in goes on."""
         if self.step_name == SUMMARY:
             return
-        if self._save(self.step_name, EMPTY[self.step_name]):
+        draft = self.current.draft() if self.current is not None else None
+        if self._save(self.step_name, EMPTY[self.step_name] if draft is None else draft):
             self._advance()
 
     def _keep_draft(self) -> None:
         step = self.current
-        if isinstance(step, BodyStep):
-            self.drafts["body"] = step.value
-        elif isinstance(step, FeelingsStep):
-            self.drafts["feelings"] = tuple(step.feelings)
-        elif isinstance(step, NoteStep):
-            self.drafts["note"] = step.text
+        draft = step.draft() if step is not None else None
+        if draft is not None:
+            self.drafts[self.step_name] = draft
+
+    def save_draft(self) -> None:
+        """Keep what was entered, the step being answered too, without finishing it: for when
+        the app is ended from outside (SIGTERM, the terminal closed). Resuming opens here."""
+        from breath_tui.journal import JournalError
+
+        self._keep_draft()
+        drafts = {name: value for name, value in self.drafts.items() if value}
+        if not drafts:
+            return
+        try:
+            if self.checkin is None:
+                self.checkin = self.journal.get(self.journal.start_checkin(self.kind))
+            assert self.checkin is not None
+            self.checkin = self.journal.save_draft(self.checkin.id, **drafts)
+        except (JournalError, CheckInError):
+            return  # ending anyway: nothing more can be done, and nothing may be shown
 
     def _save_drafts(self) -> None:
         """Keep means all that was entered: the step being answered too, as far as it got."""

@@ -170,6 +170,10 @@ class FeelingsStep(Step):
         if self.level == "family":
             self.answer(tuple(self.feelings))
 
+    def draft(self) -> tuple[Feeling, ...] | None:
+        """The feelings named so far; None when none."""
+        return tuple(self.feelings) or None
+
     def go_back(self) -> bool:
         """Up a level; False at the families."""
         if self.level == "family":

@@ -57,6 +57,11 @@ class Step(Vertical):
         """Go back inside this step; False when already at its start (the screen goes back a step)."""
         return False
 
+    def draft(self) -> Any:
+        """What has been answered of this step so far (regions noticed, feelings named, the note
+        typed), or None when nothing has: kept when the person skips the rest or leaves."""
+        return None
+
     def start_at_end(self) -> None:
         """Reached by going back from the next step: open at this step's last part (called
         before the step is mounted; a step of one part has nothing to do)."""
@@ -236,6 +241,10 @@ class NoteStep(Step):
     def text(self) -> str:
         """The note as typed so far."""
         return self.query_one(TextArea).text
+
+    def draft(self) -> str | None:
+        """The note typed so far, or None when it is blank."""
+        return self.text if self.text.strip() else None
 
     def action_save(self) -> None:
         """Save the note as typed (an empty note is the same as skipping)."""
