@@ -287,3 +287,16 @@ def test_home_that_is_a_file_in_a_real_process(home_is_a_file: Path) -> None:
     assert (done.returncode, done.stdout) == (2, "")
     _assert_clear(done.stderr, "is a file, not a folder")
     assert home_is_a_file.read_text() == "my own notes\n"
+
+
+def test_a_home_path_holding_escapes_is_shown_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """BREATH_TUI_HOME naming a file whose name holds ESC and BEL: the error shows them as
+    escapes, so the name cannot drive the terminal."""
+    home = tmp_path / "x\x1b]0;owned\x07y"
+    home.write_text("")
+    monkeypatch.setenv("BREATH_TUI_HOME", str(home))
+    status, _, err = _cli(capsys, "history", "--plain")
+    assert status == 2 and "\x1b" not in err and "\x07" not in err
+    assert "x\\x1b]0;owned\\x07y" in err
