@@ -60,9 +60,9 @@ def _session(backend: str) -> dict[str, Any]:
     """Child side: one real-time session with `backend`; figures as a dict."""
     from breath_tui.audio.player import BackgroundPlayer, open_player
     from breath_tui.core.clock import MonotonicClock
-    from breath_tui.core.config import SoundSettings
     from breath_tui.core.pacer import Pacer
     from breath_tui.core.patterns import parse_spec
+    from breath_tui.core.settings import SoundSettings
     from breath_tui.plain import run_plain
 
     inner = open_player(SoundSettings(backend=backend), enabled=backend != "none")

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from breath_tui.core.clock import Clock, MonotonicClock
-from breath_tui.core.config import Config
+from breath_tui.core.settings import Config
 from breath_tui.core.text import visible
 
 if TYPE_CHECKING:
@@ -270,8 +270,8 @@ def check_theme(app: BreathApp) -> None:
     theme = app.config.display.theme
     if theme in app.available_themes:
         return
-    from breath_tui.core.config import ConfigError
     from breath_tui.core.config_file import line_of
+    from breath_tui.core.settings import ConfigError
 
     path = app.config.path
     line = (

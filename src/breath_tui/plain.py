@@ -6,11 +6,11 @@ from collections.abc import Callable
 from typing import TextIO
 
 from breath_tui.audio import CuePlayer
+from breath_tui.core.breath_words import describe_length, phase_line, session_line
 from breath_tui.core.clock import Clock
 from breath_tui.core.pacer import Pacer
 from breath_tui.core.patterns import Pattern
 from breath_tui.core.safety import safety_lines
-from breath_tui.core.session import describe_length, phase_line, summary
 
 
 def run_plain(
@@ -84,6 +84,6 @@ def run_plain(
     except KeyboardInterrupt:
         cues.stop()
     final = pacer.state_at(clock.now())
-    text = summary(final)
+    text = session_line(final)
     say(text)
     return text

@@ -11,7 +11,7 @@ from breath_tui.core.patterns import Pattern
 
 if TYPE_CHECKING:
     from breath_tui.commands.breathe import BreatheOptions
-    from breath_tui.core.config import Config, SoundSettings
+    from breath_tui.core.settings import Config, SoundSettings
 
 
 @dataclass

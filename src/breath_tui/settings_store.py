@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from breath_tui.core.config import Config
 from breath_tui.core.config_file import parse_config
 from breath_tui.core.locations import ensure_private_dir
+from breath_tui.core.settings import Config
 
 Changes = Mapping[str, Mapping[str, Any]]
 """{section: {key: value}}; a value of None removes the key."""

@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from breath_tui.cli import main
-from breath_tui.core.config import ConfigError
 from breath_tui.core.config_file import parse_config
 from breath_tui.core.patterns import MAX_PHASE_SECONDS, PatternError, resolve_pattern
+from breath_tui.core.settings import ConfigError
 from breath_tui.journal import Journal
 
 FAST = settings(

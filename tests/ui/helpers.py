@@ -74,7 +74,7 @@ class Keys:
 
 def make_home_app(config=None, clock_start: float = 100.0) -> tuple[BreathApp, ManualClock]:
     """The home screen with silent cues and a manual clock; the journal is BREATH_TUI_HOME's."""
-    from breath_tui.core.config import Config
+    from breath_tui.core.settings import Config
     from breath_tui.screens.home import HomeScreen
 
     config = config or Config()

@@ -47,7 +47,7 @@ async def test_the_highlighted_choice_is_marked_by_shape_not_colour_alone():
 
 async def test_crisis_text_comes_from_settings():
     """[safety] crisis_text replaces the default line."""
-    from breath_tui.core.config import Config
+    from breath_tui.core.settings import Config
 
     config = Config()
     config.safety.crisis_text = "Call Sam on 555 0100 [bold]now[/]"
@@ -312,7 +312,7 @@ async def test_every_theme_settings_offer_can_be_chosen(breath_home):
 
 async def test_high_contrast_theme_is_available_and_applied():
     """[display] theme = "high-contrast" is a registered theme and is used."""
-    from breath_tui.core.config import Config
+    from breath_tui.core.settings import Config
 
     config = Config()
     config.display.theme = "high-contrast"

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from breath_tui.core.config import ConfigError, load_config
+from breath_tui.core.config import load_config
 from breath_tui.core.config_file import parse_config
+from breath_tui.core.settings import ConfigError
 
 PATH = Path("/home/me/config.toml")
 

@@ -18,7 +18,7 @@ from breath_tui.audio.library import (
     sound_folders,
     to_16_bit,
 )
-from breath_tui.core.sound import CUE_NAMES
+from breath_tui.core.settings import CUE_NAMES
 
 
 def write_wav(path: Path, frames: bytes, width: int = 2, channels: int = 1, rate: int = 44100):

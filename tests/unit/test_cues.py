@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from breath_tui.audio.cues import SAMPLE_RATE, cue_path, make_cue, write_cues
-from breath_tui.core.sound import CUE_NAMES, CUE_STYLES
+from breath_tui.core.settings import CUE_NAMES, CUE_STYLES
 
 REPO = Path(__file__).resolve().parents[2]
 ALL = [(style, cue) for style in CUE_STYLES for cue in CUE_NAMES]

@@ -19,7 +19,7 @@ def test_core_imports_no_ui_audio_or_database():
     loaded = modules_after(
         "import breath_tui.core.patterns, breath_tui.core.pacer, breath_tui.core.config, "
         "breath_tui.core.config_file, "
-        "breath_tui.core.motion, breath_tui.core.session, breath_tui.core.safety, "
+        "breath_tui.core.motion, breath_tui.core.breath_words, breath_tui.core.safety, "
         "breath_tui.core.clock, breath_tui.core.locations, breath_tui.core.trends, "
         "breath_tui.core.sparkline, breath_tui.core.therapist"
     )

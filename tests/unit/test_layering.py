@@ -1,47 +1,173 @@
-"""The layers: core never imports sqlite3 or textual; sqlite3 loads only when a journal opens."""
+"""The layers of docs/architecture.md hold: an import graph of src/, read from the source (every
+import, at module level or inside a function; those under `if TYPE_CHECKING:` excepted), has no
+cycle and no import across a layer the wrong way.
+
+    core/                      imports only core
+    journal/, audio/, heart/   import only core (and their own package)
+    widgets/                   import only core (and widgets)
+    screens/, flows            never the command line (cli, parser, commands)
+    commands/*                 never each other
+"""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import ast
 from pathlib import Path
 
-CHECK = """
-import sys
-import breath_tui.core.checkin, breath_tui.core.vocab, breath_tui.core.summary
-import breath_tui.core.config, breath_tui.core.config_file, breath_tui.core.text, breath_tui.core.when
-{extra}
-heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("sqlite3", "_sqlite3", "textual"))
-print(",".join(heavy))
-"""
+import pytest
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+PACKAGE = "breath_tui"
 
 
-def _heavy_modules(extra: str = "") -> str:
-    code = CHECK.format(extra=extra)
-    return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
 
 
-def test_core_imports_neither_sqlite_nor_textual() -> None:
-    """Importing the check-in model, vocabularies and config loads no sqlite3 or textual."""
-    assert _heavy_modules() == ""
+MODULES = {module_name(path): path for path in (SRC / PACKAGE).rglob("*.py")}
 
 
-def test_journal_package_and_cli_parser_do_not_load_sqlite() -> None:
-    """Importing journal/ and building the command line defers sqlite3 until a journal opens."""
-    extra = (
-        "import breath_tui.journal, breath_tui.journal.exchange\n"
-        "from breath_tui.parser import build_parser; build_parser()"
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
     )
-    assert _heavy_modules(extra) == ""
 
 
-def test_opening_a_journal_loads_sqlite(tmp_path: Path) -> None:
-    """The checks above can fail: opening a journal does load sqlite3."""
-    path = tmp_path / "j.sqlite3"
-    extra = (
-        "from pathlib import Path\nfrom breath_tui.journal import Journal\n"
-        f"Journal(Path({str(path)!r})).close()"
-    )
-    assert "sqlite3" in _heavy_modules(extra)
+def _imported(node: ast.AST, module: str) -> list[str]:
+    """The breath_tui modules an Import or ImportFrom node names."""
+    is_package = MODULES[module].name == "__init__.py"
+    if isinstance(node, ast.Import):
+        names = [alias.name for alias in node.names]
+    elif isinstance(node, ast.ImportFrom):
+        base = node.module or ""
+        if node.level:
+            parent = module.split(".")
+            parent = parent[: len(parent) - node.level + (1 if is_package else 0)]
+            base = ".".join([*parent, base] if base else parent)
+        names = [f"{base}.{alias.name}" for alias in node.names] + [base]
+    else:
+        return []
+    found = set()
+    for name in names:
+        while name and name not in MODULES:
+            name = name.rpartition(".")[0]
+        if name.startswith(PACKAGE) and name != PACKAGE:
+            found.add(name)
+    return sorted(found)
+
+
+def imports_of(module: str) -> set[str]:
+    """Every breath_tui module `module` imports, anywhere, outside `if TYPE_CHECKING:`."""
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    found: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and _is_type_checking(node.test):
+            for child in node.orelse:
+                visit(child)
+            return
+        found.update(_imported(node, module))
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    found.discard(module)
+    return found
+
+
+GRAPH = {module: imports_of(module) for module in MODULES}
+
+
+def layer(module: str) -> str:
+    parts = module.split(".")
+    if len(parts) > 1 and parts[1] in ("core", "journal", "audio", "heart", "widgets"):
+        return parts[1]
+    if len(parts) > 1 and parts[1] in ("screens", "flows"):
+        return "screens"
+    if len(parts) > 1 and parts[1] in ("cli", "parser", "commands"):
+        return "command line"
+    return "other"
+
+
+ALLOWED = {
+    "core": {"core"},
+    "journal": {"core", "journal"},
+    "audio": {"core", "audio"},
+    "heart": {"core", "heart"},
+    "widgets": {"core", "widgets"},
+}
+
+
+def breaches() -> list[str]:
+    found = []
+    for module, imported in GRAPH.items():
+        own = layer(module)
+        for target in sorted(imported):
+            theirs = layer(target)
+            if own in ALLOWED and theirs not in ALLOWED[own]:
+                found.append(f"{module} ({own}) imports {target} ({theirs})")
+            if own == "screens" and theirs == "command line":
+                found.append(f"{module} (screens) imports the command line: {target}")
+            if module.startswith(f"{PACKAGE}.commands.") and target.startswith(
+                f"{PACKAGE}.commands."
+            ):
+                found.append(f"{module} imports another command: {target}")
+    return found
+
+
+def cycles() -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+
+    def connect(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in GRAPH[node]:
+            if target not in index:
+                connect(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for node in sorted(GRAPH):
+        if node not in index:
+            connect(node)
+    return groups
+
+
+def test_the_import_graph_has_no_cycle() -> None:
+    """No group of modules imports itself round, directly or through others."""
+    assert cycles() == []
+
+
+def test_no_import_crosses_a_layer_the_wrong_way() -> None:
+    """core imports only core; journal, audio and heart only core; widgets only core; screens
+    never the command line; commands never each other."""
+    assert breaches() == []
+
+
+@pytest.mark.parametrize(
+    ("module", "target"),
+    [("breath_tui.core.pacer", "breath_tui.core.patterns"), ("breath_tui.core.config", "breath_tui.core.settings")],
+)
+def test_the_graph_sees_real_imports(module: str, target: str) -> None:
+    """The checks above can fail: the graph holds imports the source really has."""
+    assert target in GRAPH[module]

@@ -18,7 +18,7 @@ from breath_tui.audio.player import (
     choose_backend,
     open_player,
 )
-from breath_tui.core.config import SoundSettings
+from breath_tui.core.settings import SoundSettings
 
 WAIT = 5.0  # upper bound for the worker thread to react; tests never wait for a schedule
 

@@ -4,7 +4,8 @@ import stat
 
 import pytest
 
-from breath_tui.core.config import ConfigError, load_config
+from breath_tui.core.config import load_config
+from breath_tui.core.settings import ConfigError
 from breath_tui.settings_store import save_settings, updated_text
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from breath_tui.core.config import ConfigError
 from breath_tui.core.config_file import parse_config
-from breath_tui.core.sound import wav_problem
+from breath_tui.core.settings import ConfigError
+from breath_tui.core.wav import wav_problem
 
 
 def write_wav(path: Path, seconds: float = 0.1, rate: int = 44100, width: int = 2) -> Path:

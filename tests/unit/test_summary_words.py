@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from breath_tui.core import summary
+from breath_tui.core import card as summary
 from breath_tui.core.checkin import BodyEntry, CheckIn
 
 Make = Callable[..., CheckIn]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from breath_tui.core.sound import CUE_NAMES
+from breath_tui.core.settings import CUE_NAMES
 
 __all__ = ["CUE_NAMES", "CuePlayer", "SilentPlayer"]
 

@@ -193,6 +193,8 @@ SYSTEM_COMMANDS = {
 }
 """argv and estimated latency: a process start and a device open; sound servers add a little."""
 
+SYSTEM_PLAYERS = tuple(SYSTEM_COMMANDS)
+
 
 def probe_command(name: str) -> tuple[list[str] | None, str]:
     """The full path and arguments of a system player if it can play here, else None and why."""

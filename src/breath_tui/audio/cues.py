@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from breath_tui.core.sound import CUE_NAMES, CUE_STYLES
+from breath_tui.core.settings import CUE_NAMES, CUE_STYLES, DEFAULT_CUE_STYLE
 
 # pydub looks for ffmpeg when imported and warns if it is missing. Writing WAV needs no ffmpeg,
 # so that one warning (and only it) is silenced here.
@@ -32,7 +32,6 @@ with warnings.catch_warnings():
     from pydub.generators import SignalGenerator  # type: ignore[import-untyped]
 
 SAMPLE_RATE = 44100
-DEFAULT_STYLE = "soft"
 
 
 class Partial(SignalGenerator):  # type: ignore[misc]  # pydub has no type hints
@@ -106,7 +105,7 @@ VOICES: dict[str, dict[str, Voice]] = {
 }
 
 
-def make_cue(cue: str, style: str = DEFAULT_STYLE) -> AudioSegment:
+def make_cue(cue: str, style: str = DEFAULT_CUE_STYLE) -> AudioSegment:
     """Synthesise one cue: 16-bit mono at 44.1 kHz.
 
     Args:
@@ -129,7 +128,7 @@ def make_cue(cue: str, style: str = DEFAULT_STYLE) -> AudioSegment:
 
 def cue_path(out_dir: Path, cue: str, style: str) -> Path:
     """Where a cue's WAV lives: the default style at the top of `out_dir`, others in subfolders."""
-    folder = out_dir if style == DEFAULT_STYLE else out_dir / style
+    folder = out_dir if style == DEFAULT_CUE_STYLE else out_dir / style
     return folder / f"{cue}.wav"
 
 

@@ -16,9 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from breath_tui.core.sound import CUE_NAMES, MAX_CUE_SECONDS
+from breath_tui.core.settings import CUE_NAMES, DEFAULT_CUE_STYLE
+from breath_tui.core.wav import MAX_CUE_SECONDS
 
-DEFAULT_STYLE = "soft"
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -51,10 +51,10 @@ def sound_folders() -> list[Path]:
     return [_PACKAGE / "sounds", _PACKAGE.parent.parent / "sounds"]
 
 
-def builtin_paths(style: str = DEFAULT_STYLE) -> dict[str, Path] | None:
+def builtin_paths(style: str = DEFAULT_CUE_STYLE) -> dict[str, Path] | None:
     """The built-in WAV for every cue of a style, or None when they cannot be found."""
     for folder in sound_folders():
-        base = folder if style == DEFAULT_STYLE else folder / style
+        base = folder if style == DEFAULT_CUE_STYLE else folder / style
         paths = {cue: base / f"{cue}.wav" for cue in CUE_NAMES}
         if all(path.is_file() for path in paths.values()):
             return paths

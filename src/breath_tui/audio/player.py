@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from breath_tui.audio import CuePlayer, SilentPlayer
 from breath_tui.audio.backends import (
     SYSTEM_COMMANDS,
+    SYSTEM_PLAYERS,
     Backend,
     BellBackend,
     CommandBackend,
@@ -32,8 +33,7 @@ from breath_tui.audio.backends import (
     probe_simpleaudio,
 )
 from breath_tui.audio.library import Sound, builtin_paths, load_cues
-from breath_tui.core.config import SoundSettings
-from breath_tui.core.sound import SYSTEM_PLAYERS
+from breath_tui.core.settings import SoundSettings
 
 AUTO_ORDER = ("simpleaudio", *SYSTEM_PLAYERS, "bell")
 CLOSE_WAIT = 3.0

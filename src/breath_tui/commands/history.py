@@ -81,7 +81,7 @@ def plain_blocks(checkins: Sequence[CheckIn]) -> Iterator[str]:
     Nothing is wrapped (a terminal or a reader wraps), so the time is linear in the text;
     control characters are shown as escapes.
     """
-    from breath_tui.core.summary import card_lines
+    from breath_tui.core.card import card_lines
 
     for checkin in checkins:
         lines = [_shown(line) for line in card_lines(checkin)]

@@ -11,14 +11,6 @@ import re
 from pathlib import Path
 from typing import Any, get_type_hints
 
-from breath_tui.core.config import (
-    SECTIONS,
-    BodySettings,
-    BreathingSettings,
-    Config,
-    ConfigError,
-    SoundSettings,
-)
 from breath_tui.core.pacer import MAX_CYCLES, MAX_TEMPO, MIN_TEMPO
 from breath_tui.core.patterns import (
     PHASE_KINDS,
@@ -29,9 +21,20 @@ from breath_tui.core.patterns import (
     resolve_pattern,
     validate_phases,
 )
-from breath_tui.core.sound import BACKENDS, CUE_NAMES, CUE_STYLES, wav_problem
+from breath_tui.core.settings import (
+    BACKENDS,
+    CUE_NAMES,
+    CUE_STYLES,
+    SECTIONS,
+    BodySettings,
+    BreathingSettings,
+    Config,
+    ConfigError,
+    SoundSettings,
+)
 from breath_tui.core.text import visible
 from breath_tui.core.vocab import MAX_WORD_LENGTH
+from breath_tui.core.wav import wav_problem
 
 
 def _name_re(name: str) -> str:

@@ -21,9 +21,9 @@ from datetime import datetime
 from operator import attrgetter
 from typing import Any, Literal, NamedTuple
 
+from breath_tui.core.breath_words import format_minutes
+from breath_tui.core.card import kind_name, ratings_text
 from breath_tui.core.checkin import KINDS, CheckIn
-from breath_tui.core.session import format_minutes
-from breath_tui.core.summary import kind_name, ratings_text
 from breath_tui.core.text import markdown_text, visible
 from breath_tui.core.trends import TOO_FEW_TO_TELL, ChangeFigure, WordCount, WordKeys, times
 from breath_tui.core.when import day_and_time, long_date

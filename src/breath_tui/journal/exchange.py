@@ -20,9 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any, BinaryIO, TextIO
 
-from breath_tui.core.checkin import CheckIn, CheckInError
-from breath_tui.core.errors import BadInput
-from breath_tui.core.summary import (
+from breath_tui.core.card import (
     body_text,
     breathing_text,
     change_words,
@@ -30,6 +28,8 @@ from breath_tui.core.summary import (
     kind_name,
     ratings_text,
 )
+from breath_tui.core.checkin import CheckIn, CheckInError
+from breath_tui.core.errors import BadInput
 from breath_tui.core.text import markdown_text, neutralise_formula, visible
 from breath_tui.core.when import day_and_time, long_date
 

@@ -21,11 +21,11 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from breath_tui.audio import CuePlayer
+from breath_tui.core.breath_words import format_clock, session_line
 from breath_tui.core.clock import Clock
 from breath_tui.core.motion import fill_at, next_level_change
 from breath_tui.core.pacer import MAX_TEMPO, MIN_TEMPO, TEMPO_STEP, PacerState, clamp_tempo
 from breath_tui.core.safety import STOP_ANY_TIME, safety_lines
-from breath_tui.core.session import format_clock, summary
 from breath_tui.screens import MIN_HEIGHT, MIN_WIDTH
 from breath_tui.session_setup import SessionSetup
 from breath_tui.widgets.guide import BreathGuide
@@ -294,7 +294,7 @@ class BreathingScreen(Screen[str]):
             self.cues.play("end")
         else:
             self.cues.stop()
-        text = summary(state)
+        text = session_line(state)
         if not self.show_summary:
             self.call_after_refresh(self._done, text)
             return

@@ -22,8 +22,8 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static
 
+from breath_tui.core.card import KIND_NAMES, breathing_text
 from breath_tui.core.checkin import CheckIn, CheckInError, Kind, steps_for
-from breath_tui.core.summary import KIND_NAMES, breathing_text
 from breath_tui.screens.body_scan import BodyStep
 from breath_tui.screens.dialogs import RESUMABLE, LeaveScreen, ResumeScreen
 from breath_tui.screens.feelings import FeelingsStep

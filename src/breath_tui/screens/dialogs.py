@@ -12,8 +12,8 @@ from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from breath_tui.core.card import KIND_NAMES, card_lines
 from breath_tui.core.checkin import CheckIn
-from breath_tui.core.summary import KIND_NAMES, card_lines
 from breath_tui.core.when import day_and_time
 from breath_tui.widgets.literal import literal
 

@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
-from breath_tui.core.summary import card_text, history_row
+from breath_tui.core.card import card_text, history_row
 from breath_tui.core.text import visible
 from breath_tui.widgets.literal import literal, literal_cell
 

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from breath_tui.widgets.literal import literal
 
 if TYPE_CHECKING:
-    from breath_tui.core.config import Config
+    from breath_tui.core.settings import Config
 
 # (key, action, label): the key works from anywhere on the screen; arrows and Enter work too.
 CHOICES = (

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from breath_tui.session_setup import session_for
 
 if TYPE_CHECKING:
-    from breath_tui.core.config import Config
+    from breath_tui.core.settings import Config
 
 FLOWS = ("checkin", "scan", "resume", "now", "breathe", "history", "quit")
 

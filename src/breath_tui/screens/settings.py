@@ -16,8 +16,8 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static, Switch
 
-from breath_tui.core.config import Config, ConfigError
 from breath_tui.core.patterns import PRESETS
+from breath_tui.core.settings import Config, ConfigError
 from breath_tui.widgets.literal import literal
 
 # The sections that set a pattern and a length, with their labels on the form.

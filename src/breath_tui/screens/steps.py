@@ -25,10 +25,10 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Button, Static, TextArea
 
+from breath_tui.core.breath_words import describe_length
+from breath_tui.core.card import card_lines, card_text
 from breath_tui.core.checkin import CheckIn
 from breath_tui.core.safety import STILL_TENSE, safety_lines
-from breath_tui.core.session import describe_length
-from breath_tui.core.summary import card_lines, card_text
 from breath_tui.session_setup import SessionSetup
 from breath_tui.widgets.literal import literal
 

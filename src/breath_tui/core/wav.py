@@ -1,23 +1,12 @@
-"""What the [sound] settings may say, and whether a WAV file can serve as a cue.
+"""Whether a WAV file can serve as a cue.
 
-Pure standard library (the `wave` module reads headers only), so config.py can check a person's
-own cue files when config.toml is read, and name the file and line when one will not do.
+Pure standard library (the `wave` module reads headers only), so config_file.py can check a
+person's own cue files when config.toml is read, and name the file and line when one will not do.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-CUE_NAMES = ("in", "hold", "out", "end")
-"""One cue per phase kind, and one for the end of a session."""
-
-CUE_STYLES = ("soft", "clear")
-"""soft: warm, low tones (the default). clear: brighter tones that carry through a noisy room."""
-
-BACKENDS = ("auto", "simpleaudio", "aplay", "paplay", "pw-play", "afplay", "bell", "none")
-"""auto tries simpleaudio, then aplay, paplay, pw-play, afplay, then the bell if allowed."""
-
-SYSTEM_PLAYERS = ("aplay", "paplay", "pw-play", "afplay")
 
 # simpleaudio refuses other rates ("Weird sample rates are not supported").
 SUPPORTED_RATES = (8000, 11025, 16000, 22050, 32000, 44100, 48000, 88200, 96000, 192000)

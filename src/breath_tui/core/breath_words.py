@@ -1,4 +1,5 @@
-"""Words for a breathing session: the lines plain mode prints and the summary at the end."""
+"""Words for a breathing session: the lines plain mode prints, lengths and times, and the line
+that says how a session ended."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def format_minutes(minutes: float) -> str:
     return f"{text} minute" + ("" if text == "1" else "s")
 
 
-def summary(state: PacerState) -> str:
+def session_line(state: PacerState) -> str:
     """What the person did, without praise or scores: breaths, minutes, tempo."""
     done = state.cycles_done
     noun = "breath" if (state.cycles_total if not state.done else done) == 1 else "breaths"

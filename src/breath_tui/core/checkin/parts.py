@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar
 
-from breath_tui.core.checkin_fields import (
+from breath_tui.core.checkin.fields import (
     CheckInError,
     extra_keys,
     items,
@@ -22,10 +22,8 @@ from breath_tui.core.checkin_fields import (
     whole_number,
 )
 from breath_tui.core.pacer import MAX_CYCLES, MAX_TEMPO, MIN_TEMPO
-from breath_tui.core.patterns import MAX_PHASE_SECONDS, Pattern
+from breath_tui.core.patterns import MAX_PHASE_SECONDS, Pattern, PhaseKind
 from breath_tui.core.vocab import BODY_INTENSITY_MAX, INTENSITIES, Intensity
-
-PhaseKind = Literal["in", "hold", "out"]
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from breath_tui.core.breath_words import format_minutes
 from breath_tui.core.checkin import BodyEntry, Breathing, CheckIn, Feeling
-from breath_tui.core.session import format_minutes
 from breath_tui.core.vocab import feelings_phrase
 from breath_tui.core.when import day_and_time
 

@@ -1,4 +1,5 @@
-"""The check-in: one record of the journal, exactly the JSON Lines interchange format of DESIGN.md.
+"""The check-in: one record of the journal, exactly the JSON Lines interchange format
+(docs/architecture.md, "The interchange format").
 
 Every value is checked when a CheckIn (or one of its parts) is made, so a bad value is caught
 where it comes from: the screen that set it, or the import line that held it. Errors name the
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar, Literal
 
-from breath_tui.core.checkin_fields import (
+from breath_tui.core.checkin.fields import (
     MAX_NOTE,
     CheckInError,
     dumps,
@@ -34,25 +35,9 @@ from breath_tui.core.checkin_fields import (
     shown,
     text,
 )
-from breath_tui.core.checkin_parts import BodyEntry, Breathing, BreathPhase, Feeling
+from breath_tui.core.checkin.parts import BodyEntry, Breathing, Feeling
 from breath_tui.core.vocab import feelings_sentence
 from breath_tui.core.when import Now, local_now
-
-__all__ = [
-    "EDITABLE",
-    "KINDS",
-    "SCHEMA",
-    "STEPS",
-    "BodyEntry",
-    "BreathPhase",
-    "Breathing",
-    "CheckIn",
-    "CheckInError",
-    "Feeling",
-    "Kind",
-    "Status",
-    "steps_for",
-]
 
 SCHEMA = 1
 

@@ -1,0 +1,46 @@
+"""The check-in model: one record of the journal, and its parts, each checked when made.
+
+The face of the package; import from here. `record` is the check-in itself, `parts` the
+breathing, body entries and feelings it holds, `fields` the checks and bounds they share.
+"""
+
+from breath_tui.core.checkin.fields import (
+    MAX_EXTRA_DEPTH,
+    MAX_ITEMS,
+    MAX_NAME,
+    MAX_NOTE,
+    MAX_SECONDS,
+    CheckInError,
+)
+from breath_tui.core.checkin.parts import BodyEntry, Breathing, BreathPhase, Feeling
+from breath_tui.core.checkin.record import (
+    EDITABLE,
+    KINDS,
+    SCHEMA,
+    STEPS,
+    CheckIn,
+    Kind,
+    Status,
+    steps_for,
+)
+
+__all__ = [
+    "EDITABLE",
+    "KINDS",
+    "MAX_EXTRA_DEPTH",
+    "MAX_ITEMS",
+    "MAX_NAME",
+    "MAX_NOTE",
+    "MAX_SECONDS",
+    "SCHEMA",
+    "STEPS",
+    "BodyEntry",
+    "BreathPhase",
+    "Breathing",
+    "CheckIn",
+    "CheckInError",
+    "Feeling",
+    "Kind",
+    "Status",
+    "steps_for",
+]
