@@ -71,9 +71,9 @@ def run_plain(
                     cued.add(state.key)
                 show_notice()
             edge = pacer.next_edge(now)
-            upcoming = pacer.state_at(edge)
-            cue_time = edge - cues.latency
-            if not upcoming.done and upcoming.key not in cued and cue_time > now:
+            early = pacer.early_cue(now, cues.latency)
+            if early is not None and early[1].key not in cued:
+                cue_time, upcoming = early
                 sleep(clock.real_seconds(cue_time - now))
                 cues.play(upcoming.phase.kind)
                 cued.add(upcoming.key)

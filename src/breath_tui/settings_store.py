@@ -7,14 +7,13 @@ half-written config.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from breath_tui.core.config_file import parse_config
 from breath_tui.core.locations import ensure_private_dir
+from breath_tui.core.private_files import write_privately
 from breath_tui.core.settings import Config
 
 Changes = Mapping[str, Mapping[str, Any]]
@@ -53,15 +52,5 @@ def save_settings(path: Path, changes: Changes) -> Config:
     new_text = updated_text(text, changes)
     config = parse_config(new_text, path)
     ensure_private_dir(path.parent)
-    handle, temporary = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(new_text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_privately(path, lambda out: out.write(new_text), replace=True)
     return config

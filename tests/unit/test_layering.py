@@ -166,7 +166,10 @@ def test_no_import_crosses_a_layer_the_wrong_way() -> None:
 
 @pytest.mark.parametrize(
     ("module", "target"),
-    [("breath_tui.core.pacer", "breath_tui.core.patterns"), ("breath_tui.core.config", "breath_tui.core.settings")],
+    [
+        ("breath_tui.core.pacer", "breath_tui.core.patterns"),
+        ("breath_tui.core.config", "breath_tui.core.settings"),
+    ],
 )
 def test_the_graph_sees_real_imports(module: str, target: str) -> None:
     """The checks above can fail: the graph holds imports the source really has."""

@@ -147,3 +147,14 @@ def test_many_tempo_changes_leave_no_accumulated_error():
         t += 1.7
         expected += 1.7 * tempo
     assert pacer.breath_time(t) == pytest.approx(expected, rel=1e-12)
+
+
+def test_early_cue_is_the_next_edge_less_the_latency() -> None:
+    """Resonance 4-6 at t=1 with 0.1 s latency: the out-breath's cue starts at 3.9; none once
+    that moment has passed, with no latency, or before the end (which has no next phase)."""
+    pacer = Pacer(PRESETS["resonance"], cycles=1, start=0.0)
+    cue_time, upcoming = pacer.early_cue(1.0, 0.1)
+    assert cue_time == pytest.approx(3.9) and upcoming.phase.kind == "out"
+    assert pacer.early_cue(3.95, 0.1) is None
+    assert pacer.early_cue(1.0, 0.0) is None
+    assert pacer.early_cue(5.0, 0.1) is None

@@ -10,7 +10,7 @@ import pytest
 from breath_tui.cli import main
 from breath_tui.core.checkin import BodyEntry, Breathing, BreathPhase, CheckIn, Feeling
 from breath_tui.core.therapist import (
-    last_session_start,
+    region_text,
     summary_markdown,
     summary_since_last_session,
     summary_text,
@@ -45,7 +45,17 @@ def quick(make: Make, day: int, hour: int = 14, **fields: object) -> CheckIn:
     return on(make, day, hour, **values)
 
 
-def test_last_session_start_is_the_latest_complete_check_in(make_checkin: Make) -> None:
+LATER = datetime(2024, 5, 10, 12, tzinfo=ZONE)
+
+
+def since_last_session(journal: Journal, made: list[CheckIn], now: datetime = LATER):
+    journal.import_checkins(made)
+    return summary_since_last_session(journal.checkins, now)
+
+
+def test_the_last_session_is_the_latest_complete_check_in(
+    journal: Journal, make_checkin: Make
+) -> None:
     """The newest complete start-of-session check-in; quick calms and unfinished ones do not count."""
     made = [
         on(make_checkin, 1),
@@ -53,27 +63,33 @@ def test_last_session_start_is_the_latest_complete_check_in(make_checkin: Make) 
         quick(make_checkin, 4),
         make_checkin(started_at=datetime(2024, 5, 5, 9, tzinfo=ZONE), ended_at=None),
     ]
-    assert last_session_start(reversed(made)) == made[1].started_at
+    assert since_last_session(journal, made).since == made[1].started_at
 
 
-def test_last_session_start_before_a_moment_skips_the_current_check_in(make_checkin: Make) -> None:
-    """With before=, a check-in just finished is passed over for the previous session's."""
+def test_a_check_in_made_today_is_passed_over_for_the_previous_sessions(
+    journal: Journal, make_checkin: Make
+) -> None:
+    """A check-in made today belongs to today's session: the summary starts at the one before."""
     made = [on(make_checkin, 1), on(make_checkin, 8)]
-    assert last_session_start(made, before=made[1].started_at) == made[0].started_at
+    now = datetime(2024, 5, 8, 18, tzinfo=ZONE)
+    summary = since_last_session(journal, made, now)
+    assert (summary.since, summary.count) == (made[0].started_at, 2)
 
 
-def test_last_session_start_without_a_check_in_is_none(make_checkin: Make) -> None:
+def test_without_a_check_in_the_summary_covers_everything(
+    journal: Journal, make_checkin: Make
+) -> None:
     """Only quick calms: no session start, so the summary covers everything."""
-    made = [quick(make_checkin, 1), quick(make_checkin, 2)]
-    assert last_session_start(made) is None
-    summary = summary_since_last_session(made)
+    summary = since_last_session(journal, [quick(make_checkin, 1), quick(make_checkin, 2)])
     assert (summary.anchor, summary.count) == ("everything", 2)
 
 
-def test_summary_since_last_check_in_includes_it_and_what_followed(make_checkin: Make) -> None:
+def test_summary_since_last_check_in_includes_it_and_what_followed(
+    journal: Journal, make_checkin: Make
+) -> None:
     """Since the check-in of 3 May: it and the quick calm after; the 1 May check-in is left out."""
     made = [on(make_checkin, 1), on(make_checkin, 3), quick(make_checkin, 4)]
-    summary = summary_since_last_session(made)
+    summary = since_last_session(journal, made)
     assert (summary.anchor, summary.since, summary.count) == (
         "last check-in",
         made[1].started_at,
@@ -128,15 +144,29 @@ def test_average_change_of_two_is_too_few_to_tell(make_checkin: Make) -> None:
 
 
 def test_body_regions_with_sensations_and_intensity(make_checkin: Make) -> None:
-    """Each region: how often, its sensations with counts, and its average intensity."""
+    """Each region: how often, its sensations with counts, and how strong when tense."""
     made = [
         on(make_checkin, 1, body=(BodyEntry("shoulders", ("tension", "tightness"), 6),)),
         on(make_checkin, 2, body=(BodyEntry("shoulders", ("tension",), 4),)),
     ]
     body = therapist_summary(made).body
-    assert [region.text for region in body] == [
-        "shoulders: 2 times (tension 2, tightness 1), intensity 5.0 on average"
+    assert [region_text(region) for region in body] == [
+        "shoulders: 2 times (tension 2, tightness 1), tense 2 times, intensity 5.0 on average"
     ]
+
+
+def test_ease_noticed_does_not_lower_a_regions_tension(make_checkin: Make) -> None:
+    """A region noticed at ease (strength 1) once and tense (7) once: its tension is 7, the
+    same figure the trends show."""
+    from breath_tui.core.trends import compute_trends
+
+    made = [
+        on(make_checkin, 1, body=(BodyEntry("chest", ("ease",), 1),)),
+        on(make_checkin, 2, body=(BodyEntry("chest", ("tension",), 7),)),
+    ]
+    (region,) = therapist_summary(made).body
+    assert (region.noticed, region.tense, region.tense_intensity) == (2, 1, 7.0)
+    assert compute_trends(made).regions == (region,)
 
 
 def test_feelings_are_sentences_by_date(make_checkin: Make) -> None:
@@ -166,8 +196,9 @@ def test_notes_in_markdown_are_escaped_to_show_as_typed(make_checkin: Make) -> N
 def test_markdown_escapes_the_persons_words_outside_notes(make_checkin: Make) -> None:
     """A region or feeling word with Markdown in it is escaped in the lists too."""
     made = [on(make_checkin, 1, body=(BodyEntry("*jaw*", ("tension",), 4),))]
-    assert "- \\*jaw\\*: once (tension 1), intensity 4.0 on average" in summary_markdown(
-        therapist_summary(made)
+    assert (
+        "- \\*jaw\\*: once (tension 1), tense once, intensity 4.0 on average"
+        in summary_markdown(therapist_summary(made))
     )
 
 
@@ -179,9 +210,9 @@ def test_unfinished_episodes_are_counted_and_named(make_checkin: Make) -> None:
     assert "1 episode on 1 May 2024: 1 check-in (1 unfinished)." in summary_text(summary)
 
 
-def test_empty_journal_summary() -> None:
+def test_empty_journal_summary(journal: Journal) -> None:
     """No check-ins: the text says so, with no sections, in both renderings."""
-    summary = summary_since_last_session([])
+    summary = summary_since_last_session(journal.checkins, LATER)
     assert summary_text(summary) == (
         "Therapist summary: Everything in the journal\nNo check-ins in this period.\n"
     )
@@ -258,6 +289,7 @@ def test_export_summary_format_with_since(
 def test_a_line_break_in_a_word_stays_on_its_line_in_text(make_checkin: Make) -> None:
     """An imported region name holding a newline is shown as \\x0a, not as a new line."""
     made = [on(make_checkin, 1, body=(BodyEntry("jaw\nBody", ("tension",), 4),))]
-    assert "  jaw\\x0aBody: once (tension 1), intensity 4.0 on average\n" in summary_text(
-        therapist_summary(made)
+    assert (
+        "  jaw\\x0aBody: once (tension 1), tense once, intensity 4.0 on average\n"
+        in summary_text(therapist_summary(made))
     )

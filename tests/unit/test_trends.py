@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -162,25 +162,6 @@ def test_series_per_check_in_is_oldest_first_with_gaps(make_checkin: Make) -> No
     assert trends.after_series == (4, None, 4)
 
 
-def test_daily_series_averages_each_day_and_leaves_empty_days_as_gaps(make_checkin: Make) -> None:
-    """Two check-ins on 1 May average; 2 May has none (None); 3 May has its own figure."""
-    made = [
-        made_at(make_checkin, at(9, day=1), pre_rating=6, post_rating=2),
-        made_at(make_checkin, at(18, day=1), pre_rating=8, post_rating=4),
-        made_at(make_checkin, at(9, day=3), pre_rating=5, post_rating=None),
-    ]
-    daily = compute_trends(made).daily
-    assert daily.days == (date(2024, 5, 1), date(2024, 5, 2), date(2024, 5, 3))
-    assert daily.before == (7, None, 5)
-    assert daily.after == (3, None, None)
-
-
-def test_daily_series_uses_the_local_date(make_checkin: Make) -> None:
-    """23:30 in New York on 1 May is 1 May, though it is 2 May in UTC."""
-    made = [made_at(make_checkin, at(23, 30, tz=NEW_YORK))]
-    assert compute_trends(made).daily.days == (date(2024, 5, 1),)
-
-
 def test_which_sensations_count_as_tension() -> None:
     """tension, tightness and ache (and words like 'Tight') count; fluttering and ease do not."""
     assert [is_tension(w) for w in ("tension", "tightness", "ache", " Tight ", "clenched")] == [
@@ -200,7 +181,7 @@ def test_regions_most_often_tense_with_counts_and_average_intensity(make_checkin
     made.append(make_checkin(body=(BodyEntry("Stomach", ("ache", "fluttering"), 3),)))
     made.append(make_checkin(body=()))
     regions = compute_trends(made).regions
-    assert [(r.region, r.times, r.average_intensity, r.of) for r in regions] == [
+    assert [(r.region, r.tense, r.tense_intensity, r.of) for r in regions] == [
         ("shoulders", 3, 6.0, 4),
         ("Stomach", 1, 3.0, 4),
     ]
@@ -213,7 +194,7 @@ def test_a_region_noted_twice_in_one_check_in_counts_once(make_checkin: Make) ->
     """Two entries for the shoulders in one check-in: one time, at the stronger intensity."""
     body = (BodyEntry("shoulders", ("tension",), 3), BodyEntry("Shoulders", ("ache",), 7))
     region = compute_trends([make_checkin(body=body)]).regions[0]
-    assert (region.times, region.average_intensity) == (1, 7.0)
+    assert (region.tense, region.tense_intensity) == (1, 7.0)
 
 
 def test_most_frequent_feeling_words_with_counts(make_checkin: Make) -> None:
@@ -231,7 +212,7 @@ def test_most_frequent_feeling_words_with_counts(make_checkin: Make) -> None:
 def test_empty_journal_gives_empty_trends() -> None:
     """No check-ins: no points, no days, no regions or words, every figure too few to tell."""
     trends = compute_trends([])
-    assert (trends.count, trends.points, trends.daily.days) == (0, (), ())
+    assert (trends.count, trends.points) == (0, ())
     assert (trends.regions, trends.feelings, trends.by_pattern) == ((), (), ())
     assert all(f.too_few and f.count == 0 for f in (trends.overall, *trends.by_time_of_day))
     assert trends_lines(trends) == ["No check-ins yet."]
@@ -250,3 +231,17 @@ def test_no_judgement_words_in_the_rendering(make_checkin: Make) -> None:
     made = [make_checkin(pre_rating=9, post_rating=1) for _ in range(5)]
     text = "\n".join(trends_lines(compute_trends(made))).lower()
     assert not any(word in text for word in ("good", "bad", "better", "worse", "streak", "score"))
+
+
+def test_the_journals_trend_rows_give_the_same_trends_as_whole_check_ins(
+    journal, make_checkin: Make
+) -> None:
+    """Trends from Journal.trend_rows (only the columns trends need) equal those from the
+    check-ins themselves: the light path loses nothing."""
+    made = [
+        made_at(make_checkin, at(9, day=1), feelings=(Feeling("sad"),)),
+        made_at(make_checkin, at(20, tz=TOKYO, day=2), breathing=breathing("box"), body=()),
+        made_at(make_checkin, at(7, day=3), pre_rating=None),
+    ]
+    journal.import_checkins(made)
+    assert compute_trends(journal.trend_rows()) == compute_trends(made)

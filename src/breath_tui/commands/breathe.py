@@ -66,16 +66,15 @@ def register(commands: Any) -> None:
 
 def options_from(args: argparse.Namespace) -> BreatheOptions:
     """Check the numbers; raise BadInput naming the option."""
-    from breath_tui.core.pacer import MAX_CYCLES, MAX_TEMPO, MIN_TEMPO
+    from breath_tui.core.limits import length_problem, tempo_problem
 
     if args.pattern is not None and not args.pattern.strip():
         raise BadInput("--pattern needs a name (see `breath-tui patterns`) or seconds like 4-0-6")
-    if args.cycles is not None and not 1 <= args.cycles <= MAX_CYCLES:
-        raise BadInput(f"--cycles must be 1 to {MAX_CYCLES}, not {args.cycles}")
-    if args.minutes is not None and not 0 < args.minutes <= 120:
-        raise BadInput(f"--minutes must be more than 0 and at most 120, not {args.minutes:g}")
-    if args.tempo is not None and not MIN_TEMPO <= args.tempo <= MAX_TEMPO:
-        raise BadInput(f"--tempo must be {MIN_TEMPO} to {MAX_TEMPO}, not {args.tempo:g}")
+    problem = length_problem(args.cycles, args.minutes) or (
+        tempo_problem(args.tempo) if args.tempo is not None else None
+    )
+    if problem is not None:
+        raise BadInput(f"--{problem.field} {problem.message}")
     return BreatheOptions(
         pattern_text=args.pattern,
         cycles=args.cycles,

@@ -4,20 +4,18 @@ therapist summary, in Markdown."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
 from breath_tui.core.errors import BadInput
 
-FORMATS = ("jsonl", "csv", "md", "summary")
-
 
 def register(commands: Any) -> None:
     """Add the `export` sub-command."""
+    from breath_tui.journal.exchange import FORMATS
+
     parser = commands.add_parser(
         "export",
         help="write the journal out as JSON Lines, CSV or Markdown, or the therapist summary",
@@ -107,27 +105,16 @@ def write_private_file(path: Path, write: Callable[[TextIO], None], *, force: bo
         # --force replaces a file we could have written; never a device or a pipe (as root,
         # replacing /dev/null with a regular file breaks the whole machine).
         raise BadInput(f"-o {path}: is not a regular file (a device or a pipe); not replaced")
+    from breath_tui.core.private_files import write_privately
+
     try:
-        if force:
-            # A temporary file (mkstemp makes it 0600) renamed over the old one: the old file
-            # stays whole until the new one is complete, and its old mode is not inherited.
-            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        else:
-            fd, temporary = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), str(path)
+        write_privately(path, write, replace=force)
     except FileExistsError:
         raise BadInput(f"-o {path}: already exists; add --force to replace it") from None
     except OSError as error:
-        raise BadInput(f"-o {path}: cannot be created: {error.strerror or error}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            write(out)
-        if force:
-            os.replace(temporary, path)
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError) and not error.filename:
+        if error.filename is None and error.errno is not None:
             # A full disk, say: name the file in the message (the command line exits 1).
             raise OSError(
                 error.errno, f"{error.strerror}; nothing was written", str(path)
             ) from None
-        raise
+        raise BadInput(f"-o {path}: cannot be created: {error.strerror or error}") from None

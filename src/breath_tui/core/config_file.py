@@ -9,9 +9,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
-from typing import Any, get_type_hints
+from typing import Any, NoReturn, get_type_hints
 
-from breath_tui.core.pacer import MAX_CYCLES, MAX_TEMPO, MIN_TEMPO
+from breath_tui.core.limits import length_problem, tempo_problem
 from breath_tui.core.patterns import (
     PHASE_KINDS,
     Pattern,
@@ -27,7 +27,6 @@ from breath_tui.core.settings import (
     CUE_STYLES,
     SECTIONS,
     BodySettings,
-    BreathingSettings,
     Config,
     ConfigError,
     SoundSettings,
@@ -199,48 +198,30 @@ def _read_phases(name: str, raw: Any) -> list[Phase]:
     return phases
 
 
-def _check_breathing(
-    settings: BreathingSettings, patterns: dict[str, Pattern], path: Path, text: str
-) -> None:
-    def fail(key: str, message: str) -> None:
-        raise ConfigError(f"{_where(path, text, 'breathing', key)}: breathing.{key} {message}")
-
-    if settings.cycles is not None and not 1 <= settings.cycles <= MAX_CYCLES:
-        fail("cycles", f"must be 1 to {MAX_CYCLES}")
-    if settings.minutes is not None and not 0 < settings.minutes <= 120:
-        fail("minutes", "must be more than 0 and at most 120")
-    if not MIN_TEMPO <= settings.tempo <= MAX_TEMPO:
-        fail("tempo", f"must be {MIN_TEMPO} to {MAX_TEMPO}")
-    try:
-        resolve_pattern(settings.pattern, patterns)
-    except PatternError as error:
-        fail("pattern", f"is not usable: {error}")
+LENGTH_SECTIONS = ("breathing", "checkin", "quick")
+"""The sections that ask for a breathing session: a pattern and a length (and a tempo)."""
 
 
-def _check_checkin(config: Config, path: Path, text: str) -> None:
-    settings = config.checkin
+def _check_sessions(config: Config, path: Path, text: str) -> None:
+    """Each session section's pattern, length and tempo, against core.limits."""
+    for section in LENGTH_SECTIONS:
+        settings = getattr(config, section)
 
-    def fail(key: str, message: str) -> None:
-        raise ConfigError(f"{_where(path, text, 'checkin', key)}: checkin.{key} {message}")
+        def fail(key: str, message: str, section: str = section) -> NoReturn:
+            raise ConfigError(f"{_where(path, text, section, key)}: {section}.{key} {message}")
 
-    if not 0 < settings.minutes <= 120:
-        fail("minutes", "must be more than 0 and at most 120")
-    try:
-        resolve_pattern(settings.pattern, config.patterns)
-    except PatternError as error:
-        fail("pattern", f"is not usable: {error}")
+        try:
+            resolve_pattern(settings.pattern, config.patterns)
+        except PatternError as error:
+            fail("pattern", f"is not usable: {error}")
+        problem = length_problem(getattr(settings, "cycles", None), settings.minutes) or (
+            tempo_problem(settings.tempo) if hasattr(settings, "tempo") else None
+        )
+        if problem is not None:
+            fail(problem.field, problem.message)
 
 
-def _check_quick(config: Config, path: Path, text: str) -> None:
-    def fail(key: str, message: str) -> None:
-        raise ConfigError(f"{_where(path, text, 'quick', key)}: quick.{key} {message}")
-
-    if not 0 < config.quick.minutes <= 120:
-        fail("minutes", "must be more than 0 and at most 120")
-    try:
-        resolve_pattern(config.quick.pattern, config.patterns)
-    except PatternError as error:
-        fail("pattern", f"is not usable: {error}")
+def _check_safety(config: Config, path: Path, text: str) -> None:
     crisis = config.safety.crisis_text
     if not crisis.strip() or len(crisis) > 300 or not crisis.replace("\n", " ").isprintable():
         raise ConfigError(
@@ -347,9 +328,8 @@ def parse_config(text: str, path: Path) -> Config:
         raise ConfigError(
             f"{_where(path, text, 'breathing', 'minutes')}: give breathing.cycles or breathing.minutes, not both"
         )
-    _check_breathing(config.breathing, config.patterns, path, text)
-    _check_checkin(config, path, text)
+    _check_sessions(config, path, text)
     _check_body(config.body, path, text)
-    _check_quick(config, path, text)
+    _check_safety(config, path, text)
     _check_sound(config.sound, path, text)
     return config

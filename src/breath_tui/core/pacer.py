@@ -227,6 +227,21 @@ class Pacer:
         edge = cycle * self._cycle_seconds + self._ends[index]
         return self.wall_time_at(min(edge, total), t)
 
+    def early_cue(self, t: float, latency: float) -> tuple[float, PacerState] | None:
+        """When the next phase's cue must start for its sound to meet the phase edge:
+        (clock time, the state of the phase to come). None when there is no latency to make
+        up, no next phase (paused, or the end comes next) or that moment has passed."""
+        if latency <= 0:
+            return None
+        edge = self.next_edge(t)
+        if math.isinf(edge):
+            return None
+        upcoming = self.state_at(edge)
+        cue_time = edge - latency
+        if upcoming.done or cue_time <= t:
+            return None
+        return cue_time, upcoming
+
     def phase_start_breath(self, state: PacerState) -> float:
         """Pattern seconds from the session start to the start of the state's phase."""
         start = self._ends[state.phase_index - 1] if state.phase_index else 0.0

@@ -65,6 +65,11 @@ def neutralise_formula(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
+def markdown_quote(text: str) -> list[str]:
+    """A note as a Markdown block quote, one "> " line per line, escaped to show as typed."""
+    return [f"> {line}".rstrip() for line in markdown_text(text.strip()).split("\n")]
+
+
 def markdown_text(text: str) -> str:
     """Escape text so a Markdown viewer shows it literally, never as links, HTML or emphasis."""
     escaped = re.sub(_MARKDOWN_INLINE, r"\\\1", visible(text, keep_lines=True))

@@ -15,7 +15,7 @@ The wording is neutral: counts, ratings and averages, no judgement.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from operator import attrgetter
@@ -24,8 +24,15 @@ from typing import Any, Literal, NamedTuple
 from breath_tui.core.breath_words import format_minutes
 from breath_tui.core.card import kind_name, ratings_text
 from breath_tui.core.checkin import KINDS, CheckIn
-from breath_tui.core.text import markdown_text, visible
-from breath_tui.core.trends import TOO_FEW_TO_TELL, ChangeFigure, WordCount, WordKeys, times
+from breath_tui.core.text import markdown_quote, markdown_text, visible
+from breath_tui.core.trends import (
+    TOO_FEW_TO_TELL,
+    ChangeFigure,
+    RegionFigure,
+    TrendRow,
+    region_figures,
+    times,
+)
 from breath_tui.core.when import day_and_time, long_date
 
 Anchor = Literal["everything", "date", "last check-in"]
@@ -52,23 +59,17 @@ class PatternUse:
         return f"{self.pattern}: {times(self.times)}, {format_minutes(self.seconds / 60)} in all"
 
 
-@dataclass(frozen=True)
-class RegionNoticed:
-    """A body region noticed: in how many episodes, the sensations named, intensity on average."""
+def region_text(region: RegionFigure) -> str:
+    """'shoulders: 3 times (tension 2, tightness 1), tense twice, intensity 5.5 on average'.
 
-    region: str
-    times: int
-    sensations: tuple[WordCount, ...]
-    average_intensity: float
-
-    @property
-    def text(self) -> str:
-        """'shoulders: 3 times (tension 2, tightness 1), intensity 5.0 on average'."""
-        words = ", ".join(f"{word.word} {word.count}" for word in self.sensations)
-        return (
-            f"{self.region}: {times(self.times)}{f' ({words})' if words else ''}, "
-            f"intensity {self.average_intensity:.1f} on average"
-        )
+    The strength is that of the times it was tense only: ease or warmth noticed there never
+    lowers it (trends say the same figure the same way).
+    """
+    words = ", ".join(f"{word.word} {word.count}" for word in region.sensations)
+    text = f"{region.region}: {times(region.noticed)}{f' ({words})' if words else ''}"
+    if region.tense and region.tense_intensity is not None:
+        text += f", tense {times(region.tense)}, intensity {region.tense_intensity:.1f} on average"
+    return text
 
 
 class Dated(NamedTuple):
@@ -112,7 +113,7 @@ class TherapistSummary:
     patterns: tuple[PatternUse, ...]
     ratings: tuple[Dated, ...]
     change: ChangeFigure
-    body: tuple[RegionNoticed, ...]
+    body: tuple[RegionFigure, ...]
     feelings: tuple[Dated, ...]
     notes: tuple[Dated, ...]
 
@@ -129,38 +130,24 @@ def last_session_filters(now: datetime) -> dict[str, Any]:
     return {"kind": "checkin", "status": "complete", "before": session_cutoff(now), "limit": 1}
 
 
-def last_session_start(
-    checkins: Iterable[CheckIn], *, before: datetime | None = None
-) -> datetime | None:
-    """When the last complete start-of-session check-in started, or None if there is none.
+def summary_since_last_session(
+    checkins: Callable[..., Sequence[CheckIn]], now: datetime
+) -> TherapistSummary:
+    """The summary from the last session's check-in on (it included), or of everything when
+    there has been none: what the history tab and `export --format summary` show.
 
     Args:
-        checkins: the journal's check-ins, in any order.
-        before: only look at check-ins started before this. At the end of a check-in, pass its
-            own start so the summary reaches back to the previous session (and includes today's).
+        checkins: Journal.checkins, or anything taking its filters (since, before, kind,
+            status, limit, oldest_first) and returning check-ins.
+        now: the moment the summary is made (today's check-ins belong to today's session).
     """
-    latest: datetime | None = None
-    for checkin in checkins:
-        if checkin.kind != "checkin" or checkin.status != "complete":
-            continue
-        if before is not None and checkin.started_at >= before:
-            continue
-        if latest is None or checkin.started_at > latest:
-            latest = checkin.started_at
-    return latest
-
-
-def summary_since_last_session(
-    checkins: Iterable[CheckIn], *, before: datetime | None = None
-) -> TherapistSummary:
-    """The summary from the last complete start-of-session check-in on (it included).
-
-    With no such check-in, the summary covers everything. `before` is as in last_session_start.
-    """
-    every = list(checkins)
-    start = last_session_start(every, before=before)
-    anchor: Anchor = "everything" if start is None else "last check-in"
-    return therapist_summary(every, since=start, anchor=anchor)
+    last = checkins(**last_session_filters(now))
+    since = last[0].started_at if last else None
+    return therapist_summary(
+        checkins(since=since, oldest_first=True),
+        since=since,
+        anchor="last check-in" if since is not None else "everything",
+    )
 
 
 def therapist_summary(
@@ -179,15 +166,10 @@ def therapist_summary(
     kind_counts = dict.fromkeys(KINDS, 0)
     pattern_times: dict[str, int] = {}
     pattern_seconds: dict[str, float] = {}
-    region_names: dict[str, str] = {}
-    region_times: dict[str, int] = {}
-    region_intensity: dict[str, int] = {}
-    region_words: dict[str, dict[str, int]] = {}
     ratings: list[Dated] = []
     feelings: list[Dated] = []
     notes: list[Dated] = []
     change_total, change_count, unfinished = 0, 0, 0
-    keys = WordKeys()
 
     for checkin in chosen:
         kind_counts[checkin.kind] += 1
@@ -202,15 +184,6 @@ def therapist_summary(
         if checkin.rating_change is not None:
             change_total += checkin.rating_change
             change_count += 1
-        for entry in checkin.body:
-            key = keys[entry.region]
-            if key not in region_names:
-                region_names[key] = entry.region.strip()
-            region_times[key] = region_times.get(key, 0) + 1
-            region_intensity[key] = region_intensity.get(key, 0) + entry.intensity
-            words = region_words.setdefault(key, {})
-            for word in entry.sensations:
-                words[word] = words.get(word, 0) + 1
         if checkin.feelings:
             feelings.append(Dated(checkin.started_at, checkin.feelings_sentence))
         if checkin.note.strip():
@@ -220,21 +193,7 @@ def therapist_summary(
         (PatternUse(name, count, pattern_seconds[name]) for name, count in pattern_times.items()),
         key=lambda use: (-use.times, use.pattern.casefold()),
     )
-    body = sorted(
-        (
-            RegionNoticed(
-                region_names[key],
-                count,
-                tuple(
-                    WordCount(word, n)
-                    for word, n in sorted(region_words[key].items(), key=lambda item: -item[1])
-                ),
-                region_intensity[key] / count,
-            )
-            for key, count in region_times.items()
-        ),
-        key=lambda region: (-region.times, region.region.casefold()),
-    )
+    body = region_figures(TrendRow.of(checkin) for checkin in chosen)
     enough = change_count >= TOO_FEW_TO_TELL
     return TherapistSummary(
         since=since,
@@ -276,27 +235,19 @@ def overview(summary: TherapistSummary) -> str:
     return f"{summary.count} {noun} {span}: {kinds}{left}."
 
 
-class _Dates(dict[datetime, str]):
-    """started_at -> day_and_time(started_at), each formatted once though shown in several places."""
-
-    def __missing__(self, moment: datetime) -> str:
-        shown = self[moment] = day_and_time(moment)
-        return shown
-
-
-def _sections(summary: TherapistSummary, dates: _Dates) -> list[tuple[str, list[str]]]:
+def _sections(summary: TherapistSummary) -> list[tuple[str, list[str]]]:
     """(title, lines) per section with something in it; lines hold the person's text as is."""
     sections: list[tuple[str, list[str]]] = []
     if summary.patterns:
         sections.append(("Breathing", [use.text for use in summary.patterns]))
     if summary.ratings:
-        lines = [f"{dates[line.started_at]}, {line.text}" for line in summary.ratings]
+        lines = [f"{day_and_time(line.started_at)}, {line.text}" for line in summary.ratings]
         lines.append(f"Average change: {summary.change.text}")
         sections.append(("Tension (0-10)", lines))
     if summary.body:
-        sections.append(("Body", [region.text for region in summary.body]))
+        sections.append(("Body", [region_text(region) for region in summary.body]))
     if summary.feelings:
-        lines = [f"{dates[line.started_at]}: {line.text}" for line in summary.feelings]
+        lines = [f"{day_and_time(line.started_at)}: {line.text}" for line in summary.feelings]
         sections.append(("Feelings", lines))
     return sections
 
@@ -309,14 +260,13 @@ def summary_text(summary: TherapistSummary) -> str:
     as `\\x0a`, so each item stays on its line. Only notes keep their line breaks. Nothing is
     markup: a screen shows this text with markup off.
     """
-    dates = _Dates()
     lines = [f"Therapist summary: {heading(summary)}", overview(summary)]
-    for title, items in _sections(summary, dates):
+    for title, items in _sections(summary):
         lines += ["", title, *(f"  {visible(item)}" for item in items)]
     if summary.notes:
         lines += ["", "Notes"]
         for note in summary.notes:
-            lines.append(f"  {dates[note.started_at]}:")
+            lines.append(f"  {day_and_time(note.started_at)}:")
             # Split at newlines only: splitlines() would also split at characters that
             # visible() shows as escapes, so they would vanish instead of being seen.
             text = visible(note.text.strip(), keep_lines=True)
@@ -329,13 +279,11 @@ def summary_markdown(summary: TherapistSummary) -> str:
 
     Notes are block quotes, one per episode, under a line with their date.
     """
-    dates = _Dates()
     out = [f"# Therapist summary: {heading(summary)}", "", overview(summary)]
-    for title, items in _sections(summary, dates):
+    for title, items in _sections(summary):
         out += ["", f"## {title}", "", *(f"- {markdown_text(visible(item))}" for item in items)]
     if summary.notes:
         out += ["", "## Notes"]
         for note in summary.notes:
-            quoted = [f"> {line}".rstrip() for line in markdown_text(note.text.strip()).split("\n")]
-            out += ["", f"{dates[note.started_at]}:", "", *quoted]
+            out += ["", f"{day_and_time(note.started_at)}:", "", *markdown_quote(note.text)]
     return "\n".join(out) + "\n"

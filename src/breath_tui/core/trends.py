@@ -2,8 +2,9 @@
 tense, the most frequent feeling words, and "What helps me": the average change in tension by
 breathing pattern and by time of day.
 
-Everything is computed in one pass over the check-ins (plus one sort for the per-check-in
-series), so the time grows in step with the count: about 50 ms for 10,000 check-ins. The
+Everything is computed in one pass over the entries (plus one sort for the per-entry series),
+so the time grows in step with the count. The journal hands over only what trends need
+(TrendRow, through Journal.trend_rows), never whole check-ins. The
 figures are plain and neutral: counts and averages, never scores, streaks or words such as
 "better". A figure resting on fewer than TOO_FEW_TO_TELL check-ins says "too few to tell"
 instead of an average.
@@ -17,9 +18,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
+from functools import lru_cache
 from operator import itemgetter
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, Protocol
 
 from breath_tui.core.checkin import CheckIn
 from breath_tui.core.sparkline import sparkline
@@ -86,18 +88,6 @@ class TensionPoint(NamedTuple):
 
 
 @dataclass(frozen=True)
-class DailyTension:
-    """Average tension before and after per local day, every day from the first to the last.
-
-    A day with no rating of that kind holds None, so the series shows gaps where they are.
-    """
-
-    days: tuple[date, ...]
-    before: tuple[float | None, ...]
-    after: tuple[float | None, ...]
-
-
-@dataclass(frozen=True)
 class ChangeFigure:
     """The average change in tension (after - before) over `count` check-ins with both ratings.
 
@@ -120,24 +110,77 @@ class ChangeFigure:
         return change_figure_text(self.count, self.average)
 
 
-@dataclass(frozen=True)
-class RegionTension:
-    """A body region noted as tense: in how many check-ins, and how strongly on average (0-10).
+class Noticed(Protocol):
+    """One body-scan entry as trends read it (a BodyEntry, or the journal's light copy)."""
 
-    `of` is how many check-ins had any body scan entry, so "4 of 9" can be said.
+    @property
+    def region(self) -> str: ...
+    @property
+    def sensations(self) -> tuple[str, ...]: ...
+    @property
+    def intensity(self) -> int: ...
+
+
+class TrendRow(NamedTuple):
+    """What trends need of one entry, and no more: the journal reads just these columns.
+
+    A NamedTuple: one is made per entry, and a tuple is made fastest.
+    """
+
+    started_at: datetime
+    pre_rating: int | None
+    post_rating: int | None
+    pattern: str | None
+    body: tuple[Noticed, ...]
+    feelings: tuple[str, ...]
+    """The feeling words named, in order."""
+
+    @classmethod
+    def of(cls, checkin: CheckIn) -> TrendRow:
+        """The row of a whole check-in."""
+        pattern = checkin.breathing.pattern if checkin.breathing is not None else None
+        feelings = tuple(feeling.word for feeling in checkin.feelings)
+        return cls(
+            checkin.started_at,
+            checkin.pre_rating,
+            checkin.post_rating,
+            pattern,
+            checkin.body,
+            feelings,
+        )
+
+
+@dataclass(frozen=True)
+class RegionFigure:
+    """A body region over many entries: how often it was noticed, with which sensations, and
+    how often it was tense and how strongly. Trends and the therapist summary both read it.
+
+    Strength is averaged over the entries where the region was tense only (the strongest tense
+    entry of each), so a region noticed as easy (ease, warmth) never pulls its tension down.
+
+    Attributes:
+        region: its name as first written.
+        noticed: entries in which it was noticed at all.
+        sensations: the sensations named for it, most often first (each counted once an entry).
+        tense: entries in which one of its sensations was tension (TENSION_SENSATIONS).
+        tense_intensity: the average strength (0-10) of those, or None when never tense.
+        of: entries with any body scan, so "tense 4 of 9 times" can be said.
     """
 
     region: str
-    times: int
-    average_intensity: float
+    noticed: int
+    sensations: tuple[WordCount, ...]
+    tense: int
+    tense_intensity: float | None
     of: int
 
     @property
     def text(self) -> str:
         """'shoulders: tense 4 of 9 times, intensity 5.5 on average' ('1 of 1 time')."""
+        average = self.tense_intensity or 0.0
         return (
-            f"{self.region}: tense {self.times} of {self.of} {'time' if self.of == 1 else 'times'}, "
-            f"intensity {self.average_intensity:.1f} on average"
+            f"{self.region}: tense {self.tense} of {self.of} {'time' if self.of == 1 else 'times'}, "
+            f"intensity {average:.1f} on average"
         )
 
 
@@ -161,7 +204,6 @@ class Trends:
     Attributes:
         count: how many check-ins were looked at.
         points: each check-in's ratings, oldest first (for a per-check-in sparkline).
-        daily: average ratings per local day, with None for days without.
         regions: regions most often tense, most often first (then by name).
         feelings: feeling words most often named, most often first (then by word).
         overall: the change in tension over every check-in with both ratings.
@@ -171,8 +213,7 @@ class Trends:
 
     count: int
     points: tuple[TensionPoint, ...]
-    daily: DailyTension
-    regions: tuple[RegionTension, ...]
+    regions: tuple[RegionFigure, ...]
     feelings: tuple[WordCount, ...]
     overall: ChangeFigure
     by_pattern: tuple[ChangeFigure, ...]
@@ -206,93 +247,94 @@ class _Mean:
         return self.total / self.count if self.count else None
 
 
+@lru_cache(maxsize=4096)
 def word_key(word: str) -> str:
     """The word for counting: words differing only in case or spacing ("Shoulders", "shoulders ")
-    are the same word."""
+    are the same word. Cached: the same few words recur in thousands of entries."""
     return " ".join(word.split()).casefold()
 
 
-class WordKeys(dict[str, str]):
-    """word -> word_key(word), worked out once per spelling: `keys[word]`."""
-
-    def __missing__(self, word: str) -> str:
-        key = self[word] = word_key(word)
-        return key
-
-
-class _TensionWords(dict[str, bool]):
-    """sensation -> is_tension(sensation), worked out on first use."""
-
-    def __missing__(self, word: str) -> bool:
-        tense = self[word] = is_tension(word)
-        return tense
-
-
+@lru_cache(maxsize=4096)
 def is_tension(sensation: str) -> bool:
     """True when the sensation is one of TENSION_SENSATIONS (case and spaces ignored)."""
     return word_key(sensation) in TENSION_SENSATIONS
 
 
-def compute_trends(checkins: Iterable[CheckIn], *, top: int = 5) -> Trends:
-    """Trends of the check-ins given, in any order.
+def region_figures(rows: Iterable[TrendRow]) -> list[RegionFigure]:
+    """Every region noticed, most often first (then by name): see RegionFigure."""
+    names: dict[str, str] = {}
+    noticed: dict[str, int] = {}
+    words: dict[str, dict[str, int]] = {}
+    tense: defaultdict[str, _Mean] = defaultdict(_Mean)
+    scanned = 0
+    for row in rows:
+        if not row.body:
+            continue
+        scanned += 1
+        seen: set[str] = set()
+        strongest: dict[str, int] = {}
+        for entry in row.body:
+            key = word_key(entry.region)
+            names.setdefault(key, entry.region.strip())
+            counted = words.setdefault(key, {})
+            if key not in seen:
+                seen.add(key)
+                noticed[key] = noticed.get(key, 0) + 1
+            for word in entry.sensations:
+                counted[word] = counted.get(word, 0) + 1
+            if any(map(is_tension, entry.sensations)) and entry.intensity >= strongest.get(key, 0):
+                strongest[key] = entry.intensity
+        for key, intensity in strongest.items():
+            tense[key].add(intensity)
+    figures = [
+        RegionFigure(
+            names[key],
+            count,
+            tuple(
+                WordCount(word, n)
+                for word, n in sorted(words[key].items(), key=lambda item: (-item[1], item[0]))
+            ),
+            tense[key].count if key in tense else 0,
+            tense[key].value() if key in tense else None,
+            scanned,
+        )
+        for key, count in noticed.items()
+    ]
+    figures.sort(key=lambda figure: (-figure.noticed, figure.region.casefold()))
+    return figures
+
+
+def compute_trends(entries: Iterable[TrendRow | CheckIn], *, top: int = 5) -> Trends:
+    """Trends of the entries given, in any order.
 
     Args:
-        checkins: the check-ins to look at (e.g. Journal.checkins(), or those since a date).
+        entries: rows from Journal.trend_rows() (or whole check-ins, e.g. those since a date).
         top: how many regions and feeling words to keep (the most frequent).
 
     Returns:
-        The figures; with no check-ins, empty series and "too few to tell" everywhere.
+        The figures; with no entries, empty series and "too few to tell" everywhere.
     """
+    rows = [entry if isinstance(entry, TrendRow) else TrendRow.of(entry) for entry in entries]
     points: list[TensionPoint] = []
-    day_before: defaultdict[date, _Mean] = defaultdict(_Mean)
-    day_after: defaultdict[date, _Mean] = defaultdict(_Mean)
-    region_names: dict[str, str] = {}
-    region_intensity: defaultdict[str, _Mean] = defaultdict(_Mean)
-    scanned = 0
     word_names: dict[str, str] = {}
     word_counts: dict[str, int] = {}
     overall = _Mean()
     pattern_means: defaultdict[str, _Mean] = defaultdict(_Mean)
     hour_means = {name: _Mean() for name, _ in TIMES_OF_DAY}
-    # The same few words recur in thousands of check-ins: normalise each spelling only once.
-    keys = WordKeys()
-    tension_words = _TensionWords()
 
-    for checkin in checkins:
-        started = checkin.started_at
-        pre, post = checkin.pre_rating, checkin.post_rating
+    for row in rows:
+        started, pre, post = row.started_at, row.pre_rating, row.post_rating
         points.append(TensionPoint(started, pre, post))
-        # The day and hour on the check-in's own clock: a late check-in abroad stays on its day.
-        if pre is not None or post is not None:
-            day = started.date()
-            if pre is not None:
-                day_before[day].add(pre)
-            if post is not None:
-                day_after[day].add(post)
         if pre is not None and post is not None:
             change = post - pre
             overall.add(change)
+            # The hour on the entry's own clock: a late check-in abroad stays in its evening.
             hour_means[_TIME_OF_DAY_BY_HOUR[started.hour]].add(change)
-            if checkin.breathing is not None:
-                pattern_means[checkin.breathing.pattern].add(change)
-
-        if checkin.body:
-            scanned += 1
-            # One count per region per check-in, at its strongest if it was noted twice.
-            tense: dict[str, int] = {}
-            for entry in checkin.body:
-                if any(map(tension_words.__getitem__, entry.sensations)):
-                    key = keys[entry.region]
-                    if key not in region_names:
-                        region_names[key] = entry.region.strip()
-                    if entry.intensity >= tense.get(key, 0):
-                        tense[key] = entry.intensity
-            for key, intensity in tense.items():
-                region_intensity[key].add(intensity)
-
+            if row.pattern is not None:
+                pattern_means[row.pattern].add(change)
         named: set[str] = set()
-        for feeling in checkin.feelings:
-            key = keys[feeling.word]
+        for word in row.feelings:
+            key = word_key(word)
             if key in named:
                 continue
             named.add(key)
@@ -300,15 +342,12 @@ def compute_trends(checkins: Iterable[CheckIn], *, top: int = 5) -> Trends:
                 word_counts[key] += 1
             else:
                 word_counts[key] = 1
-                word_names[key] = feeling.word.strip()
+                word_names[key] = word.strip()
 
     points.sort(key=itemgetter(0))
     regions = sorted(
-        (
-            RegionTension(region_names[key], mean.count, mean.total / mean.count, scanned)
-            for key, mean in region_intensity.items()
-        ),
-        key=lambda region: (-region.times, region.region.casefold()),
+        (figure for figure in region_figures(rows) if figure.tense),
+        key=lambda figure: (-figure.tense, figure.region.casefold()),
     )
     words = sorted(
         (WordCount(word_names[key], count) for key, count in word_counts.items()),
@@ -321,7 +360,6 @@ def compute_trends(checkins: Iterable[CheckIn], *, top: int = 5) -> Trends:
     return Trends(
         count=len(points),
         points=tuple(points),
-        daily=_daily(day_before, day_after),
         regions=tuple(regions[:top]),
         feelings=tuple(words[:top]),
         overall=_figure("all", overall),
@@ -333,19 +371,6 @@ def compute_trends(checkins: Iterable[CheckIn], *, top: int = 5) -> Trends:
 def _figure(label: str, mean: _Mean) -> ChangeFigure:
     average = mean.value() if mean.count >= TOO_FEW_TO_TELL else None
     return ChangeFigure(label, mean.count, average)
-
-
-def _daily(before: dict[date, _Mean], after: dict[date, _Mean]) -> DailyTension:
-    known = before.keys() | after.keys()
-    if not known:
-        return DailyTension((), (), ())
-    first, last = min(known), max(known)
-    days = tuple(first + timedelta(days=n) for n in range((last - first).days + 1))
-    return DailyTension(
-        days,
-        tuple(before[day].value() if day in before else None for day in days),
-        tuple(after[day].value() if day in after else None for day in days),
-    )
 
 
 def times(count: int) -> str:

@@ -30,10 +30,12 @@ from breath_tui.core.card import (
 )
 from breath_tui.core.checkin import CheckIn, CheckInError
 from breath_tui.core.errors import BadInput
-from breath_tui.core.text import markdown_text, neutralise_formula, visible
+from breath_tui.core.text import markdown_quote, markdown_text, neutralise_formula, visible
 from breath_tui.core.when import day_and_time, long_date
 
-FORMATS = ("jsonl", "csv", "md")
+FORMATS = ("jsonl", "csv", "md", "summary")
+"""What `export --format` takes: the journal as records (jsonl, csv, md), or the therapist
+summary (summary, in Markdown: core.therapist)."""
 
 CSV_COLUMNS = (
     "started_at", "ended_at", "kind", "status", "pre_rating", "post_rating", "change",
@@ -262,14 +264,14 @@ def write_markdown(checkins: Sequence[CheckIn], out: TextIO, since: datetime | N
                 out.write(f"- {label}: {markdown_text(value)}\n")
         note = checkin.note.strip()
         if note:
-            quoted = "\n".join(f"> {line}".rstrip() for line in markdown_text(note).split("\n"))
+            quoted = "\n".join(markdown_quote(note))
             out.write(f"\nNote:\n\n{quoted}\n")
 
 
 def export(
     checkins: Sequence[CheckIn], fmt: str, out: TextIO, since: datetime | None = None
 ) -> None:
-    """Write check-ins (oldest first, as given) in one of FORMATS."""
+    """Write check-ins (oldest first, as given) as jsonl, csv or md."""
     if fmt == "jsonl":
         write_jsonl(checkins, out)
     elif fmt == "csv":

@@ -13,6 +13,7 @@ written to or overwritten: it is moved aside, byte for byte, to journal.sqlite3.
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import sys
 import threading
@@ -23,10 +24,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from breath_tui.core.checkin import CheckIn, CheckInError, Kind, Status, steps_for
 from breath_tui.core.locations import ensure_private_dir, journal_path
+from breath_tui.core.trends import TrendRow
 from breath_tui.core.when import Now, local_now
 from breath_tui.journal.access import (
     APPLICATION_ID,
@@ -55,6 +57,15 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_SECONDS = 30.0
 IMPORT_BATCH = 1000
+
+
+class Noticed(NamedTuple):
+    """A body entry as trends read it: no checks, the journal already made them."""
+
+    region: str
+    sensations: tuple[str, ...]
+    intensity: int
+
 
 _COLUMNS = "id, started_ts, kind, status, pre_rating, post_rating, steps_done, updated_at, data"
 _INSERT = (
@@ -471,6 +482,27 @@ class Journal:
         sql += " LIMIT ? OFFSET ?"
         params += [-1 if limit is None else limit, offset]
         return [self._load(row[0], row[1]) for row in self._read(sql, params)]
+
+    def trend_rows(self) -> list[TrendRow]:
+        """What trends need of every entry, oldest first, read straight from the columns and
+        the JSON (json_extract): no check-in is rebuilt and checked, so trends of 10,000
+        entries load in a fraction of the time whole check-ins take."""
+        sql = (
+            "SELECT json_extract(data, '$.started_at'), pre_rating, post_rating,"
+            " json_extract(data, '$.breathing.pattern'), json_extract(data, '$.body'),"
+            " json_extract(data, '$.feelings') FROM checkins ORDER BY started_ts, id"
+        )
+        rows = []
+        for started, pre, post, pattern, body, feelings in self._read(sql):
+            entries = tuple(
+                Noticed(item["region"], tuple(item["sensations"]), item["intensity"])
+                for item in (json.loads(body) if body else ())
+            )
+            words = tuple(item["word"] for item in (json.loads(feelings) if feelings else ()))
+            rows.append(
+                TrendRow(datetime.fromisoformat(started), pre, post, pattern, entries, words)
+            )
+        return rows
 
     def count(
         self,

@@ -235,16 +235,12 @@ class BreathingScreen(Screen[str]):
             moments.append(
                 max(next_level_change(self.pacer, state, guide.levels, now), now + GUIDE_FRAME)
             )
-        upcoming = self.pacer.state_at(edge)
-        cue_time = edge - self.cues.latency
-        if self.cues.latency > 0 and cue_time > now and not upcoming.done:
-            moments.append(cue_time)
+        early = self.pacer.early_cue(now, self.cues.latency)
+        if early is not None:
+            moments.append(early[0])
         when = min(moments)
-        if (
-            when <= cue_time <= when + 1e-9
-            and upcoming.key not in self._cued
-            and self.cues.latency > 0
-        ):
+        if early is not None and early[0] <= when + 1e-9 and early[1].key not in self._cued:
+            upcoming = early[1]
             self._wake_at(when, now, lambda: self._cue_then_tick(upcoming))
             return
         self._wake_at(when, now, self._tick)
