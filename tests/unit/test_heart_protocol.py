@@ -47,7 +47,12 @@ def test_parse_rates_reads_a_comma_list():
 
 @pytest.mark.parametrize(
     ("text", "fragment"),
-    [("", "not a number"), ("6,fast", "not a number"), ("12", "3 to 10"), ("6,6", "each rate once")],
+    [
+        ("", "not a number"),
+        ("6,fast", "not a number"),
+        ("12", "3 to 10"),
+        ("6,6", "each rate once"),
+    ],
 )
 def test_bad_rates_name_the_option(text, fragment):
     """A bad --rates value is bad input naming --rates."""
@@ -72,7 +77,13 @@ def test_rates_are_written_without_a_needless_decimal():
     [
         ("ble", "ble", None, None, 1.0),
         ("ble:a0:9e:1a:12:34:56", "ble", "A0:9E:1A:12:34:56", None, 1.0),
-        ("ble:12345678-1234-1234-1234-123456789ABC", "ble", "12345678-1234-1234-1234-123456789ABC", None, 1.0),
+        (
+            "ble:12345678-1234-1234-1234-123456789ABC",
+            "ble",
+            "12345678-1234-1234-1234-123456789ABC",
+            None,
+            1.0,
+        ),
         ("replay:rr.txt", "replay", None, "rr.txt", 1.0),
         ("replay:rr.txt@4", "replay", None, "rr.txt", 4.0),
         ("replay:me@home.txt", "replay", None, "me@home.txt", 1.0),
@@ -86,7 +97,17 @@ def test_sensor_option_values(value, kind, address, path, speed):
 
 
 @pytest.mark.parametrize(
-    "value", ["", "bluetooth", "ble:", "ble:nonsense", "replay:", "replay:@2", "replay:x@0", "replay:x@1000"]
+    "value",
+    [
+        "",
+        "bluetooth",
+        "ble:",
+        "ble:nonsense",
+        "replay:",
+        "replay:@2",
+        "replay:x@0",
+        "replay:x@1000",
+    ],
 )
 def test_bad_sensor_option_names_the_option(value):
     """Every other --sensor value is bad input naming --sensor."""

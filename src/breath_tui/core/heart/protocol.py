@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 from breath_tui.core.errors import BadInput
 
@@ -66,7 +67,7 @@ class SteppedProtocol:
         """Seconds the whole protocol lasts."""
         return len(self.rates) * self.minutes_each * 60.0
 
-    @property
+    @cached_property
     def segments(self) -> tuple[Segment, ...]:
         """Each rate's segment, in order."""
         length = self.minutes_each * 60.0
