@@ -36,3 +36,16 @@ def require(*modules: str) -> None:
             raise HeartExtraMissing(
                 f"heart-rate features need {name}, from the heart extra: {EXTRA_HINT}"
             ) from None
+
+
+def preload_analysis() -> None:
+    """Import the analysis (numpy and scipy, about a second) ahead of need.
+
+    The live assessment can call this in a worker thread as it starts, so that the result is
+    on screen at once when the last rate ends.
+
+    Raises:
+        HeartExtraMissing: numpy or scipy is not installed.
+    """
+    require("numpy", "scipy")
+    importlib.import_module("breath_tui.heart.analysis")

@@ -19,7 +19,6 @@ from collections.abc import Sequence
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.integrate import trapezoid
 from scipy.interpolate import CubicSpline
 from scipy.signal import welch
 
@@ -39,6 +38,10 @@ SHORTFALL_ALLOWED_S = 3.0
 MAX_OUT_OF_RANGE_SHARE = 0.5
 
 Floats = NDArray[np.float64]
+
+# numpy 2 names it trapezoid, numpy 1.26 trapz; scipy.integrate has it too, but importing that
+# package would add about half a second to the analysis's first run.
+_trapezoid = getattr(np, "trapezoid", None) or np.trapz
 
 
 def _minutes(seconds: float) -> str:
@@ -66,7 +69,7 @@ def lf_power(times_s: Floats, rr_ms: Floats, start_s: float, end_s: float) -> fl
     per_window = min(grid.size, int(WELCH_SECONDS * RESAMPLE_HZ))
     freqs, density = welch(series, fs=RESAMPLE_HZ, nperseg=per_window, detrend="linear")
     band = (freqs >= LF_BAND_HZ[0]) & (freqs <= LF_BAND_HZ[1])
-    return float(trapezoid(density[band], freqs[band])) if band.sum() >= 2 else 0.0
+    return float(_trapezoid(density[band], freqs[band])) if band.sum() >= 2 else 0.0
 
 
 def rmssd(rr_ms: Floats) -> float:
