@@ -6,6 +6,8 @@ import io
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from breath_tui.core.heart.recording import (
     MAX_FILE_BYTES,
@@ -136,3 +138,15 @@ def test_beat_times_are_the_running_sum_of_intervals():
     recording = parse_lines([b"1000\n", b"500\n", b"750\n"], "x")
     assert recording.beat_times() == pytest.approx((1.0, 1.5, 2.25))
     assert recording.duration_s == pytest.approx(2.25)
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(st.lists(st.binary(max_size=30), max_size=20))
+def test_any_lines_give_a_recording_or_an_error_naming_a_line(lines):
+    """Whatever the lines hold, the result is a recording or a RecordingError naming a line."""
+    try:
+        recording = parse_lines([line + b"\n" for line in lines], "rr.txt")
+    except RecordingError as error:
+        assert str(error).startswith("rr.txt, line ")
+        return
+    assert all(value >= 0 for value in recording.intervals_ms)
