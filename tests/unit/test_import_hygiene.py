@@ -33,7 +33,7 @@ def test_core_heart_imports_no_science_stack_or_bluetooth():
         "import breath_tui.core.heart.hrm, breath_tui.core.heart.recording, "
         "breath_tui.core.heart.tracker, breath_tui.core.heart.events, "
         "breath_tui.core.heart.protocol, breath_tui.core.heart.sensor_option, "
-        "breath_tui.core.heart.assessment"
+        "breath_tui.core.heart.assessment, breath_tui.core.heart.live"
     )
     assert not loaded & set(HEAVY + SCIENCE)
 
