@@ -16,9 +16,12 @@ $(STAMP): pyproject.toml
 	@# The audio extra builds simpleaudio, which needs ALSA headers; go on without it if that fails.
 	@$(BIN)/pip install --quiet -e '.[audio]' 2>/dev/null \
 	  || echo "note: simpleaudio was not built (no ALSA headers?). Cues use a system player instead. To add it: apt-get install libasound2-dev && make clean setup"
+	@# The heart extra (numpy, scipy, bleak) has wheels almost everywhere; go on without it if not.
+	@$(BIN)/pip install --quiet -e '.[heart]' 2>/dev/null \
+	  || echo "note: the heart extra (numpy, scipy, bleak) was not installed; breath-tui resonance needs it: pip install 'breath-tui[heart]'"
 	@touch $(STAMP)
 
-setup: $(STAMP) ## Create .venv and install breath-tui with its test, lint and audio tools
+setup: $(STAMP) ## Create .venv and install breath-tui with its test, lint, audio and heart tools
 
 run: $(STAMP) ## Start breath-tui
 	$(BIN)/breath-tui $(ARGS)

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 HEAVY = ("textual", "pydub", "simpleaudio", "sqlite3", "rich")
+SCIENCE = ("numpy", "scipy", "bleak")
 
 
 def modules_after(statement: str) -> set[str]:
@@ -24,6 +25,27 @@ def test_core_imports_no_ui_audio_or_database():
         "breath_tui.core.sparkline, breath_tui.core.therapist"
     )
     assert not loaded & set(HEAVY)
+
+
+def test_core_heart_imports_no_science_stack_or_bluetooth():
+    """Importing every core.heart module loads no numpy, scipy or bleak (nor anything heavy)."""
+    loaded = modules_after(
+        "import breath_tui.core.heart.hrm, breath_tui.core.heart.recording, "
+        "breath_tui.core.heart.tracker, breath_tui.core.heart.events, "
+        "breath_tui.core.heart.protocol, breath_tui.core.heart.sensor_option, "
+        "breath_tui.core.heart.assessment, breath_tui.core.heart.live"
+    )
+    assert not loaded & set(HEAVY + SCIENCE)
+
+
+def test_heart_package_and_sensors_load_numpy_and_bleak_only_when_used():
+    """Importing breath_tui.heart and its sensors, and the resonance parser, loads no numpy,
+    scipy or bleak: they load when an analysis runs or a strap is sought."""
+    loaded = modules_after(
+        "import breath_tui.heart, breath_tui.heart.sensors; "
+        "from breath_tui.parser import build_parser; build_parser(only='resonance')"
+    )
+    assert not loaded & set(HEAVY + SCIENCE)
 
 
 def test_cli_start_up_imports_nothing_heavy():
