@@ -1,14 +1,20 @@
-"""The Textual app: loads app.tcss and opens the screen for the command it was started with."""
+"""The Textual app: one flow of the registry (flows.py) as its first screen, or home.
+
+It offers its screens what screens/base.py names: the settings, the clock, motion, the journal
+(opened on first use, from a worker thread), flows to open, and the cover for a window too small.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import inspect
 import signal
+import threading
 from collections.abc import Callable
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -18,13 +24,14 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from breath_tui.core.clock import Clock, MonotonicClock
-from breath_tui.core.settings import Config
 from breath_tui.core.text import visible
+from breath_tui.flows import FlowOptions, flow_named
+from breath_tui.screens.base import BreathScreen, Outcome
 
 if TYPE_CHECKING:
+    from breath_tui.core.settings import Config
     from breath_tui.journal import Journal
     from breath_tui.screens.breathe import PhaseTrace
-    from breath_tui.session_setup import SessionSetup
 
 # Black, white and one bright accent: every text at the strongest contrast a terminal can show.
 HIGH_CONTRAST = Theme(
@@ -43,17 +50,10 @@ HIGH_CONTRAST = Theme(
     variables={"text-muted": "#FFFFFF", "footer-key-foreground": "#FFFF00"},
 )
 
-
-@runtime_checkable
-class KeepsDrafts(Protocol):
-    """A flow that can keep what was entered so far when the app is ended from outside."""
-
-    def save_draft(self) -> None:
-        """Save what was entered, unfinished, so the flow resumes there."""
-
-
-StartScreen = Callable[["BreathApp"], Screen[Any]]
-"""Makes the first screen (e.g. the check-in flow) once the app exists."""
+INTERACTIVE_BUSY_SECONDS = 2.0
+"""How long a save from a screen waits for another copy of breath-tui to free the journal before
+it says so (and keeps what was entered): long enough for any other copy's save, short enough
+not to leave the person wondering."""
 
 
 def _breath_commands() -> Any:
@@ -63,21 +63,19 @@ def _breath_commands() -> Any:
     return BreathCommands
 
 
-class BreathApp(App[None]):
-    """breath-tui's full-screen UI: a breathing session, or the screen `start` makes.
+class BreathApp(App[Outcome]):
+    """breath-tui's full-screen UI.
 
     Args:
-        setup: the breathing session (for a check-in: its breathing step); None for a scan.
-        reduced_motion: a guide with no motion (also when TEXTUAL_ANIMATIONS=none).
+        config: the settings (config.toml).
+        start: the flow on the first screen (flows.FLOWS), or "home".
+        options: what the command line asked of that flow.
         clock: monotonic time; tests pass a ManualClock.
         trace: records when phase changes reach the screen (benchmarks).
-        start: makes the first screen instead of the breathing screen.
-        config: the settings (config.toml).
-        first_screen: the class of the screen `start` makes, whose stylesheets are read with
-            the app's own.
+        journal: an open journal to use (tests pass one on a manual clock); by default the
+            journal is opened on first use.
     """
 
-    CSS_PATH = "app.tcss"
     TITLE = "breath-tui"
     # ctrl+p: patterns, screens and settings as commands, beside Textual's own (themes, keys).
     COMMANDS = App.COMMANDS | {lambda: _breath_commands()}
@@ -85,33 +83,27 @@ class BreathApp(App[None]):
 
     def __init__(
         self,
-        setup: SessionSetup | None = None,
-        reduced_motion: bool = False,
+        config: Config,
+        start: str = "home",
+        options: FlowOptions | None = None,
         clock: Clock | None = None,
         trace: PhaseTrace | None = None,
-        start: StartScreen | None = None,
-        config: Config | None = None,
-        first_screen: type[Screen[Any]] | None = None,
+        journal: Journal | None = None,
     ) -> None:
-        # The first screen's own stylesheets are read with app.tcss, in one parse before the
-        # first frame, instead of a second parse when the screen is installed.
-        if first_screen is None and start is None:
-            from breath_tui.screens.breathe import BreathingScreen
-
-            first_screen = BreathingScreen
-        paths = [Path(__file__).parent / "app.tcss"]
-        if first_screen is not None:
-            paths.extend(css_paths(first_screen))
-        super().__init__(css_path=paths)
-        self.register_theme(HIGH_CONTRAST)
-        self.config = config or Config()
-        self._journal: Journal | None = None
-        self.setup = setup
-        self._reduced_motion = reduced_motion
-        self.clock = clock or MonotonicClock()
-        self.trace = trace
         self.start = start
-        self.summary_text: str | None = None
+        # The first screen's own stylesheets are read with app.tcss, in one parse before the
+        # first frame (Textual reads a pushed screen's CSS_PATH itself, not the first one's).
+        first = _home_screen() if start == "home" else flow_named(start).screen()
+        super().__init__(css_path=[Path(__file__).parent / "app.tcss", *css_paths(first)])
+        self.register_theme(HIGH_CONTRAST)
+        self.config = config
+        self.options = options = options or FlowOptions()
+        self.clock: Clock = clock or MonotonicClock()
+        self.trace = trace
+        self._reduced_motion = options.reduced_motion or config.motion.reduced
+        self._journal: Journal | None = journal
+        self._journal_lock = threading.Lock()
+        self._journal_readonly = start != "home" and flow_named(start).journal == "read"
         self._cover: Screen[Any] | None = None  # the "make the window larger" message, if shown
 
     @property
@@ -119,38 +111,54 @@ class BreathApp(App[None]):
         """No motion: --reduced-motion, the setting, or TEXTUAL_ANIMATIONS=none."""
         return self._reduced_motion or self.animation_level == "none"
 
-    def get_default_screen(self) -> Screen[Any]:
-        """Breathing is the first screen, so the very first frame already guides."""
-        if self.start is not None:
-            screen = self.start(self)
-            # Textual loads a screen's CSS_PATH when the screen is pushed, not for the default
-            # screen; load it here so a flow started from the command line is styled too.
-            self._load_screen_css(screen)
-            return screen
-        from breath_tui.screens.breathe import BreathingScreen
+    def set_reduced_motion(self, reduced: bool) -> None:
+        """Follow the motion setting from now on (sessions started later use it)."""
+        self._reduced_motion = reduced
 
-        assert self.setup is not None, "a breathing session needs a setup"
-        return BreathingScreen(
-            self.setup, self.clock, self.reduced_motion, trace=self.trace, on_done=self._finished
-        )
+    def get_default_screen(self) -> Screen[Any]:
+        """Home, or the first flow, so the very first frame already shows it."""
+        if self.start == "home":
+            from breath_tui.screens.home import HomeScreen
+
+            return HomeScreen()
+        return flow_named(self.start).build(self, self.options)
 
     def on_mount(self) -> None:
         """The theme from config.toml (checked before the app starts: see check_theme)."""
         if self.config.display.theme in self.available_themes:
             self.theme = self.config.display.theme
-        # The command line held the cyclic collector back for start-up (see cli.main).
+        # The command line held the cyclic collector back for start-up (cli.collector_held).
         self.call_after_refresh(gc.enable)
         if not self.is_headless:
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(signum, self.end_from_outside)
 
+    def open_flow(self, name: str, options: FlowOptions | None = None) -> None:
+        """Open a flow over the current screen; when it ends, that screen is told how."""
+        below = self.screen
+        screen = flow_named(name).build(self, options or FlowOptions())
+
+        def returned(outcome: Outcome | None) -> None:
+            if isinstance(below, BreathScreen):
+                below.flow_returned(outcome or Outcome())
+
+        self.push_screen(screen, returned)
+
+    def apply_settings(self, config: Config) -> None:
+        """New settings, saved: the theme and motion follow at once, sessions started later
+        use the rest."""
+        self.config = config
+        if config.display.theme in self.available_themes:
+            self.theme = config.display.theme
+        self.set_reduced_motion(config.motion.reduced)
+
     def end_from_outside(self) -> None:
         """SIGTERM or SIGHUP (the terminal closed): keep what every open flow has entered, as
         unfinished, then end as if asked, so the terminal is given back in its normal state
         (not left in the alternate screen with mouse reporting on)."""
         for screen in reversed(self.screen_stack):
-            if isinstance(screen, KeepsDrafts):
+            if isinstance(screen, BreathScreen):
                 screen.save_draft()
         self.exit()
 
@@ -160,8 +168,10 @@ class BreathApp(App[None]):
         from breath_tui.screens import MIN_HEIGHT, MIN_WIDTH
 
         small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
-        if small and self._cover is None and not getattr(self.screen, "SAYS_WHEN_TOO_SMALL", False):
-            from breath_tui.screens.overlays import TooSmallScreen
+        screen = self.screen
+        covered = not isinstance(screen, BreathScreen) or screen.COVERED_WHEN_TOO_SMALL
+        if small and self._cover is None and covered:
+            from breath_tui.screens.dialogs import TooSmallScreen
 
             self._cover = TooSmallScreen()
             self.push_screen(self._cover)
@@ -194,62 +204,55 @@ class BreathApp(App[None]):
         end-of-paste marker and a command must not inject input when it is pasted."""
         super().copy_to_clipboard(visible(text, keep_lines=True))
 
-    def set_reduced_motion(self, reduced: bool) -> None:
-        """Follow the motion setting from now on (sessions started later use it)."""
-        self._reduced_motion = reduced
+    def call_from_thread_if_running(self, callback: Callable[..., Any], *args: Any) -> None:
+        """Run callback on the event loop from a worker thread; nothing once the app has ended
+        (a save finishing as the app quits)."""
+        with contextlib.suppress(RuntimeError):
+            self.call_from_thread(callback, *args)
 
     @property
     def journal(self) -> Journal:
-        """The journal, opened on first use (never before the first frame is painted)."""
-        if self._journal is None:
-            from breath_tui.journal import Journal
+        """The journal, opened on first use (never before the first frame is painted). Any
+        thread may ask; screens ask from their journal workers."""
+        with self._journal_lock:
+            if self._journal is None:
+                from breath_tui.journal import Journal
 
-            # The terminal belongs to the app now: a damaged journal moved aside is told on screen.
-            self._journal = Journal(
-                report=lambda text: self.notify(text, severity="warning", timeout=20, markup=False)
-            )
-        return self._journal
+                # The terminal belongs to the app now: what the journal reports (a damaged file
+                # moved aside, a folder open to others) is a notice on screen.
+                self._journal = Journal(
+                    report=self._report_from_journal,
+                    readonly=self._journal_readonly,
+                    busy_timeout=INTERACTIVE_BUSY_SECONDS,
+                )
+            return self._journal
+
+    def _report_from_journal(self, text: str) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self.notify(text, severity="warning", timeout=20)
+        else:
+            self.call_from_thread_if_running(self.notify, text, severity="warning", timeout=20)
 
     def close_journal(self) -> None:
         """Close the journal if it was opened."""
-        if self._journal is not None:
-            self._journal.close()
-            self._journal = None
-
-    def end_flow(self, screen: Screen[Any]) -> None:
-        """A flow (check-in, scan, history, quick calm) is over.
-
-        When it was the first screen, quit (its summary_text is printed on the way out);
-        otherwise go back to the screen it was opened from and say how it ended.
-        """
-        if self.screen_stack and self.screen_stack[0] is screen:
-            self.exit()
-            return
-        while len(self.screen_stack) > 1 and screen in self.screen_stack:
-            self.pop_screen()
-        if self.summary_text:
-            # A status line on the screen we return to (home has one) rather than a pop-up
-            # that would cover the crisis line.
-            show_status = getattr(self.screen, "show_status", None)
-            if callable(show_status):
-                show_status(self.summary_text)
-            else:
-                self.notify(self.summary_text, timeout=5, markup=False)
-            self.summary_text = None
+        with self._journal_lock:
+            if self._journal is not None:
+                self._journal.close()
+                self._journal = None
 
     def action_leave(self) -> None:
         """ctrl+q: the way out of the nearest screen that has one (a check-in asks what to keep,
         also from its breathing step), else quit."""
         for screen in reversed(self.screen_stack):
-            leave = getattr(screen, "action_leave", None)
-            if callable(leave):
-                leave()
+            if isinstance(screen, BreathScreen) and screen.leave():
                 return
         self.exit()
 
-    def _finished(self, summary: str) -> None:
-        self.summary_text = summary
-        self.exit()
+
+def _home_screen() -> type[Screen[Any]]:
+    from breath_tui.screens.home import HomeScreen
+
+    return HomeScreen
 
 
 def css_paths(screen: type[Screen[Any]]) -> list[Path]:
@@ -282,3 +285,28 @@ def check_theme(app: BreathApp) -> None:
     where = f"{path}, line {line}" if line else str(path)
     names = ", ".join(sorted(app.available_themes))
     raise ConfigError(f"{where}: display.theme {theme!r} is not a theme; use one of {names}")
+
+
+def run_flow(start: str, options: FlowOptions, config: Config) -> int:
+    """Run the full-screen app with `start` (a flow, or "home") first; print how it ended.
+
+    A flow that writes to the journal opens it before the terminal is taken over, so a journal
+    that cannot be opened is one line on stderr (exit 1 or 2), not a message inside the app.
+
+    Returns:
+        The exit status: 0 when the flow ends, whatever way the person chose.
+    """
+    app = BreathApp(config, start, options)
+    check_theme(app)
+    try:
+        if start != "home" and flow_named(start).journal == "write":
+            app.journal  # noqa: B018 (opens it)
+        app.run()
+    finally:
+        app.close_journal()
+        if options.setup is not None:
+            options.setup.close()
+    outcome = app.return_value
+    if outcome is not None and outcome.line:
+        print(outcome.line)
+    return app.return_code or 0

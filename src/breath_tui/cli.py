@@ -8,22 +8,29 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from breath_tui.core.errors import BadInput, Failure
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
 
-def _hold_collector() -> None:
+@contextmanager
+def collector_held(hold: bool = True) -> Iterator[None]:
     """Hold the cyclic garbage collector back while a full-screen command starts.
 
     Importing Textual and building the first screen makes a great many objects and almost no
     garbage, yet each few hundred allocations set off a collection pass over all of them:
     about 13 ms of a 200 ms start. BreathApp turns the collector back on once the first frame
-    is on screen; main() does when the command ends, whatever happened.
+    is on screen; leaving this turns it on whatever happened.
     """
-    gc.disable()
+    if hold:
+        gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -31,19 +38,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         if not args_list:
-            from breath_tui.commands import home
+            with collector_held():
+                from breath_tui.app import run_flow
+                from breath_tui.core.config import load_config
+                from breath_tui.core.locations import config_path
+                from breath_tui.flows import FlowOptions
 
-            _hold_collector()
-            return home.run()
+                return run_flow("home", FlowOptions(), load_config(config_path()))
         if args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
             args_list = ["breathe", *args_list]  # `breath-tui --pattern box` means breathe
-        from breath_tui.parser import COMMAND_NAMES, build_parser
+        from breath_tui.parser import build_parser, command_for
 
-        module = COMMAND_NAMES.get(args_list[0])
-        args = build_parser(only=module).parse_args(args_list)
-        if getattr(args, "full_screen", False) and not getattr(args, "plain", False):
-            _hold_collector()
-        return int(args.run(args))
+        args = build_parser(only=command_for(args_list[0])).parse_args(args_list)
+        full_screen = getattr(args, "full_screen", False) and not getattr(args, "plain", False)
+        with collector_held(full_screen):
+            return int(args.run(args))
     except BadInput as error:
         report_error(str(error))
         return EXIT_BAD_INPUT
@@ -58,8 +67,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{error.filename}: " if error.filename else ""
         report_error(f"{where}{error.strerror or error}")
         return EXIT_FAILURE
-    finally:
-        gc.enable()
 
 
 def report_error(message: str) -> None:

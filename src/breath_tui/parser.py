@@ -1,4 +1,5 @@
-"""The command-line parser: one sub-command per module in breath_tui/commands.
+"""The command-line parser: a sub-command for each flow of the registry that has one (flows.py)
+and for each module in breath_tui/commands.
 
 Kept apart from cli.py so that `breath-tui` with no command (home) never imports argparse.
 """
@@ -7,17 +8,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
-from typing import NoReturn
+from functools import partial
+from typing import Any, NoReturn
 
 from breath_tui import __version__
 from breath_tui.core.errors import BadInput
+from breath_tui.flows import FLOWS, FlowOptions, flow_named
 
-# Each module in breath_tui/commands registers one sub-command; --help lists exactly these.
+# Each module in breath_tui/commands registers one sub-command.
 COMMAND_MODULES = (
     "breathe",
-    "now",
-    "checkin",
-    "scan",
     "patterns",
     "sounds",
     "export",
@@ -31,6 +31,13 @@ COMMAND_MODULES = (
 # The command a person types, for the modules whose name differs (import is a keyword).
 COMMAND_NAMES = {name: name for name in COMMAND_MODULES} | {"import": "importer"}
 COMMAND_NAMES.pop("importer")
+FLOW_COMMANDS = tuple(flow.name for flow in FLOWS if flow.command is not None)
+"""The sub-commands the flow registry makes: `breath-tui checkin`, `now`, `scan`."""
+
+
+def command_for(word: str) -> str | None:
+    """The sub-command (module or flow) a first word names, or None (build them all)."""
+    return COMMAND_NAMES.get(word) or (word if word in FLOW_COMMANDS else None)
 
 
 class UsageError(BadInput):
@@ -57,7 +64,32 @@ def build_parser(only: str | None = None) -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"breath-tui {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for name in [only] if only else COMMAND_MODULES:
+    for name in FLOW_COMMANDS if only is None or only in FLOW_COMMANDS else ():
+        _register_flow(commands, name)
+    for name in COMMAND_MODULES if only is None else [only] if only in COMMAND_MODULES else ():
         module = importlib.import_module(f"breath_tui.commands.{name}")
         module.register(commands)
     return parser
+
+
+def _register_flow(commands: Any, name: str) -> None:
+    """`breath-tui NAME [--no-sound] [--reduced-motion]`: the flow, full screen."""
+    command = flow_named(name).command
+    assert command is not None
+    parser = commands.add_parser(name, help=command.help, description=command.description)
+    if command.sound:
+        parser.add_argument("--no-sound", action="store_true", help="no audio cues")
+    parser.add_argument("--reduced-motion", action="store_true", help="a guide with no motion")
+    parser.set_defaults(run=partial(run_flow_command, name), full_screen=True)
+
+
+def run_flow_command(name: str, args: argparse.Namespace) -> int:
+    """Run a registry flow from its sub-command; 0 when it ends, whatever the person chose."""
+    from breath_tui.app import run_flow
+    from breath_tui.core.config import load_config
+    from breath_tui.core.locations import config_path
+
+    options = FlowOptions(
+        sound=not getattr(args, "no_sound", False), reduced_motion=args.reduced_motion
+    )
+    return run_flow(name, options, load_config(config_path()))

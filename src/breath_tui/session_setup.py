@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from breath_tui.audio import CuePlayer, SilentPlayer
 from breath_tui.core.pacer import Pacer, cycles_for_minutes
 from breath_tui.core.patterns import Pattern
 
 if TYPE_CHECKING:
-    from breath_tui.commands.breathe import BreatheOptions
     from breath_tui.core.settings import Config, SoundSettings
 
 
@@ -49,35 +48,36 @@ class SessionSetup:
         return Pacer(self.pattern, self.cycles, self.tempo, start=start)
 
 
-def build_session(config: Config, options: BreatheOptions) -> SessionSetup:
-    """Options win over config.toml's [breathing]; minutes round up to whole breaths."""
-    pattern = config.pattern(options.pattern_text)
-    if options.cycles is not None:
-        cycles = options.cycles
-    elif options.minutes is not None:
-        cycles = cycles_for_minutes(pattern, options.minutes)
-    elif config.breathing.cycles is not None:
-        cycles = config.breathing.cycles
-    else:
-        cycles = cycles_for_minutes(pattern, config.breathing.minutes or 2.0)
-    tempo = options.tempo if options.tempo is not None else config.breathing.tempo
-    if options.sound and config.sound.enabled:
-        return SessionSetup(pattern, cycles, tempo, sound=config.sound)
-    return SessionSetup(pattern, cycles, tempo, cues=SilentPlayer())
+Section = Literal["breathing", "checkin", "quick"]
+"""The settings a session is made from: [breathing] (breathe), [checkin], [quick] (quick calm)."""
 
 
 def session_for(
     config: Config,
-    pattern: str,
-    minutes: float | None,
-    cycles: int | None = None,
+    section: Section,
     *,
+    pattern: str | None = None,
+    cycles: int | None = None,
+    minutes: float | None = None,
+    tempo: float | None = None,
     sound: bool = True,
 ) -> SessionSetup:
-    """A session of `pattern` for `minutes` (or `cycles`), as a flow's settings ask for it."""
-    from breath_tui.commands.breathe import BreatheOptions
+    """A session as a section of the settings asks for it, what is given here winning.
 
-    options = BreatheOptions(
-        pattern, cycles, None if cycles else minutes, None, sound, False, False
-    )
-    return build_session(config, options)
+    The length is `cycles` or `minutes` if given, else the section's own (breaths, then
+    minutes); minutes round up to whole breaths. The tempo is [breathing] tempo unless given.
+
+    Raises:
+        PatternError: the pattern is neither a known name nor a valid shorthand.
+    """
+    settings = getattr(config, section)
+    chosen = config.pattern(pattern or settings.pattern)
+    if cycles is None and minutes is None:
+        cycles = None if pattern else getattr(settings, "cycles", None)
+        minutes = settings.minutes
+    if cycles is None:
+        cycles = cycles_for_minutes(chosen, minutes or 2.0)
+    tempo = tempo if tempo is not None else config.breathing.tempo
+    if sound and config.sound.enabled:
+        return SessionSetup(chosen, cycles, tempo, sound=config.sound)
+    return SessionSetup(chosen, cycles, tempo, cues=SilentPlayer())

@@ -153,7 +153,7 @@ def test_import_of_standard_input_is_bounded_too(capsys, monkeypatch) -> None:
 )
 def test_a_hostile_config_is_refused_naming_the_file(capsys, breath_home, text, words) -> None:
     """config.toml nested 500 deep or holding a 5,000-digit number: exit 2 naming the file."""
-    breath_home.mkdir(parents=True, exist_ok=True)
+    breath_home.mkdir(mode=0o700, parents=True, exist_ok=True)
     (breath_home / "config.toml").write_text(text, encoding="utf-8")
     status, _, err = run(capsys, "patterns")
     assert status == 2 and "config.toml" in err and "Traceback" not in err
@@ -163,7 +163,7 @@ def test_a_hostile_config_is_refused_naming_the_file(capsys, breath_home, text, 
 
 def test_a_config_that_is_a_device_or_too_large_is_refused(capsys, breath_home) -> None:
     """A config.toml that is a FIFO, or over 1 MiB, is refused at once with exit 2."""
-    breath_home.mkdir(parents=True, exist_ok=True)
+    breath_home.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.mkfifo(breath_home / "config.toml")
     status, _, err = run(capsys, "patterns")
     assert status == 2 and "not a regular file" in err

@@ -103,7 +103,7 @@ def test_a_subprocess_tells_on_stderr_without_a_traceback(
 
 def test_an_existing_copy_is_never_overwritten(breath_home: Path) -> None:
     """Two damaged journals in the same second get two names; the first copy is untouched."""
-    breath_home.mkdir()
+    breath_home.mkdir(mode=0o700)
     path = breath_home / "journal.sqlite3"
     path.write_bytes(b"first damaged file" * 100)
     first = move_aside(path)
@@ -117,7 +117,7 @@ def test_an_existing_copy_is_never_overwritten(breath_home: Path) -> None:
 
 def test_side_files_go_with_the_damaged_file(breath_home: Path) -> None:
     """A -wal beside the damaged file moves with it (it may hold the last saved steps)."""
-    breath_home.mkdir()
+    breath_home.mkdir(mode=0o700)
     path = breath_home / "journal.sqlite3"
     path.write_bytes(b"x" * 4096)
     Path(f"{path}-wal").write_bytes(b"wal bytes")
@@ -166,7 +166,7 @@ with Journal(Path(sys.argv[1])) as journal:
 
 def _open_damaged_together(folder: Path, copies: int) -> None:
     """`copies` processes open the same damaged journal at once; check one copy kept, none lost."""
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(mode=0o700, exist_ok=True)
     path = folder / "journal.sqlite3"
     path.write_bytes(b"not a database " * 400)
     procs = [

@@ -221,7 +221,7 @@ def test_config_through_the_command_line_is_exit_0_or_2(
     text: str, breath_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`breath-tui patterns` with any config.toml: exit 0, or exit 2 naming file and line."""
-    breath_home.mkdir(exist_ok=True)
+    breath_home.mkdir(mode=0o700, exist_ok=True)
     config = breath_home / "config.toml"
     config.write_text(text, encoding="utf-8")
     status, out, err = _cli(capsys, "patterns")

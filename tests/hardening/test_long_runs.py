@@ -105,7 +105,7 @@ async def test_thirty_minute_full_screen_session_is_on_the_breath_each_minute() 
     from textual.widgets import Static
 
     from breath_tui.screens.breathe import BreathingScreen
-    from breath_tui.screens.overlays import SummaryScreen
+    from breath_tui.screens.dialogs import SessionEndScreen
 
     from ..ui.helpers import make_app, wait_until_started
 
@@ -124,7 +124,7 @@ async def test_thirty_minute_full_screen_session_is_on_the_breath_each_minute() 
             clock.advance(60.0)
             screen.sync()
             await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
+        assert isinstance(app.screen, SessionEndScreen)
         assert app.screen.text.startswith("Finished: 180 breaths in 30 minutes")
 
 
@@ -135,7 +135,7 @@ async def test_thirty_minute_full_screen_session_shows_each_phase_on_time() -> N
     from textual.widgets import Static
 
     from breath_tui.screens.breathe import BreathingScreen
-    from breath_tui.screens.overlays import SummaryScreen
+    from breath_tui.screens.dialogs import SessionEndScreen
 
     from ..ui.helpers import make_app, wait_until_started
 
@@ -151,6 +151,6 @@ async def test_thirty_minute_full_screen_session_shows_each_phase_on_time() -> N
             clock.advance(4.0 if n % 2 == 0 else 6.0)
             screen.sync()
             await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
+        assert isinstance(app.screen, SessionEndScreen)
         assert app.screen.text.startswith("Finished: 180 breaths in 30 minutes")
     assert cues.played == ["in", "out"] * 180 + ["end"]

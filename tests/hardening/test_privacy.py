@@ -18,7 +18,7 @@ import pytest
 
 from breath_tui.cli import main
 from breath_tui.screens.breathe import BreathingScreen
-from breath_tui.screens.overlays import SummaryScreen
+from breath_tui.screens.dialogs import SessionEndScreen
 
 from ..ui.helpers import make_app, wait_until_started
 
@@ -102,10 +102,10 @@ async def test_a_full_screen_breathing_session_opens_no_socket(no_network: list[
                 screen.sync()
             await pilot.pause()
         await pilot.press("space", "space", "plus", "minus", "m")
-        assert isinstance(app.screen, SummaryScreen)
+        assert isinstance(app.screen, SessionEndScreen)
         await pilot.press("enter")
         await pilot.pause()
-    assert app.summary_text.startswith("Finished: 2 breaths")
+    assert app.return_value.line.startswith("Finished: 2 breaths")
 
 
 STRACE = shutil.which("strace")

@@ -172,7 +172,7 @@ def test_forget_ignores_files_that_are_not_the_journal(
     capsys: pytest.CaptureFixture[str], breath_home: Path
 ) -> None:
     """A backup named journal.sqlite3.bak is not the journal: nothing to delete, and it stays."""
-    breath_home.mkdir()
+    breath_home.mkdir(mode=0o700)
     backup = breath_home / "journal.sqlite3.bak"
     backup.write_text("mine")
     status, out, _ = run(capsys, "forget", "--yes")

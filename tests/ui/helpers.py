@@ -6,17 +6,27 @@ from breath_tui.app import BreathApp
 from breath_tui.audio import SilentPlayer
 from breath_tui.core.clock import ManualClock
 from breath_tui.core.patterns import PRESETS
+from breath_tui.core.settings import Config
+from breath_tui.flows import FlowOptions
 from breath_tui.session_setup import SessionSetup
+
+
+def quiet_config(config: Config | None = None) -> Config:
+    """The settings given (or the defaults), with sound off."""
+    config = config or Config()
+    config.sound.enabled = False
+    return config
 
 
 def make_app(
     pattern: str = "resonance", cycles: int = 3, reduced_motion: bool = True, start: float = 100.0
 ) -> tuple[BreathApp, ManualClock, SilentPlayer]:
-    """An app whose time moves only when the test moves it."""
+    """A breathing session as the first screen, whose time moves only when the test moves it."""
     clock = ManualClock(start)
     cues = SilentPlayer()
     setup = SessionSetup(pattern=PRESETS[pattern], cycles=cycles, tempo=1.0, cues=cues)
-    return BreathApp(setup, reduced_motion=reduced_motion, clock=clock), clock, cues
+    options = FlowOptions(setup=setup, reduced_motion=reduced_motion)
+    return BreathApp(quiet_config(), "breathe", options, clock=clock), clock, cues
 
 
 async def wait_until_started(pilot) -> None:
@@ -28,24 +38,25 @@ async def wait_until_started(pilot) -> None:
     raise AssertionError("the breathing session never started")
 
 
+async def settle(pilot) -> None:
+    """Let journal workers finish and their results reach the screen."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
 def make_checkin_app(
     journal, kind: str = "checkin", cycles: int = 2, regions=("shoulders", "stomach", "chest")
 ) -> tuple[BreathApp, ManualClock]:
     """The check-in (or scan) flow on `journal`, breathing resonance for `cycles` breaths."""
-    from breath_tui.screens.checkin import start_screen
-
     clock = ManualClock(100.0)
-    setup = None
-    if kind == "checkin":
-        setup = SessionSetup(
-            pattern=PRESETS["resonance"], cycles=cycles, tempo=1.0, cues=SilentPlayer()
-        )
-    app = BreathApp(
-        setup=setup,
-        reduced_motion=True,
-        clock=clock,
-        start=start_screen(journal, kind, setup, list(regions)),
+    setup = SessionSetup(
+        pattern=PRESETS["resonance"], cycles=cycles, tempo=1.0, cues=SilentPlayer()
     )
+    config = quiet_config()
+    config.body.regions = list(regions)
+    options = FlowOptions(setup=setup, reduced_motion=True)
+    app = BreathApp(config, kind, options, clock=clock, journal=journal)
     return app, clock
 
 
@@ -59,11 +70,13 @@ class Keys:
     async def __call__(self, *keys: str) -> None:
         for key in keys:
             # As a person would, wait until the screen is there to take the key.
+            await settle(self.pilot)
             for _ in range(5):
                 if self.pilot.app.focused is not None:
                     break
                 await self.pilot.pause()
             await self.pilot.press(key)
+            await settle(self.pilot)
             self.count += 1
         await self.pilot.pause()
 
@@ -72,15 +85,11 @@ class Keys:
         await self(*text)
 
 
-def make_home_app(config=None, clock_start: float = 100.0) -> tuple[BreathApp, ManualClock]:
+def make_home_app(
+    config=None, clock_start: float = 100.0, journal=None
+) -> tuple[BreathApp, ManualClock]:
     """The home screen with silent cues and a manual clock; the journal is BREATH_TUI_HOME's."""
-    from breath_tui.core.settings import Config
-    from breath_tui.screens.home import HomeScreen
-
-    config = config or Config()
-    config.sound.enabled = False
     clock = ManualClock(clock_start)
-    app = BreathApp(
-        reduced_motion=True, clock=clock, start=lambda _app: HomeScreen(), config=config
-    )
+    options = FlowOptions(reduced_motion=True)
+    app = BreathApp(quiet_config(config), "home", options, clock=clock, journal=journal)
     return app, clock

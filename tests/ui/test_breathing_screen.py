@@ -3,7 +3,7 @@
 from textual.widgets import Static
 
 from breath_tui.screens.breathe import BreathingScreen
-from breath_tui.screens.overlays import SummaryScreen
+from breath_tui.screens.dialogs import SessionEndScreen
 from breath_tui.widgets.guide import BreathGuide
 
 from .helpers import make_app, wait_until_started
@@ -100,11 +100,11 @@ async def test_escape_stops_and_shows_a_summary_then_exits():
     async with app.run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, 12.0)
         await pilot.press("escape")
-        assert isinstance(app.screen, SummaryScreen)
+        assert isinstance(app.screen, SessionEndScreen)
         assert app.screen.text.startswith("Stopped: 1 of 3 breaths")
         await pilot.press("enter")
         await pilot.pause()
-    assert app.summary_text.startswith("Stopped: 1 of 3 breaths in 12 seconds")
+    assert app.return_value.line.startswith("Stopped: 1 of 3 breaths in 12 seconds")
 
 
 async def test_q_also_stops():
@@ -112,7 +112,7 @@ async def test_q_also_stops():
     app, clock, _ = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("q")
-        assert isinstance(app.screen, SummaryScreen)
+        assert isinstance(app.screen, SessionEndScreen)
 
 
 async def test_session_end_shows_summary_and_plays_the_end_cue():
@@ -120,7 +120,7 @@ async def test_session_end_shows_summary_and_plays_the_end_cue():
     app, clock, cues = make_app(cycles=1)
     async with app.run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, 10.0)
-        assert isinstance(app.screen, SummaryScreen)
+        assert isinstance(app.screen, SessionEndScreen)
         assert app.screen.text == "Finished: 1 breath in 10 seconds, tempo 1.0x."
         assert cues.played[-1] == "end"
 

@@ -6,9 +6,9 @@ from breath_tui.screens.breathe import BreathingScreen
 from breath_tui.screens.checkin import CheckInScreen
 from breath_tui.screens.dialogs import LeaveScreen, ResumeScreen
 from breath_tui.screens.feelings import FeelingsStep
-from breath_tui.screens.steps import BreathingStep, NoteStep, RatingStep, SummaryStep
+from breath_tui.screens.steps import BreathingStep, CardStep, NoteStep, RatingStep
 
-from .helpers import Keys, make_checkin_app, wait_until_started
+from .helpers import Keys, make_checkin_app, settle, wait_until_started
 
 # Key presses for the whole check-in of test_whole_checkin_by_keys, the note's letters not counted.
 KEY_PRESSES_FOR_A_CHECKIN = 23
@@ -65,7 +65,7 @@ async def test_whole_checkin_by_keys(journal):
         await keys("ctrl+s")
         assert isinstance(step_of(app), RatingStep)
         await keys("4")
-        assert isinstance(step_of(app), SummaryStep)
+        assert isinstance(step_of(app), CardStep)
         await keys("c")
         await keys("enter")
         assert not app.is_running
@@ -97,7 +97,7 @@ async def test_scan_runs_body_feelings_and_note_only(journal):
         await keys("d")
         await keys.type("jaw")
         await keys("ctrl+s")
-        assert isinstance(step_of(app), SummaryStep)
+        assert isinstance(step_of(app), CardStep)
     saved = only(journal)
     assert saved.kind == "scan" and saved.status == "complete"
     assert saved.body == (BodyEntry("jaw", ("tension",), 10),)
@@ -115,7 +115,7 @@ async def test_every_step_can_be_skipped(journal):
         assert isinstance(step_of(app), NoteStep)
         await keys("tab", "tab", "enter")  # Tab to the Skip button: s types in the note
         await keys("s")
-        assert isinstance(step_of(app), SummaryStep)
+        assert isinstance(step_of(app), CardStep)
     saved = only(journal)
     assert saved.status == "complete"
     assert saved.pre_rating is None and saved.post_rating is None and saved.breathing is None
@@ -205,7 +205,7 @@ async def test_q_then_k_keeps_what_was_entered(journal):
         assert not app.is_running
     saved = only(journal)
     assert saved.status == "complete" and saved.pre_rating == 8
-    assert app.summary_text.startswith("Kept")
+    assert app.return_value.line.startswith("Kept")
 
 
 async def test_q_then_l_leaves_it_to_finish_later(journal):
@@ -220,7 +220,7 @@ async def test_q_then_l_leaves_it_to_finish_later(journal):
     saved = only(journal)
     assert saved.status == "in_progress" and saved.pre_rating == 8
     assert journal.unfinished() == saved
-    assert app.summary_text.startswith("Left unfinished")
+    assert app.return_value.line.startswith("Left unfinished")
 
 
 async def test_q_then_d_discards_it(journal):
@@ -315,11 +315,12 @@ async def test_resume_offer_finishes_at_the_first_step_not_done(journal):
     app, _ = make_checkin_app(journal)
     async with app.run_test(size=(80, 24)) as pilot:
         keys = Keys(pilot)
+        await settle(pilot)
         assert isinstance(app.screen, ResumeScreen)
         await keys("f")
         assert isinstance(step_of(app), BodyStep)
         await keys("s", "s", "ctrl+s", "3")  # in the note, s is a letter: ctrl+s saves it empty
-        assert isinstance(step_of(app), SummaryStep)
+        assert isinstance(step_of(app), CardStep)
     saved = only(journal)
     assert saved.id == old and saved.status == "complete"
     assert (saved.pre_rating, saved.post_rating) == (6, 3)
@@ -386,7 +387,7 @@ async def test_whole_checkin_at_40x12(journal):
         await keys("space", "6", "enter", "enter", "2", "d")
         await keys.type("ok")
         await keys("ctrl+s", "3")
-        assert isinstance(step_of(app), SummaryStep)
+        assert isinstance(step_of(app), CardStep)
     saved = only(journal)
     assert saved.status == "complete" and saved.body[0].intensity == 6
 
@@ -442,7 +443,7 @@ async def test_breathing_to_the_end_says_what_was_breathed(journal):
 async def test_tiny_terminal_does_not_crash(journal):
     """Below the supported 40x12 (here 24x8) a 'make the window larger' message covers the
     check-in; Esc lifts it and the keys still work, nothing breaks."""
-    from breath_tui.screens.overlays import TooSmallScreen
+    from breath_tui.screens.dialogs import TooSmallScreen
 
     app, _ = make_checkin_app(journal, kind="scan", regions=("chest",))
     async with app.run_test(size=(24, 8)) as pilot:
@@ -451,7 +452,7 @@ async def test_tiny_terminal_does_not_crash(journal):
         await pilot.press("escape")
         keys = Keys(pilot)
         await keys("space", "2", "enter", "enter", "3", "d", "ctrl+s")
-        assert isinstance(step_of(app), SummaryStep)
+        assert isinstance(step_of(app), CardStep)
     assert only(journal).feelings == (Feeling("sad", "very"),)
 
 

@@ -3,7 +3,7 @@ journal's clock is fixed, so the card's date is always Wed 1 May 2024, 09:30."""
 
 from breath_tui.core.checkin import BodyEntry
 
-from .helpers import Keys, make_checkin_app
+from .helpers import Keys, make_checkin_app, settle
 
 
 def after(*keys, text=""):
@@ -12,7 +12,7 @@ def after(*keys, text=""):
         await press(*keys)
         if text:
             await press.type(text)
-        await pilot.pause()
+        await settle(pilot)
 
     return run_before
 

@@ -369,7 +369,7 @@ def test_no_color_is_honoured(monkeypatch):
 
 async def test_home_smaller_than_40x12_says_make_the_window_larger():
     """Below 40x12, home is covered by a clear message; growing the window brings home back."""
-    from breath_tui.screens.overlays import TooSmallScreen
+    from breath_tui.screens.dialogs import TooSmallScreen
 
     app, _ = make_home_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -385,7 +385,7 @@ async def test_home_smaller_than_40x12_says_make_the_window_larger():
 
 async def test_q_on_the_too_small_message_over_home_quits():
     """q works on the 'make the window larger' message as it would on home: it quits."""
-    from breath_tui.screens.overlays import TooSmallScreen
+    from breath_tui.screens.dialogs import TooSmallScreen
 
     app, _ = make_home_app()
     exits = []

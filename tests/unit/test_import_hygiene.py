@@ -56,7 +56,7 @@ def test_cli_start_up_imports_nothing_heavy():
 
 def test_home_needs_no_argument_parser():
     """`breath-tui` with no command (home) imports no argparse: nothing to parse."""
-    loaded = modules_after("import breath_tui.cli, breath_tui.commands.home")
+    loaded = modules_after("import breath_tui.cli, breath_tui.app, breath_tui.screens.home")
     assert "argparse" not in loaded
 
 
@@ -66,8 +66,8 @@ def test_home_starts_without_the_breathing_screen_or_the_config_reader():
     code = (
         "import sys\n"
         "from breath_tui.app import BreathApp, check_theme\n"
-        "from breath_tui.screens.home import HomeScreen\n"
-        "check_theme(BreathApp(start=lambda app: HomeScreen(), first_screen=HomeScreen))\n"
+        "from breath_tui.core.settings import Config\n"
+        "check_theme(BreathApp(Config()))\n"
         "print(' '.join(sorted(sys.modules)))\n"
     )
     result = subprocess.run(
@@ -76,3 +76,19 @@ def test_home_starts_without_the_breathing_screen_or_the_config_reader():
     loaded = set(result.stdout.split())
     assert "breath_tui.screens.breathe" not in loaded
     assert "breath_tui.core.config_file" not in loaded
+
+
+def test_core_and_the_journal_load_no_sqlite_until_a_journal_opens(tmp_path):
+    """Importing core, journal/ and building the command line loads no sqlite3 (nor textual);
+    opening a journal does: the check can fail."""
+    imports = (
+        "import breath_tui.core.checkin, breath_tui.core.vocab, breath_tui.core.card, "
+        "breath_tui.core.config, breath_tui.core.config_file, breath_tui.journal, "
+        "breath_tui.journal.exchange; from breath_tui.parser import build_parser; build_parser()"
+    )
+    assert not modules_after(imports) & {"sqlite3", "_sqlite3", "textual"}
+    opening = (
+        f"from pathlib import Path; from breath_tui.journal import Journal; "
+        f"Journal(Path({str(tmp_path / 'j.sqlite3')!r})).close()"
+    )
+    assert "sqlite3" in modules_after(opening)

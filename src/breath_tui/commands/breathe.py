@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from breath_tui.core.errors import BadInput
 
-
-class BreatheOptions(NamedTuple):
-    """A validated breathing session request."""
-
-    pattern_text: str | None
-    cycles: int | None
-    minutes: float | None
-    tempo: float | None
-    sound: bool
-    plain: bool
-    reduced_motion: bool
+if TYPE_CHECKING:
+    from breath_tui.session_setup import SessionSetup
 
 
 def _number(kind: type, option: str) -> Any:
@@ -64,7 +55,7 @@ def register(commands: Any) -> None:
     parser.set_defaults(run=run, full_screen=True)
 
 
-def options_from(args: argparse.Namespace) -> BreatheOptions:
+def check_options(args: argparse.Namespace) -> None:
     """Check the numbers; raise BadInput naming the option."""
     from breath_tui.core.limits import length_problem, tempo_problem
 
@@ -75,51 +66,43 @@ def options_from(args: argparse.Namespace) -> BreatheOptions:
     )
     if problem is not None:
         raise BadInput(f"--{problem.field} {problem.message}")
-    return BreatheOptions(
-        pattern_text=args.pattern,
-        cycles=args.cycles,
-        minutes=args.minutes,
-        tempo=args.tempo,
-        sound=not args.no_sound,
-        plain=args.plain,
-        reduced_motion=args.reduced_motion,
-    )
 
 
 def run(args: argparse.Namespace) -> int:
     """Run one session; 0 when done or stopped early."""
     from breath_tui.core.config import load_config
     from breath_tui.core.locations import config_path
-    from breath_tui.session_setup import build_session
+    from breath_tui.session_setup import session_for
 
-    options = options_from(args)
+    check_options(args)
     config = load_config(config_path())
-    setup = build_session(config, options)
-    if options.plain:
+    setup = session_for(
+        config,
+        "breathing",
+        pattern=args.pattern,
+        cycles=args.cycles,
+        minutes=args.minutes,
+        tempo=args.tempo,
+        sound=not args.no_sound,
+    )
+    if args.plain:
         return _run_plain(setup)
-    from breath_tui.app import BreathApp
+    from breath_tui.app import run_flow
+    from breath_tui.flows import FlowOptions
 
-    reduced = options.reduced_motion or config.motion.reduced
-    app = BreathApp(setup=setup, reduced_motion=reduced)
-    try:
-        app.run()
-    finally:
-        setup.close()
-    if app.summary_text:
-        print(app.summary_text)
-    return app.return_code or 0
+    options = FlowOptions(setup=setup, reduced_motion=args.reduced_motion)
+    return run_flow("breathe", options, config)
 
 
-def _run_plain(setup: Any) -> int:
+def _run_plain(setup: SessionSetup) -> int:
     import time
 
     from breath_tui.core.clock import MonotonicClock
     from breath_tui.plain import run_plain
 
     clock = MonotonicClock()
-    cues = (
-        setup.player()
-    )  # opened before the clock starts, so its start-up does not eat the first phase
+    # Opened before the clock starts, so its start-up does not eat the first phase.
+    cues = setup.player()
     pacer = setup.make_pacer(clock.now())
     try:
         run_plain(setup.pattern, pacer, clock, sys.stdout, cues, time.sleep)

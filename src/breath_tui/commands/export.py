@@ -46,22 +46,31 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Export; 0 when written, 2 for a bad option, 1 when the journal cannot be read."""
-    from breath_tui.core.therapist import last_session_filters, summary_markdown, therapist_summary
+    from breath_tui.core.therapist import (
+        summary_markdown,
+        summary_since_last_session,
+        therapist_summary,
+    )
     from breath_tui.core.when import local_now, parse_since
+    from breath_tui.journal import read_journal
     from breath_tui.journal.exchange import export
 
     since = parse_since(args.since) if args.since else None
-    anchor = "date" if since is not None else "everything"
-    if args.format == "summary" and since is None:
-        last = read_journal(**last_session_filters(local_now()))
-        if last:
-            since, anchor = last[0].started_at, "last check-in"
-    checkins = read_journal(since=since, oldest_first=True)
+    if args.format == "summary":
+        summary = (
+            therapist_summary(read_journal(since=since, oldest_first=True), since=since)
+            if since is not None
+            else summary_since_last_session(read_journal, local_now())
+        )
+        text = summary_markdown(summary)
 
-    def write(out: TextIO) -> None:
-        if args.format == "summary":
-            out.write(summary_markdown(therapist_summary(checkins, since=since, anchor=anchor)))
-        else:
+        def write(out: TextIO) -> None:
+            out.write(text)
+
+    else:
+        checkins = read_journal(since=since, oldest_first=True)
+
+        def write(out: TextIO) -> None:
             export(checkins, args.format, out, since)
 
     if args.output:
@@ -70,20 +79,6 @@ def run(args: argparse.Namespace) -> int:
         write(sys.stdout)
         sys.stdout.flush()
     return 0
-
-
-def read_journal(**filters: Any) -> list[Any]:
-    """Check-ins from the journal, or none when there is no journal yet (none is made)."""
-    from breath_tui.core.locations import journal_path
-    from breath_tui.journal import Journal
-
-    path = journal_path()
-    if not path.exists():
-        return []
-    # Read-only: a journal on a read-only or full disk can still be read and exported.
-    with Journal(path, readonly=True) as journal:
-        checkins: list[Any] = journal.checkins(**filters)
-        return checkins
 
 
 def write_private_file(path: Path, write: Callable[[TextIO], None], *, force: bool) -> None:

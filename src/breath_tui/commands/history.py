@@ -48,13 +48,19 @@ def _count(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Print the table; 1 when the journal cannot be read."""
-    from breath_tui.commands.export import read_journal
     from breath_tui.core.trends import compute_trends, trends_lines
     from breath_tui.core.when import long_date, parse_since
+    from breath_tui.journal import read_journal
 
     since = parse_since(args.since) if args.since else None
-    if not args.plain and sys.stdout.isatty() and since is None and args.limit is None:
-        return _full_screen()
+    if not args.plain and sys.stdout.isatty():
+        from breath_tui.app import run_flow
+        from breath_tui.core.config import load_config
+        from breath_tui.core.locations import config_path
+        from breath_tui.flows import FlowOptions
+
+        config = load_config(config_path())
+        return run_flow("history", FlowOptions(since=since, limit=args.limit), config)
     checkins = read_journal(since=since, limit=args.limit)
     if not checkins:
         print("No check-ins" + (f" since {long_date(since)}." if since else " yet."))
@@ -86,22 +92,3 @@ def plain_blocks(checkins: Sequence[CheckIn]) -> Iterator[str]:
     for checkin in checkins:
         lines = [_shown(line) for line in card_lines(checkin)]
         yield "\n".join(line.replace("\n", "\n  ") for line in lines)
-
-
-def _full_screen() -> int:
-    """The history screen: check-ins, trends, the therapist summary."""
-    from breath_tui.app import BreathApp, check_theme
-    from breath_tui.commands.home import run_app
-    from breath_tui.core.config import load_config
-    from breath_tui.core.locations import config_path, journal_path
-    from breath_tui.screens.history import HistoryScreen
-
-    config = load_config(config_path())
-    app = BreathApp(
-        reduced_motion=config.motion.reduced,
-        # With no journal yet, the screen says so; looking must not create one.
-        start=lambda app: HistoryScreen(app.journal if journal_path().exists() else None),
-        config=config,
-        first_screen=HistoryScreen,
-    )
-    return run_app(app, check=check_theme, open_journal=journal_path().exists())

@@ -34,7 +34,7 @@ from breath_tui.core.heart.hrm import (
     parse_heart_rate_measurement,
 )
 from breath_tui.heart import require
-from breath_tui.heart.sensors import Sleep, clock_sleep
+from breath_tui.heart.timing import Sleep, clock_sleep
 
 BACKOFF_S = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 # Packets with a heart rate but no RR before the sensor says it sends none.

@@ -19,15 +19,14 @@ from __future__ import annotations
 
 import asyncio
 import math
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Iterable
 from typing import Protocol
 
 from breath_tui.core.clock import Clock
 from breath_tui.core.heart.events import Beat, SensorEvent
 from breath_tui.core.heart.recording import Recording, read_recording
 from breath_tui.core.heart.sensor_option import SensorChoice
-
-Sleep = Callable[[float], Awaitable[None]]
+from breath_tui.heart.timing import Sleep, clock_sleep
 
 
 class HeartSensor(Protocol):
@@ -45,15 +44,6 @@ class HeartSensor(Protocol):
     async def close(self) -> None:
         """Stop: disconnect, end the events iterator."""
         ...
-
-
-def clock_sleep(clock: Clock) -> Sleep:
-    """Wait `seconds` of the clock's time, in real time as the clock maps it."""
-
-    async def sleep(seconds: float) -> None:
-        await asyncio.sleep(clock.real_seconds(max(0.0, seconds)))
-
-    return sleep
 
 
 class ReplaySensor:

@@ -31,12 +31,15 @@ A Journal may be used from any thread (a lock serialises calls), but open it onc
 once per step. Tests pass `now=ManualNow(...)` (core.when) for exact times.
 """
 
-from breath_tui.journal.store import (
-    CheckInNotFound,
-    ImportResult,
-    Journal,
-    JournalError,
-    forget_journal,
-)
+from breath_tui.journal.errors import CheckInNotFound, JournalError, NoJournalYet
+from breath_tui.journal.store import ImportResult, Journal, forget_journal, read_journal
 
-__all__ = ["CheckInNotFound", "ImportResult", "Journal", "JournalError", "forget_journal"]
+__all__ = [
+    "CheckInNotFound",
+    "ImportResult",
+    "Journal",
+    "JournalError",
+    "NoJournalYet",
+    "forget_journal",
+    "read_journal",
+]

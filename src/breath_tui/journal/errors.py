@@ -11,3 +11,7 @@ class JournalError(Failure):
 
 class CheckInNotFound(JournalError, LookupError):
     """No check-in with that id (it may have been discarded, or the journal forgotten)."""
+
+
+class NoJournalYet(JournalError):
+    """There is no journal file yet, and it was opened for reading only (nothing is created)."""

@@ -49,7 +49,7 @@ from breath_tui.journal.damage import (
     damaged_copies,
     move_aside,
 )
-from breath_tui.journal.errors import CheckInNotFound, JournalError
+from breath_tui.journal.errors import CheckInNotFound, JournalError, NoJournalYet
 from breath_tui.journal.migrations import LATEST, JournalTooNew, migrate, schema_version
 
 if TYPE_CHECKING:
@@ -98,6 +98,9 @@ class Journal:
             open to others (default: stderr; a full-screen app passes its own, as a notice).
         readonly: open for reading only (history, export): nothing is created, changed or moved,
             so a journal on a read-only disk, or a full one, can still be read and exported.
+        busy_timeout: how long a call waits for another copy of breath-tui to let go of the
+            journal before it fails with "busy" (the command line waits long; a screen, in its
+            worker, waits about 2 s and then says so).
 
     Attributes:
         moved_aside: where a damaged journal found at `path` was moved, or None.
@@ -111,17 +114,21 @@ class Journal:
         recover: bool = True,
         report: Callable[[str], None] = _report_to_stderr,
         readonly: bool = False,
+        busy_timeout: float = BUSY_TIMEOUT_SECONDS,
     ) -> None:
         import sqlite3  # here, not at start-up: only commands that touch the journal pay for it
 
         self.path = path if path is not None else journal_path()
         self.readonly = readonly
+        self._busy_timeout = busy_timeout
         self._now = now
         self._lock = threading.Lock()
         self._sqlite = sqlite3
         self._report = report
         self._fd: int | None = None
         self.moved_aside: Path | None = None
+        if readonly and not self.path.exists() and not self.path.is_symlink():
+            raise NoJournalYet(f"there is no journal at {self.path} yet")
         try:
             self._open()
         except Damaged as damage:
@@ -185,7 +192,7 @@ class Journal:
         if not self.readonly:
             return self._sqlite.connect(
                 self.path,
-                timeout=BUSY_TIMEOUT_SECONDS,
+                timeout=self._busy_timeout,
                 isolation_level=None,
                 check_same_thread=False,
             )
@@ -229,7 +236,7 @@ class Journal:
 
     def _prepare(self) -> None:
         with self._errors():
-            self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            self._db.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout * 1000)}")
             unmarked = check_ours(self._db, self.path)
             if self.readonly:
                 version = schema_version(self._db)
@@ -253,7 +260,7 @@ class Journal:
     def _use_wal(self) -> None:
         """Switch to WAL. Two copies switching a new file at once can deadlock on its lock, and
         SQLite then answers "locked" at once, without waiting: so wait here, then try again."""
-        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        deadline = time.monotonic() + self._busy_timeout
         while True:
             try:
                 self._db.execute("PRAGMA journal_mode = WAL")
@@ -483,17 +490,23 @@ class Journal:
         params += [-1 if limit is None else limit, offset]
         return [self._load(row[0], row[1]) for row in self._read(sql, params)]
 
-    def trend_rows(self) -> list[TrendRow]:
-        """What trends need of every entry, oldest first, read straight from the columns and
-        the JSON (json_extract): no check-in is rebuilt and checked, so trends of 10,000
-        entries load in a fraction of the time whole check-ins take."""
+    def trend_rows(
+        self, *, since: datetime | None = None, limit: int | None = None
+    ) -> list[TrendRow]:
+        """What trends need of each entry (since `since`, the newest `limit` of them), newest
+        first, read straight from the columns and the JSON (json_extract): no check-in is
+        rebuilt and checked, so trends of 10,000 entries load in a fraction of the time whole
+        check-ins take."""
+        where, params = _filters(since, None, None)
         sql = (
             "SELECT json_extract(data, '$.started_at'), pre_rating, post_rating,"
             " json_extract(data, '$.breathing.pattern'), json_extract(data, '$.body'),"
-            " json_extract(data, '$.feelings') FROM checkins ORDER BY started_ts, id"
+            f" json_extract(data, '$.feelings') FROM checkins{where}"
+            " ORDER BY started_ts DESC, id DESC LIMIT ?"
         )
         rows = []
-        for started, pre, post, pattern, body, feelings in self._read(sql):
+        found = self._read(sql, [*params, -1 if limit is None else limit])
+        for started, pre, post, pattern, body, feelings in found:
             entries = tuple(
                 Noticed(item["region"], tuple(item["sensations"]), item["intensity"])
                 for item in (json.loads(body) if body else ())
@@ -538,6 +551,16 @@ def _key(checkin_id: str) -> str:
         return str(uuid.UUID(checkin_id))
     except (ValueError, TypeError, AttributeError):
         return checkin_id
+
+
+def read_journal(**filters: Any) -> list[CheckIn]:
+    """Check-ins from the journal (Journal.checkins' filters), opened for reading only; none
+    when there is no journal yet, and none is made."""
+    try:
+        with Journal(readonly=True) as journal:
+            return journal.checkins(**filters)
+    except NoJournalYet:
+        return []
 
 
 def forget_journal(path: Path | None = None, *, force: bool = False) -> list[Path]:

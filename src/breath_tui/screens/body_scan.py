@@ -19,20 +19,10 @@ from breath_tui.core.vocab import SENSATIONS, WordError, clean_word, region_prom
 from breath_tui.screens.steps import Step
 from breath_tui.widgets.checklist import CheckList
 from breath_tui.widgets.literal import literal
+from breath_tui.widgets.word_input import WordInput
 
 BODY_KEYS = "space tick · w own word · 0-9 strength · n pass · s skip · Esc back · q leave"
 TYPING_KEYS = "Enter adds the word · Esc stops typing"
-
-
-class WordInput(Input):
-    """A one-line box for a word of one's own; Esc gives the keys back to the list."""
-
-    BINDINGS = [Binding("escape", "stop_typing", show=False)]
-
-    def action_stop_typing(self) -> None:
-        """Clear the box and go back to the list."""
-        self.value = ""
-        self.post_message(self.Submitted(self, ""))
 
 
 class BodyStep(Step):

@@ -1,13 +1,13 @@
 """The breathing screen: guide, phase word, countdown, progress, safety copy; keys to pace it.
 
-Timing rule: every tick asks the pacer for the state at the clock's now; nothing is chained phase
-after phase. The next tick is set for the next moment the screen would look different (a guide
-level, a countdown second, a phase edge, an early cue), so an idle breath costs almost nothing.
+Timing rule (docs/architecture.md): every tick asks the pacer for the state at the clock's now;
+nothing is chained phase after phase. The next tick is set for the next moment the screen would
+look different (a guide level, a countdown second, a phase edge, an early cue), so an idle breath
+costs almost nothing. The session ends with an Outcome holding what was breathed.
 """
 
 from __future__ import annotations
 
-import asyncio
 import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.events import Resize
-from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static
 
 from breath_tui.audio import CuePlayer
@@ -27,8 +27,10 @@ from breath_tui.core.motion import fill_at, next_level_change
 from breath_tui.core.pacer import MAX_TEMPO, MIN_TEMPO, TEMPO_STEP, PacerState, clamp_tempo
 from breath_tui.core.safety import STOP_ANY_TIME, safety_lines
 from breath_tui.screens import MIN_HEIGHT, MIN_WIDTH
+from breath_tui.screens.base import BreathScreen, Outcome
 from breath_tui.session_setup import SessionSetup
 from breath_tui.widgets.guide import BreathGuide
+from breath_tui.widgets.line import Line
 from breath_tui.widgets.literal import literal
 
 if TYPE_CHECKING:
@@ -45,12 +47,21 @@ PhaseTrace = list[tuple[int, int, float]]
 """When each phase change reached the screen (benchmarks): (cycle, phase index, clock time)."""
 
 
-class BreathingScreen(Screen[str]):
-    """One breathing session; ends by calling on_done (or dismissing) with the summary line."""
+class BreathingScreen(BreathScreen[Outcome]):
+    """One breathing session; it finishes with an Outcome: how it ended, and what was breathed.
+
+    Args:
+        setup: the session (pattern, breaths, tempo, cues).
+        clock: where time comes from (a ManualClock in tests).
+        reduced_motion: a still guide.
+        trace: records when each phase reached the screen (benchmarks).
+        show_summary: show a card of the session before finishing (not inside a check-in, whose
+            own card follows).
+    """
 
     # In a window below 40x12 it says so itself and breathing goes on (see _check_size), so
     # the app does not cover it.
-    SAYS_WHEN_TOO_SMALL = True
+    COVERED_WHEN_TOO_SMALL = False
 
     CSS_PATH = "breathe.tcss"
 
@@ -68,12 +79,9 @@ class BreathingScreen(Screen[str]):
         clock: Clock,
         reduced_motion: bool,
         trace: PhaseTrace | None = None,
-        on_done: Callable[[str], None] | None = None,
         show_summary: bool = True,
     ) -> None:
         super().__init__()
-        self.on_done = on_done
-        # Inside a check-in the flow's own summary card follows, so this one can be left out.
         self.show_summary = show_summary
         self.setup = setup
         self.clock = clock
@@ -82,10 +90,9 @@ class BreathingScreen(Screen[str]):
         # Provisional until the first frame is on screen; then the session really starts.
         self.pacer = setup.make_pacer(clock.now())
         self._started = False
-        self._timer: asyncio.TimerHandle | None = None
+        self._timer: Timer | None = None
         self._shown_key: tuple[int, int, bool] | None = None
         self._cued: set[tuple[int, int, bool]] = set()
-        self._texts: dict[str, str] = {}
         self._finished = False
         self._guide_widget: BreathGuide | None = None
 
@@ -94,19 +101,19 @@ class BreathingScreen(Screen[str]):
         pattern = self.setup.pattern
         # The lines are made with their first text, so the first frame needs no updates.
         texts = self._texts_for(self.pacer.state_at(self.clock.now()))
-        self._texts.update(texts)
         with Vertical(id="session"):
-            yield Static(literal(texts["title"]), id="title")
+            yield Line(texts["title"], id="title")
             with Center(id="guide-box"):
                 yield BreathGuide(reduced_motion=self.reduced_motion, id="guide")
-            yield Static(literal(texts["word"]), id="word")
-            yield Static(texts["countdown"], id="countdown", markup=False)
-            yield Static(texts["progress"], id="progress", markup=False)
+            yield Line(texts["word"], id="word")
+            yield Line(texts["countdown"], id="countdown")
+            yield Line(texts["progress"], id="progress")
             yield Static(
                 literal("\n".join([*safety_lines(pattern), STOP_ANY_TIME]), keep_lines=True),
                 id="safety",
             )
-            yield Static(id="notice", markup=False)
+            # Takes a row only when it has something to say.
+            yield Line("", id="notice", collapse_empty=True)
         # The "too small" message is mounted only if the window ever is: one widget fewer to
         # build before the first frame.
         yield Static(KEY_HELP, id="keys", markup=False)
@@ -176,25 +183,20 @@ class BreathingScreen(Screen[str]):
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:
-            self._timer.cancel()
+            self._timer.stop()
             self._timer = None
 
     def _wake_at(self, when: float, now: float, callback: Callable[[], None]) -> None:
-        """Run callback on the event loop at clock time `when`.
-
-        A bare asyncio timer handing over to call_next: a Textual Timer starts a task per
-        tick, which costs several times more CPU than this for a one-shot wake-up.
-        """
+        """Run callback at clock time `when` (a one-shot Textual timer)."""
         delay = self.clock.real_seconds(max(0.0, when - now))
-        self._timer = asyncio.get_running_loop().call_later(delay, self.call_next, callback)
+        self._timer = self.set_timer(delay, callback)
 
     def _set_text(self, widget_id: str, text: str) -> None:
-        if self._texts.get(widget_id) != text:
-            self._texts[widget_id] = text
-            widget = self.query_one(f"#{widget_id}", Static)
-            widget.update(literal(text))
-            if widget_id == "notice":  # takes a row only when it has something to say
-                widget.display = bool(text)
+        """Show `text` on a line; a line repaints only when its text changes (Line.text)."""
+        self.query_one(f"#{widget_id}", Line).text = text
+
+    def _line(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Line).text
 
     def _tick(self) -> None:
         """Render the state at now, fire a cue on a phase edge, and set the next tick."""
@@ -212,7 +214,7 @@ class BreathingScreen(Screen[str]):
             if state.key not in self._cued:
                 self._cued.add(state.key)
                 self.cues.play(state.phase.kind)
-            if self.cues.notice and self._texts.get("notice") != self.cues.notice:
+            if self.cues.notice and self._line("notice") != self.cues.notice:
                 # Sound trouble can appear mid-session (a device lost): say it once, quietly.
                 self._set_text("notice", self.cues.notice)
         self._schedule(state, now)
@@ -290,23 +292,18 @@ class BreathingScreen(Screen[str]):
             self.cues.play("end")
         else:
             self.cues.stop()
-        text = session_line(state)
+        # Let the final frame reach the screen before what follows.
+        self.call_after_refresh(self.session_ended, session_line(state))
+
+    def session_ended(self, line: str) -> None:
+        """The session is over (done, or stopped): show its card, then finish with it."""
+        outcome = Outcome(line, self.breathed())
         if not self.show_summary:
-            self.call_after_refresh(self._done, text)
+            self.finish(outcome)
             return
-        # Let the final frame reach the screen before the summary card is built.
-        self.call_after_refresh(self._show_summary, text)
+        from breath_tui.screens.dialogs import SessionEndScreen
 
-    def _show_summary(self, text: str) -> None:
-        from breath_tui.screens.overlays import SummaryScreen
-
-        self.app.push_screen(SummaryScreen(text), callback=lambda _: self._done(text))
-
-    def _done(self, text: str) -> None:
-        if self.on_done is not None:
-            self.on_done(text)
-        else:
-            self.dismiss(text)
+        self.app.push_screen(SessionEndScreen(line), callback=lambda _: self.finish(outcome))
 
     def sync(self) -> None:
         """Render the state at the clock's now and set the next tick (after keys, or a test's clock move)."""
@@ -332,7 +329,7 @@ class BreathingScreen(Screen[str]):
             # A line of its own, not a pop-up: nothing may cover the word, countdown or safety copy.
             limit = "slowest" if tempo == MIN_TEMPO else "fastest"
             self._set_text("notice", f"Tempo {tempo:.1f}x is the {limit}.")
-        elif self._texts.get("notice", "").startswith("Tempo "):
+        elif self._line("notice").startswith("Tempo "):
             self._set_text("notice", self.cues.notice or "")
 
         self.sync()

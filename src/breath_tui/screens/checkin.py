@@ -1,12 +1,17 @@
 """The check-in flow: its steps one after another, each saved to the journal the moment it is done.
 
-`breath-tui checkin`: tension before, breathing, body scan, feelings, note, tension now, summary.
-`breath-tui scan`: body scan, feelings, note, summary.
+`breath-tui checkin`: tension before, breathing, body scan, feelings, note, tension now, card.
+`breath-tui scan`: body scan, feelings, note, card.
 
-Keys everywhere: s skips a step (saved empty, so a resumed check-in moves past it), Esc goes back
-a step (inside a step first: a region, a level), q leaves and asks whether to keep what was
-entered (ctrl+q too, where q is being typed; the app passes ctrl+q to this screen). The check-in
-is only written once its first step is answered, so opening and leaving at once leaves nothing.
+Keys everywhere: s skips the rest of a step (what was answered of it is kept), Esc goes back a
+step (inside a step first: a region, a level), q leaves and asks whether to keep what was entered
+(ctrl+q too, where q is being typed). The check-in is written only once its first step is
+answered, so opening and leaving at once leaves nothing.
+
+Every save runs in a journal worker: the next step is shown once the journal has it. While a save
+is under way the step takes no second answer; a save the journal cannot take (another copy of
+breath-tui holding it past the busy timeout, say) is said on screen and the step stays, with what
+was entered.
 """
 
 from __future__ import annotations
@@ -19,27 +24,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import Static
 
 from breath_tui.core.card import KIND_NAMES, breathing_text
-from breath_tui.core.checkin import CheckIn, CheckInError, Kind, steps_for
+from breath_tui.core.checkin import CheckIn, Kind, steps_for
+from breath_tui.screens.base import BreathScreen, Outcome
 from breath_tui.screens.body_scan import BodyStep
 from breath_tui.screens.dialogs import RESUMABLE, LeaveScreen, ResumeScreen
 from breath_tui.screens.feelings import FeelingsStep
-from breath_tui.screens.steps import (
-    BreathingStep,
-    NoteStep,
-    RatingStep,
-    Step,
-    SummaryStep,
-)
+from breath_tui.screens.steps import BreathingStep, CardStep, NoteStep, RatingStep, Step
 from breath_tui.session_setup import SessionSetup
 
 if TYPE_CHECKING:
     from breath_tui.journal import Journal
 
-SUMMARY = "summary"
+CARD = "card"
 EMPTY: dict[str, Any] = {
     "pre_rating": None,
     "post_rating": None,
@@ -51,17 +50,18 @@ EMPTY: dict[str, Any] = {
 NARROW, SHORT = 60, 20
 # The header names the flow; "Body scan · ... · Body scan" would say it twice.
 FLOW_NAMES = {"checkin": "Check-in", "scan": "Scan"}
+SAVED = "Saved in your journal: breath-tui history shows it."
 
 
-class CheckInScreen(Screen[None]):
+class CheckInScreen(BreathScreen[Outcome]):
     """One check-in (or scan), step by step.
 
     Args:
-        journal: where each step is saved.
         kind: "checkin" or "scan" (which steps, in which order).
-        setup: the breathing step's session (None for a scan).
+        setup: the breathing step's session (None for a scan started alone).
         regions: the body scan's regions, in order.
-        offer_resume: on start, if the journal has an unfinished check-in, offer to finish,
+        resume: the id of an unfinished check-in to finish at once, where it was left.
+        offer_resume: otherwise, if the journal has an unfinished check-in, offer to finish,
             keep or discard it first.
     """
 
@@ -75,23 +75,26 @@ class CheckInScreen(Screen[None]):
 
     def __init__(
         self,
-        journal: Journal,
         kind: Kind,
         setup: SessionSetup | None,
         regions: list[str] | tuple[str, ...],
+        *,
+        resume: str | None = None,
         offer_resume: bool = True,
     ) -> None:
         super().__init__()
-        self.journal = journal
         self.kind = kind
         self.setup = setup
         self.regions = regions
-        self.offer_resume = offer_resume
+        self.resume = resume
+        self.offer_resume = offer_resume and resume is None
         self.checkin: CheckIn | None = None
-        self.steps = (*steps_for(kind), SUMMARY)
+        self.steps = (*steps_for(kind), CARD)
         self.index = 0
         self.drafts: dict[str, Any] = {}
         self.current: Step | None = None
+        self.saving = False
+        """A save is under way: the step takes no second answer until it is done."""
 
     def compose(self) -> ComposeResult:
         """Header, the step, the keys it takes."""
@@ -100,37 +103,62 @@ class CheckInScreen(Screen[None]):
         yield Static(id="keys", markup=False)
 
     def on_mount(self) -> None:
-        """Offer to finish an unfinished check-in, or show the first step."""
-        unfinished = self.journal.unfinished() if self.offer_resume else None
-        if unfinished is None:
-            self._show()
+        """The first step at once; then, in the journal's worker, what was left unfinished."""
+        if self.resume is not None:
+            checkin_id = self.resume
+            self.journal_work(
+                lambda journal: (journal.get(checkin_id), journal.next_step(checkin_id)),
+                lambda found: self._finish_unfinished(*found),
+            )
             return
+        self._show()
+        if self.offer_resume:
+            self.journal_work(lambda journal: journal.unfinished(), self._offer)
+
+    def _offer(self, unfinished: CheckIn | None) -> None:
+        """An unfinished check-in was found: finish it, keep it or discard it? (Not once an
+        answer of this one has been given meanwhile.)"""
+        if unfinished is None or self.checkin is not None or self.drafts:
+            return
+        self.query_one("#step-body", Vertical).remove_children()
+        self.current = None
         self.query_one("#step-title", Static).update("An unfinished check-in was found")
         finish = "f finish it · " if unfinished.kind in RESUMABLE else ""
         self.query_one("#keys", Static).update(
             f"{finish}k keep it · d discard it · q decide next time"
         )
         self.app.push_screen(
-            ResumeScreen(unfinished), lambda choice: self._resume(unfinished, choice)
+            ResumeScreen(unfinished), lambda choice: self._resumed(unfinished, choice)
         )
 
-    def _resume(self, unfinished: CheckIn, choice: str | None) -> None:
+    def _resumed(self, unfinished: CheckIn, choice: str | None) -> None:
         if choice is None:
-            self._close()
-            return
-        if choice == "finish":
-            self.checkin = unfinished
-            self.kind = unfinished.kind
-            self.steps = (*steps_for(self.kind), SUMMARY)
-            self.index = self.steps.index(self.journal.next_step(unfinished.id) or SUMMARY)
-            if self.step_name == SUMMARY:  # every step was saved: only the ending was missing
-                self.index -= 1
-                self._advance()
-                return
+            self.finish(Outcome())
+        elif choice == "finish":
+            self.journal_work(
+                lambda journal: journal.next_step(unfinished.id),
+                lambda step: self._finish_unfinished(unfinished, step),
+            )
         elif choice == "keep":
-            self.journal.keep(unfinished.id)
+            self.journal_work(lambda journal: journal.keep(unfinished.id), lambda _: self._show())
         else:
-            self.journal.discard(unfinished.id)
+            self.journal_work(
+                lambda journal: journal.discard(unfinished.id), lambda _: self._show()
+            )
+
+    def _finish_unfinished(self, unfinished: CheckIn | None, step: str | None) -> None:
+        """Go on with an unfinished check-in at its first step not yet saved."""
+        if unfinished is None:  # discarded meanwhile (another copy of breath-tui)
+            self.finish(Outcome("That unfinished check-in is no longer in the journal."))
+            return
+        self.checkin = unfinished
+        self.kind = unfinished.kind
+        self.steps = (*steps_for(self.kind), CARD)
+        self.index = self.steps.index(step or CARD)
+        if self.step_name == CARD:  # every step was saved: only the ending was missing
+            self.index -= 1
+            self._advance()
+            return
         self._show()
 
     @on(Resize)
@@ -140,7 +168,7 @@ class CheckInScreen(Screen[None]):
 
     @property
     def step_name(self) -> str:
-        """The name of the step shown (a CheckIn field, or "summary")."""
+        """The name of the step shown (a CheckIn field, or "card")."""
         return self.steps[self.index]
 
     def _value(self, name: str) -> Any:
@@ -166,7 +194,7 @@ class CheckInScreen(Screen[None]):
         if name == "note":
             return NoteStep(self._value(name))
         assert self.checkin is not None
-        return SummaryStep(self.checkin)
+        return CardStep(self.checkin, self.breath_app.config.safety.crisis_text)
 
     def _show(self, from_end: bool = False) -> None:
         """Show the current step; `from_end` when going back to it, so it opens at its end."""
@@ -181,7 +209,7 @@ class CheckInScreen(Screen[None]):
         self.current = step
         body.mount(step)
         what = FLOW_NAMES.get(self.kind, self.kind)
-        if self.step_name == SUMMARY:
+        if self.step_name == CARD:
             self.query_one("#step-title", Static).update(f"{what} · {step.title}")
         else:
             number = f"step {self.index + 1} of {len(self.steps) - 1}"
@@ -197,56 +225,71 @@ class CheckInScreen(Screen[None]):
         if self.current is not None:
             self._show_keys(self.current)
 
-    def _save(self, name: str, value: Any) -> bool:
-        """Save one step at once (starting the check-in in the journal on its first step).
+    def _save(self, name: str, value: Any, then: Callable[[], None]) -> None:
+        """Save one step (starting the check-in in the journal on its first step), then go on.
 
-        False, with the reason on screen, if the journal could not take it: the step stays.
+        A save the journal cannot take is said on screen; the step stays, with what was entered.
         """
-        from breath_tui.journal import JournalError
+        if self.saving:
+            return
+        self.saving = True
+        kind, existing = self.kind, self.checkin
 
-        try:
-            if self.checkin is None:
-                self.checkin = self.journal.get(self.journal.start_checkin(self.kind))
-            assert self.checkin is not None
-            self.checkin = self.journal.save_step(self.checkin.id, **{name: value})
-        except (JournalError, CheckInError) as error:
-            self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
-            return False
-        self.drafts.pop(name, None)
-        return True
+        def save(journal: Journal) -> CheckIn:
+            checkin_id = existing.id if existing is not None else journal.start_checkin(kind)
+            return journal.save_step(checkin_id, **{name: value})
+
+        def saved(checkin: CheckIn) -> None:
+            self.saving = False
+            self.checkin = checkin
+            self.drafts.pop(name, None)
+            then()
+
+        def failed(error: Exception) -> None:
+            self.saving = False
+            self._not_saved(error)
+
+        self.journal_work(save, saved, failed)
 
     def _advance(self) -> None:
-        self.index += 1
-        if self.step_name == SUMMARY:
-            if self.checkin is None:  # every step skipped: there is nothing to keep
-                self._close()
-                return
-            from breath_tui.journal import JournalError
+        """The next step; at the end, the check-in is complete and its card shown."""
+        if self.steps[self.index + 1] != CARD:
+            self.index += 1
+            self._show()
+            return
+        if self.checkin is None:  # every step skipped: there is nothing to keep
+            self.finish(Outcome())
+            return
+        checkin_id = self.checkin.id
+        self.saving = True
 
-            try:
-                self.checkin = self.journal.finish(self.checkin.id)
-            except JournalError as error:
-                self.index -= 1
-                self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
-                return
-            app: Any = self.app
-            app.summary_text = "Saved in your journal: breath-tui history shows it."
-        self._show()
+        def finished(checkin: CheckIn) -> None:
+            self.saving = False
+            self.checkin = checkin
+            self.index += 1
+            self._show()
+
+        def failed(error: Exception) -> None:
+            self.saving = False
+            self._not_saved(error)
+
+        self.journal_work(lambda journal: journal.finish(checkin_id), finished, failed)
 
     def _answered(self, step: Step, value: Any) -> None:
         if step is not self.current:
             return  # a step already left (a key that raced a change of step)
-        if self._save(self.step_name, value):
-            self._advance()
+        if self.step_name == CARD:
+            self.finish(Outcome(SAVED))
+            return
+        self._save(self.step_name, value, self._advance)
 
     def action_skip(self) -> None:
         """Skip the rest of this step: what was answered of it stays (the regions noticed
         before, say), the rest is saved empty, and the check-in goes on."""
-        if self.step_name == SUMMARY:
+        if self.step_name == CARD:
             return
         draft = self.current.draft() if self.current is not None else None
-        if self._save(self.step_name, EMPTY[self.step_name] if draft is None else draft):
-            self._advance()
+        self._save(self.step_name, EMPTY[self.step_name] if draft is None else draft, self._advance)
 
     def _keep_draft(self) -> None:
         step = self.current
@@ -256,7 +299,11 @@ class CheckInScreen(Screen[None]):
 
     def save_draft(self) -> None:
         """Keep what was entered, the step being answered too, without finishing it: for when
-        the app is ended from outside (SIGTERM, the terminal closed). Resuming opens here."""
+        the app is ended from outside (SIGTERM, the terminal closed). Resuming opens here.
+
+        Saved at once, on the event loop: the app is ending, and nothing else will run.
+        """
+        from breath_tui.core.checkin import CheckInError
         from breath_tui.journal import JournalError
 
         self._keep_draft()
@@ -264,25 +311,17 @@ class CheckInScreen(Screen[None]):
         if not drafts:
             return
         try:
-            if self.checkin is None:
-                self.checkin = self.journal.get(self.journal.start_checkin(self.kind))
-            assert self.checkin is not None
-            self.checkin = self.journal.save_draft(self.checkin.id, **drafts)
+            journal = self.breath_app.journal
+            checkin_id = self.checkin.id if self.checkin else journal.start_checkin(self.kind)
+            journal.save_draft(checkin_id, **drafts)
         except (JournalError, CheckInError):
             return  # ending anyway: nothing more can be done, and nothing may be shown
-
-    def _save_drafts(self) -> None:
-        """Keep means all that was entered: the step being answered too, as far as it got."""
-        self._keep_draft()
-        for name, value in list(self.drafts.items()):
-            if value:
-                self._save(name, value)
 
     def action_back(self) -> None:
         """Back inside the step, else back a step (at the first step: ask about leaving)."""
         step = self.current
-        if self.step_name == SUMMARY:
-            self._close()
+        if self.step_name == CARD:
+            self.finish(Outcome(SAVED))
             return
         if step is not None and step.go_back():
             return
@@ -298,44 +337,52 @@ class CheckInScreen(Screen[None]):
         if self.setup is not None:
             self.setup.close()
 
-    def _close(self) -> None:
-        """The flow is over: back to home, or quit when the flow was the first screen."""
-        app: Any = self.app
-        app.end_flow(self)
+    def leave(self) -> bool:
+        """ctrl+q, from here or from the breathing step over it: ask what to keep."""
+        self.action_leave()
+        return True
 
     def action_leave(self) -> None:
         """Leave: with nothing entered (or when finished) at once; otherwise ask keep or discard."""
         self._keep_draft()
         entered = self.checkin is not None or any(self.drafts.values())
-        if not entered or self.step_name == SUMMARY:
-            self._close()
+        if not entered or self.step_name == CARD:
+            self.finish(Outcome(SAVED if self.step_name == CARD else ""))
             return
         self.app.push_screen(LeaveScreen(KIND_NAMES[self.kind]), self._left)
 
     def _left(self, choice: str | None) -> None:
-        from breath_tui.journal import JournalError
-
-        app: Any = self.app
         if choice is None:
             return
-        try:
-            if choice == "keep":
-                self._save_drafts()
-                if self.checkin is not None:
-                    self.journal.keep(self.checkin.id)
-                app.summary_text = "Kept what you entered: breath-tui history shows it."
-            elif choice == "later":
-                # Saved, still unfinished: home offers to finish it (so does the next check-in).
-                self._save_drafts()
-                app.summary_text = "Left unfinished: home offers to finish it (r)."
-            else:
-                if self.checkin is not None:
-                    self.journal.discard(self.checkin.id)
-                app.summary_text = "Discarded: nothing of this check-in was kept."
-        except JournalError as error:
-            self.notify(f"The journal: {error}", severity="error", timeout=10, markup=False)
-            return
-        self._close()
+        drafts = {name: value for name, value in self.drafts.items() if value}
+        kind, existing = self.kind, self.checkin
+
+        def store(journal: Journal) -> None:
+            if choice == "discard":
+                if existing is not None:
+                    journal.discard(existing.id)
+                return
+            checkin_id = existing.id if existing is not None else journal.start_checkin(kind)
+            if choice == "later":
+                # The step being answered stays unanswered: resuming opens it, as it was.
+                if drafts:
+                    journal.save_draft(checkin_id, **drafts)
+                return
+            for name, value in drafts.items():
+                journal.save_step(checkin_id, **{name: value})
+            journal.keep(checkin_id)
+
+        lines = {
+            "keep": "Kept what you entered: breath-tui history shows it.",
+            # Saved, still unfinished: home offers to finish it (so does the next check-in).
+            "later": "Left unfinished: home offers to finish it (r).",
+            "discard": "Discarded: nothing of this check-in was kept.",
+        }
+        self.journal_work(
+            store,
+            lambda _: self.finish(Outcome(lines[choice])),
+            lambda error: self.notify(f"The journal: {error}", severity="error", timeout=10),
+        )
 
     @on(BreathingStep.Begin)
     def _begin_breathing(self, event: BreathingStep.Begin) -> None:
@@ -343,35 +390,19 @@ class CheckInScreen(Screen[None]):
 
         event.stop()
         assert self.setup is not None
-        app: Any = self.app
+        app = self.breath_app
         self.app.push_screen(
-            BreathingScreen(
-                self.setup,
-                app.clock,
-                app.reduced_motion,
-                on_done=self._breathed,
-                show_summary=False,
-            )
+            BreathingScreen(self.setup, app.clock, app.reduced_motion, show_summary=False),
+            self._breathed,
         )
 
-    def _breathed(self, summary: str) -> None:
+    def _breathed(self, outcome: Outcome | None) -> None:
         """The session ended (done, or Esc): record what was breathed and go on."""
-        from breath_tui.screens.breathe import BreathingScreen
+        if outcome is None:
+            return
 
-        screen = self.app.screen
-        assert isinstance(screen, BreathingScreen) and self.setup is not None
-        breathing = screen.breathed()
-        self.app.pop_screen()
-        if self._save("breathing", breathing):
-            self.notify(summary, timeout=4, markup=False)
+        def advance() -> None:
+            self.notify(outcome.line, timeout=4)
             self._advance()
 
-
-def start_screen(
-    journal: Journal,
-    kind: Kind,
-    setup: SessionSetup | None,
-    regions: list[str] | tuple[str, ...],
-) -> Callable[[Any], Screen[Any]]:
-    """A BreathApp `start`: the check-in or scan flow, offering to resume an unfinished one."""
-    return lambda app: CheckInScreen(journal, kind, setup, regions)
+        self._save("breathing", outcome.breathing, advance)

@@ -1,5 +1,6 @@
-"""The check-in's questions about itself: keep or discard on leaving, and what to do with an
-unfinished check-in found on start. Both by single keys, with buttons for Tab and the mouse.
+"""The pop-ups: the card at the end of a breathing session, the questions a check-in asks about
+itself (keep or discard on leaving; what to do with an unfinished one), and the message that
+covers a window too small to use. Single keys answer; buttons serve Tab and the mouse.
 """
 
 from __future__ import annotations
@@ -9,19 +10,72 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from breath_tui.core.card import KIND_NAMES, card_lines
 from breath_tui.core.checkin import CheckIn
 from breath_tui.core.when import day_and_time
+from breath_tui.screens import MIN_HEIGHT, MIN_WIDTH
+from breath_tui.screens.base import BreathModal
 from breath_tui.widgets.literal import literal
 
 RESUMABLE = ("checkin", "scan")
 NARROW = 60
 
 
-class Dialog(ModalScreen[str | None]):
+class SessionEndScreen(BreathModal[None]):
+    """What the session was: breaths, minutes, tempo. Enter, Esc or q closes."""
+
+    CSS_PATH = "breathe.tcss"
+
+    BINDINGS = [Binding("escape,q,enter", "close", "Close")]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        """The summary and a close button."""
+        with Vertical(id="session-end"):
+            yield Static(literal(self.text, keep_lines=True), id="session-end-text")
+            yield Static("Enter or Esc closes", id="close", markup=False)
+
+    def action_close(self) -> None:
+        """Close the card."""
+        self.dismiss(None)
+
+
+class TooSmallScreen(BreathModal[None]):
+    """Covers a screen too small to use; goes away when the window grows (or Esc).
+
+    It hides the screen below it completely (a cramped screen half seen through would be
+    garbled), so it repeats the crisis line.
+    """
+
+    BINDINGS = [
+        Binding("escape", "dismiss_message", "Close"),
+        Binding("q", "leave_below", "Leave"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The message, its keys, the crisis line."""
+        yield Static(
+            f"Make the window at least {MIN_WIDTH}x{MIN_HEIGHT}.\nq leaves · Esc shows it anyway",
+            id="too-small-message",
+            markup=False,
+        )
+        yield Static(literal(self.breath_app.config.safety.crisis_text), id="too-small-crisis")
+
+    def action_dismiss_message(self) -> None:
+        """Let the person see the cramped screen anyway."""
+        self.dismiss(None)
+
+    def action_leave_below(self) -> None:
+        """q: what ctrl+q does for the screen below (home quits; a check-in asks what to keep)."""
+        self.breath_app.action_leave()
+
+
+class Dialog(BreathModal[str | None]):
     """A question in a box; below 60 columns its buttons stack, so every one stays visible."""
 
     CSS_PATH = "checkin.tcss"

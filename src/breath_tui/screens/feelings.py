@@ -22,10 +22,10 @@ from breath_tui.core.vocab import (
     clean_word,
     feelings_sentence,
 )
-from breath_tui.screens.body_scan import WordInput
 from breath_tui.screens.steps import Step
 from breath_tui.widgets.checklist import PointerList
 from breath_tui.widgets.literal import literal
+from breath_tui.widgets.word_input import WordInput
 
 Level = Literal["family", "word", "intensity", "typing"]
 

@@ -1,23 +1,25 @@
 """History: check-ins newest first, trends and "what helps me", and the therapist summary.
 
-The table loads a page at a time (a DataTable of 10,000 rows takes seconds to measure), and the
-trends and summary are worked out in a thread the first time their tab is opened, so the screen
-paints as fast with ten thousand check-ins as with ten.
+The table loads a page at a time (a DataTable of 10,000 rows takes seconds to measure), and every
+read runs in a journal worker: the first page when the screen opens, the next as the cursor nears
+the end, trends and the summary the first time their tab is opened. So the screen paints as fast
+with ten thousand check-ins as with ten.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from breath_tui.core.card import card_text, history_row
 from breath_tui.core.text import visible
+from breath_tui.screens.base import BreathModal, BreathScreen, Outcome
 from breath_tui.widgets.literal import literal, literal_cell
 
 if TYPE_CHECKING:
@@ -42,8 +44,13 @@ def _cell(text: str, width: int | None = None) -> str:
     return shown if width is None or len(shown) <= width else shown[: width - 1] + "…"
 
 
-class HistoryScreen(Screen[None]):
-    """Past check-ins (Enter for the whole card), trends, and the summary for the therapist."""
+class HistoryScreen(BreathScreen[Outcome]):
+    """Past check-ins (Enter for the whole card), trends, and the summary for the therapist.
+
+    Args:
+        since: only entries from this moment on (`history --since`).
+        limit: only the newest so many (`history --limit`).
+    """
 
     CSS_PATH = "history.tcss"
 
@@ -55,13 +62,15 @@ class HistoryScreen(Screen[None]):
         Binding("c", "copy", "Copy"),
     ]
 
-    def __init__(self, journal: Journal | None) -> None:
+    def __init__(self, since: datetime | None = None, limit: int | None = None) -> None:
         super().__init__()
-        self.journal = journal
+        self.since = since
+        self.limit = limit
         self.loaded: list[CheckIn] = []
         self._cells: list[list[str]] = []  # the loaded rows' cells, before fitting to the width
         self._text_width = 0
         self.total = 0
+        self._loading = False
         self._summary_text = ""
         self._started_tabs: set[str] = set()
 
@@ -84,23 +93,57 @@ class HistoryScreen(Screen[None]):
         )
 
     def on_mount(self) -> None:
-        """Show the newest page at once."""
+        """Read the newest page (in the journal's worker); the table shows when it is there."""
         table = self.query_one(DataTable)
         table.add_columns(*COLUMNS)
-        self.total = self.journal.count() if self.journal is not None else 0
+        table.display = False
+        since, limit = self.since, self.limit
+
+        def first_page(journal: Journal) -> tuple[int, list[CheckIn]]:
+            total = journal.count(since=since)
+            total = min(total, limit) if limit is not None else total
+            return total, journal.checkins(since=since, limit=min(PAGE, total), offset=0)
+
+        self._loading = True
+        self.journal_work(first_page, self._first_page, self._no_journal)
+
+    def _first_page(self, found: tuple[int, list[CheckIn]]) -> None:
+        self.total, page = found
+        self._loading = False
         if not self.total:
-            table.display = False
-            self.query_one("#history-empty", Static).update(
-                "No check-ins yet. They appear here after a check-in, a quick calm or a scan."
-            )
+            self._no_journal(None)
             return
-        self._load_page()
+        table = self.query_one(DataTable)
+        table.display = True
+        self._add_page(page)
         table.focus()
 
+    def _no_journal(self, error: Exception | None) -> None:
+        """Nothing to show: no entries, no journal yet, or one that cannot be read (why)."""
+        self._loading = False
+        from breath_tui.journal import NoJournalYet
+
+        if error is None or isinstance(error, NoJournalYet):
+            text = "No check-ins yet. They appear here after a check-in, a quick calm or a scan."
+            if self.since is not None:
+                text = "No check-ins in this period."
+        else:
+            text = f"The journal cannot be read: {error}"
+        self.query_one("#history-empty", Static).update(literal(text))
+
     def _load_page(self) -> None:
-        if self.journal is None or len(self.loaded) >= self.total:
+        if self._loading or len(self.loaded) >= self.total:
             return
-        page = self.journal.checkins(limit=PAGE, offset=len(self.loaded))
+        self._loading = True
+        since, offset = self.since, len(self.loaded)
+        count = min(PAGE, self.total - offset)
+        self.journal_work(
+            lambda journal: journal.checkins(since=since, limit=count, offset=offset),
+            self._add_page,
+        )
+
+    def _add_page(self, page: list[CheckIn]) -> None:
+        self._loading = False
         self.loaded.extend(page)
         cells = [[_cell(text) for text in history_row(checkin)] for checkin in page]
         self._cells.extend(cells)
@@ -149,31 +192,14 @@ class HistoryScreen(Screen[None]):
             self._started_tabs.add(pane)
             self._work_out(pane, self.size.width)
 
-    @work(thread=True, exclusive=False)
     def _work_out(self, pane: str, width: int) -> None:
-        """Read every check-in and compute trends or the summary, off the event loop."""
-        text = self.compute(pane, width)
-        self.app.call_from_thread(self._show, pane, text)
-
-    def compute(self, pane: str, width: int) -> str:
-        """The text of the trends or therapist tab (pure: reads the journal, touches no widget)."""
-        if self.journal is None or not self.total:
-            return "No check-ins yet."
-        if pane == "trends":
-            from breath_tui.core.trends import compute_trends, trends_lines
-
-            lines = trends_lines(
-                compute_trends(self.journal.checkins()), max(30, min(width - 4, 72))
-            )
-            return "\n".join(visible(line) for line in lines)
-        from breath_tui.core.therapist import last_session_filters, summary_text, therapist_summary
-        from breath_tui.core.when import local_now
-
-        last = self.journal.checkins(**last_session_filters(local_now()))
-        since = last[0].started_at if last else None
-        checkins = self.journal.checkins(since=since, oldest_first=True)
-        anchor = "last check-in" if since is not None else "everything"
-        return summary_text(therapist_summary(checkins, since=since, anchor=anchor))
+        """Read what the tab needs and work it out, in the journal's worker."""
+        since, limit = self.since, self.limit
+        self.journal_work(
+            lambda journal: tab_text(journal, pane, width, since, limit),
+            lambda text: self._show(pane, text),
+            lambda error: self._show(pane, f"The journal cannot be read: {error}"),
+        )
 
     def _show(self, pane: str, text: str) -> None:
         if pane == "therapist":
@@ -201,18 +227,45 @@ class HistoryScreen(Screen[None]):
 
     def action_close(self) -> None:
         """Back to where history was opened from (or quit when it was the first screen)."""
-        app: Any = self.app
-        app.end_flow(self)
+        self.finish(Outcome())
 
 
-class DetailScreen(ModalScreen[None]):
+def tab_text(
+    journal: Journal, pane: str, width: int, since: datetime | None, limit: int | None
+) -> str:
+    """The text of the trends or therapist tab: reads the journal, touches no widget.
+
+    Trends read only the columns they need (Journal.trend_rows); the summary covers the period
+    since the last session, or since `since` when history was asked for from a date.
+    """
+    if pane == "trends":
+        from breath_tui.core.trends import compute_trends, trends_lines
+
+        rows = journal.trend_rows(since=since, limit=limit)
+        lines = trends_lines(compute_trends(rows), max(30, min(width - 4, 72)))
+        return "\n".join(visible(line) for line in lines)
+    from breath_tui.core.therapist import (
+        summary_since_last_session,
+        summary_text,
+        therapist_summary,
+    )
+    from breath_tui.core.when import local_now
+
+    if since is not None:
+        summary = therapist_summary(journal.checkins(since=since, oldest_first=True), since=since)
+    else:
+        summary = summary_since_last_session(journal.checkins, local_now())
+    return summary_text(summary)
+
+
+class DetailScreen(BreathModal[None]):
     """One check-in in full: ratings, breathing, body, feelings, note. c copies it."""
 
     CSS_PATH = "history.tcss"
 
     BINDINGS = [Binding("escape,q,enter", "close", "Close"), Binding("c", "copy", "Copy")]
 
-    def __init__(self, checkin: Any) -> None:
+    def __init__(self, checkin: CheckIn) -> None:
         super().__init__()
         self.checkin = checkin
 

@@ -1,64 +1,55 @@
-"""Home: one key for each thing breath-tui does, the crisis line, and an unfinished check-in."""
+"""Home: one key for each flow of the registry, the crisis line, and an unfinished check-in."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from breath_tui.core.safety import NO_MEDICAL_ADVICE
+from breath_tui.flows import FLOWS, FlowOptions
+from breath_tui.screens.base import BreathScreen, Outcome
 from breath_tui.widgets.literal import literal
 
 if TYPE_CHECKING:
-    from breath_tui.core.settings import Config
+    from breath_tui.core.checkin import CheckIn
 
-# (key, action, label): the key works from anywhere on the screen; arrows and Enter work too.
-CHOICES = (
-    ("c", "checkin", "Start-of-session check-in"),
-    ("n", "now", "Quick calm"),
-    ("b", "breathe", "Breathing session"),
-    ("s", "scan", "Body scan and feelings"),
-    ("h", "history", "History, trends and summary"),
-    ("o", "settings", "Settings"),
-    ("q", "quit", "Quit"),
-)
+QUIT = ("q", "quit", "Quit")
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(BreathScreen[None]):
     """The first screen of `breath-tui`: choose by key, or by arrows and Enter."""
 
     CSS_PATH = "home.tcss"
 
     BINDINGS = [
-        *(Binding(key, f"choose('{action}')", label, show=False) for key, action, label in CHOICES),
-        Binding("r", "choose('resume')", "Resume", show=False),
+        *(Binding(flow.key, f"choose('{flow.name}')", flow.title, show=False) for flow in FLOWS),
+        Binding("q", "choose('quit')", "Quit", show=False),
+        Binding("r", "resume", "Resume", show=False),
     ]
+
+    unfinished: CheckIn | None = None
+    """The newest check-in left unfinished, once looked for (after the first frame)."""
 
     def compose(self) -> ComposeResult:
         """Title, the choices, the crisis line (the unfinished line is added after the first frame)."""
-        config = self._config
+        config = self.breath_app.config
+        choices = [(flow.key, flow.name, flow.title, flow.detail) for flow in FLOWS]
+        self._prompts = {
+            name: f"{key}  {title}" + (f" ({detail(config)})" if detail else "")
+            for key, name, title, detail in [*choices, (*QUIT, None)]
+        }
+        self._highlighted = FLOWS[0].name  # the option list starts on the first choice
         with Vertical(id="home"):
             yield Static("breath-tui", id="home-title", markup=False)
-            details = {
-                "now": _length(config.quick.pattern, config.quick.minutes),
-                "breathe": _length(
-                    config.breathing.pattern, config.breathing.minutes, config.breathing.cycles
-                ),
-            }
-            self._prompts = {
-                action: f"{key}  {label}" + (f" ({details[action]})" if action in details else "")
-                for key, action, label in CHOICES
-            }
-            self._highlighted = CHOICES[0][1]  # the option list starts on the first choice
             options = [
-                Option(literal(_marked(prompt, action == self._highlighted)), id=action)
-                for action, prompt in self._prompts.items()
+                Option(literal(_marked(prompt, name == self._highlighted)), id=name)
+                for name, prompt in self._prompts.items()
             ]
             yield OptionList(*options, id="home-choices", markup=False)
             yield Static("", id="home-unfinished", markup=False)
@@ -66,16 +57,7 @@ class HomeScreen(Screen[None]):
         # Docked at the bottom: the crisis line stays in sight at any window size.
         with Vertical(id="home-footer"):
             yield Static(literal(config.safety.crisis_text), id="crisis")
-            yield Static("breath-tui gives no medical advice.", id="no-advice", markup=False)
-
-    def show_status(self, text: str) -> None:
-        """How the last flow ended, on a line of its own (it stays until the next one)."""
-        self.query_one("#home-status", Static).update(literal(text))
-
-    @property
-    def _config(self) -> Config:
-        app: Any = self.app
-        return app.config
+            yield Static(NO_MEDICAL_ADVICE, id="no-advice", markup=False)
 
     def on_mount(self) -> None:
         """Arrows move through the choices at once."""
@@ -87,22 +69,41 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self._look_for_unfinished)
 
     def _look_for_unfinished(self) -> None:
-        from breath_tui.core.when import day_and_time
-        from breath_tui.journal import JournalError
+        self.journal_work(
+            lambda journal: journal.unfinished(), self._found_unfinished, self._journal_failed
+        )
 
-        app: Any = self.app
-        line = self.query_one("#home-unfinished", Static)
-        try:
-            unfinished = app.journal.unfinished()
-        except JournalError as error:
-            line.update(literal(f"The journal cannot be opened: {error}"))
-            return
+    def _found_unfinished(self, unfinished: CheckIn | None) -> None:
+        from breath_tui.core.when import day_and_time
+
         self.unfinished = unfinished
-        line.update(
+        self.query_one("#home-unfinished", Static).update(
             f"r resumes the unfinished check-in of {day_and_time(unfinished.started_at)}."
             if unfinished is not None
             else ""
         )
+
+    def _journal_failed(self, error: Exception) -> None:
+        self.query_one("#home-unfinished", Static).update(
+            literal(f"The journal cannot be opened: {error}")
+        )
+
+    def show_status(self, text: str) -> None:
+        """How the last flow ended, on a line of its own (it stays until the next one)."""
+        self.query_one("#home-status", Static).update(literal(text))
+
+    def flow_returned(self, outcome: Outcome) -> None:
+        """A flow has ended: its line goes on the status line, where it covers nothing; new
+        settings redraw home (labels, pattern names and the crisis line follow them)."""
+        if outcome.settings_changed:
+            self.refresh(recompose=True)
+            self.call_after_refresh(self._after_recompose)
+        self.call_after_refresh(self.show_status, outcome.line)
+
+    def _after_recompose(self) -> None:
+        """The new choices take the arrows, as on first opening; the journal is looked at again."""
+        self.query_one(OptionList).focus()
+        self._look_for_unfinished()
 
     @on(OptionList.OptionHighlighted)
     def _mark(self, event: OptionList.OptionHighlighted) -> None:
@@ -122,49 +123,18 @@ class HomeScreen(Screen[None]):
         if event.option.id:
             self.action_choose(event.option.id)
 
-    def action_choose(self, action: str) -> None:
-        """Open what was chosen."""
-        from breath_tui.screens.navigation import open_flow
+    def action_choose(self, name: str) -> None:
+        """Open the flow chosen (or quit)."""
+        if name == "quit":
+            self.app.exit()
+        else:
+            self.breath_app.open_flow(name)
 
-        if action == "resume" and getattr(self, "unfinished", None) is None:
-            return
-        if action == "settings":
-            from breath_tui.screens.settings import SettingsScreen
-
-            config = self._config
-            self.app.push_screen(SettingsScreen(config, config.path or _config_path()), self._saved)
-            return
-        open_flow(self.app, action)
-
-    def _saved(self, config: Config | None) -> None:
-        if config is None:
-            return
-        app: Any = self.app
-        app.config = config
-        if config.display.theme in app.available_themes:
-            app.theme = config.display.theme
-        app.set_reduced_motion(config.motion.reduced)
-        # Recompose: labels, pattern names and the crisis line all follow the new settings.
-        self.refresh(recompose=True)
-        self.call_after_refresh(self._after_recompose)
-
-    def _after_recompose(self) -> None:
-        """The new choices take the arrows, as on first opening; the journal is looked at again."""
-        self.query_one(OptionList).focus()
-        self._look_for_unfinished()
+    def action_resume(self) -> None:
+        """r: finish the unfinished check-in, where it was left."""
+        if self.unfinished is not None:
+            self.breath_app.open_flow("checkin", FlowOptions(resume=self.unfinished.id))
 
 
 def _marked(prompt: str, highlighted: bool) -> str:
     return f"{'▸' if highlighted else ' '} {prompt}"
-
-
-def _length(pattern: str, minutes: float | None, cycles: int | None = None) -> str:
-    if cycles:
-        return f"{pattern}, {cycles} breaths"
-    return f"{pattern}, {minutes or 2:g} min"
-
-
-def _config_path() -> Path:
-    from breath_tui.core.locations import config_path
-
-    return config_path()

@@ -1,10 +1,11 @@
-"""The command palette (ctrl+p): every pattern, every screen, and the motion and sound toggles."""
+"""The command palette (ctrl+p): every flow of the registry, every pattern, the motion and sound
+toggles (each saying its state), listed before Textual's own commands."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -12,52 +13,59 @@ from textual.fuzzy import Matcher
 
 from breath_tui.widgets.literal import literal
 
+if TYPE_CHECKING:
+    from breath_tui.app import BreathApp
+
+PaletteCommand = tuple[str, Callable[[], None], str]
+"""The name shown, what it does, a line of help."""
+
 
 class BreathCommands(Provider):
-    """breath-tui's own commands, beside Textual's (themes, keys, quit)."""
+    """breath-tui's own commands."""
 
-    def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+    def _commands(self) -> list[PaletteCommand]:
         from breath_tui.core.patterns import PRESETS
-        from breath_tui.screens.navigation import open_flow
+        from breath_tui.flows import FLOWS, FlowOptions
 
-        app: Any = self.app
-        config = app.config
-        commands: list[tuple[str, Callable[[], Any], str]] = []
-        for pattern in [*PRESETS.values(), *config.patterns.values()]:
+        app = self.breath_app
+        commands: list[PaletteCommand] = [
+            (f"Open: {flow.title.lower()}", partial(app.open_flow, flow.name), f"key {flow.key}")
+            for flow in FLOWS
+        ]
+        for pattern in [*PRESETS.values(), *app.config.patterns.values()]:
             commands.append(
                 (
                     f"Breathe: {pattern.name}",
-                    partial(open_flow, app, "breathe", pattern.name),
+                    partial(app.open_flow, "breathe", FlowOptions(pattern=pattern.name)),
                     f"{pattern.timing} s, {pattern.breaths_per_minute:.1f} breaths a minute",
                 )
             )
-        screens = {
-            "checkin": "Open: start-of-session check-in",
-            "now": "Open: quick calm",
-            "scan": "Open: body scan and feelings",
-            "history": "Open: history, trends and therapist summary",
-        }
-        for action, name in screens.items():
-            commands.append((name, partial(open_flow, app, action), ""))
+        motion = "on" if app.reduced_motion else "off"
+        sound = "on" if app.config.sound.enabled else "off"
         commands.append(
             (
-                "Toggle: reduced motion",
+                f"Reduced motion: {motion}",
                 self._toggle_motion,
-                "a still guide for sessions started now",
+                f"turn it {_other(motion)}: a still guide for sessions started now",
             )
         )
-        commands.append(("Toggle: sound cues", self._toggle_sound, "for sessions started now"))
+        commands.append((f"Sound cues: {sound}", self._toggle_sound, f"turn them {_other(sound)}"))
         return commands
 
+    @property
+    def breath_app(self) -> BreathApp:
+        """The app, typed."""
+        return cast("BreathApp", self.app)
+
     def _toggle_motion(self) -> None:
-        app: Any = self.app
+        app = self.breath_app
         app.set_reduced_motion(not app.reduced_motion)
-        self.app.notify(f"Reduced motion {'on' if app.reduced_motion else 'off'}.", timeout=3)
+        app.notify(f"Reduced motion {'on' if app.reduced_motion else 'off'}.", timeout=3)
 
     def _toggle_sound(self) -> None:
-        app: Any = self.app
+        app = self.breath_app
         app.config.sound.enabled = not app.config.sound.enabled
-        self.app.notify(f"Sound cues {'on' if app.config.sound.enabled else 'off'}.", timeout=3)
+        app.notify(f"Sound cues {'on' if app.config.sound.enabled else 'off'}.", timeout=3)
 
     async def discover(self) -> Hits:
         """Everything, before anything is typed."""
@@ -71,6 +79,10 @@ class BreathCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, _highlight(matcher, name), callback, help=_help(help_text))
+
+
+def _other(state: str) -> str:
+    return "off" if state == "on" else "on"
 
 
 def _help(text: str) -> Any:

@@ -6,24 +6,28 @@ Enter or Esc skips it. Either way the session is kept in the journal as a quick 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.events import Key
 from textual.widgets import Static
 
 from breath_tui.core.safety import STILL_TENSE
+from breath_tui.screens.base import BreathModal, Outcome
+from breath_tui.screens.breathe import BreathingScreen
+from breath_tui.widgets.literal import literal
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from breath_tui.core.checkin import Breathing
+    from breath_tui.core.clock import Clock
     from breath_tui.session_setup import SessionSetup
 
 
-class QuickRatingScreen(ModalScreen[int | None]):
+class QuickRatingScreen(BreathModal[int | None]):
     """'How tense do you feel now?' One key answers; Enter or Esc skips."""
 
     CSS_PATH = ["questions.tcss", "quick.tcss"]
@@ -36,11 +40,11 @@ class QuickRatingScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         """The summary of the breathing, the question, the scale."""
-        # Imported here: the check-in's steps (TextArea and all) are not needed to start breathing.
-        from breath_tui.screens.steps import RatingScale
+        # Imported here: the rating widget is not needed to start breathing.
+        from breath_tui.widgets.rating import RatingScale
 
         with Vertical(id="quick-rating"):
-            yield Static(self.summary, markup=False)
+            yield Static(literal(self.summary))
             yield Static("How tense do you feel now?", classes="question", markup=False)
             yield RatingScale(None, self.dismiss, id="scale")
             yield Static(
@@ -54,9 +58,11 @@ class QuickRatingScreen(ModalScreen[int | None]):
         """The scale takes the keys; Enter with nothing marked skips."""
         self.query_one("#scale").focus()
 
-    def on_key(self, event: Any) -> None:
+    def on_key(self, event: Key) -> None:
         """Enter with no number marked skips the question."""
-        if event.key == "enter" and getattr(self.query_one("#scale"), "marked", None) is None:
+        from breath_tui.widgets.rating import RatingScale
+
+        if event.key == "enter" and self.query_one(RatingScale).marked is None:
             event.stop()
             self.dismiss(None)
 
@@ -65,52 +71,43 @@ class QuickRatingScreen(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-def quick_calm_screen(app: Any, setup: SessionSetup) -> Any:
-    """The breathing screen of a quick calm; at its end it asks the optional rating and keeps
-    the entry. Push it, or make it the app's first screen (`breath-tui now`)."""
-    from breath_tui.core.when import local_now
-    from breath_tui.screens.breathe import BreathingScreen
+class QuickCalmScreen(BreathingScreen):
+    """The breathing of a quick calm; at its end, the optional rating, and the entry kept."""
 
-    started = local_now()
-    screen = BreathingScreen(setup, app.clock, app.reduced_motion, show_summary=False)
+    def __init__(self, setup: SessionSetup, clock: Clock, reduced_motion: bool) -> None:
+        from breath_tui.core.when import local_now
 
-    def breathed(summary: str) -> None:
-        breathing = screen.breathed()
-        app.push_screen(
-            QuickRatingScreen(summary),
-            lambda rating: _keep(app, screen, started, breathing, rating),
-        )
+        super().__init__(setup, clock, reduced_motion, show_summary=False)
+        self.started_at: datetime = local_now()
 
-    screen.on_done = breathed
-    return screen
+    def session_ended(self, line: str) -> None:
+        """Ask how tense, then keep the entry."""
+        breathing = self.breathed()
+        self.app.push_screen(QuickRatingScreen(line), lambda rating: self._keep(breathing, rating))
 
+    def _keep(self, breathing: Breathing | None, rating: int | None) -> None:
+        """Save the quick entry (if any breathing happened) and end the flow."""
+        from breath_tui.core.checkin import CheckIn
+        from breath_tui.core.when import local_now
 
-def _keep(
-    app: Any, screen: Any, started: datetime, breathing: Breathing | None, rating: int | None
-) -> None:
-    """Save the quick entry (if any breathing happened) and end the flow."""
-    from breath_tui.core.checkin import CheckIn
-    from breath_tui.core.when import local_now
-    from breath_tui.journal import JournalError
-
-    # Nothing breathed and nothing rated (stopped at once): there is nothing to keep.
-    if breathing is None or (breathing.cycles == 0 and rating is None):
-        app.summary_text = "Nothing kept: quick calm stopped before a whole breath."
-    else:
+        self.setup.close()
+        # Nothing breathed and nothing rated (stopped at once): there is nothing to keep.
+        if breathing is None or (breathing.cycles == 0 and rating is None):
+            self.finish(Outcome("Nothing kept: quick calm stopped before a whole breath."))
+            return
+        started = self.started_at
         entry = (
             CheckIn.new("quick", now=lambda: started)
             .updated(breathing=breathing, post_rating=rating)
             .finished(local_now())
         )
-        try:
-            app.journal.add(entry)
-        except JournalError as error:
-            app.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
-        else:
-            kept = f"tension {rating} now" if rating is not None else "no rating"
-            app.summary_text = f"Kept as a quick entry in your journal ({kept})."
-            if rating is not None and rating >= STILL_TENSE:
-                # Safety copy, not advice: where help is, when tension is still high.
-                app.summary_text += f" {app.config.safety.crisis_text}"
-    screen.setup.close()
-    app.end_flow(screen)
+        kept = f"tension {rating} now" if rating is not None else "no rating"
+        line = f"Kept as a quick entry in your journal ({kept})."
+        if rating is not None and rating >= STILL_TENSE:
+            # Safety copy, not advice: where help is, when tension is still high.
+            line += f" {self.breath_app.config.safety.crisis_text}"
+        self.journal_work(
+            lambda journal: journal.add(entry),
+            lambda _added: self.finish(Outcome(line, breathing)),
+            lambda error: self.finish(Outcome(f"Not saved: {error}", breathing)),
+        )

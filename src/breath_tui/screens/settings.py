@@ -6,18 +6,18 @@ the app would refuse is shown as a message and nothing is saved.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static, Switch
 
+from breath_tui.core.locations import config_path
 from breath_tui.core.patterns import PRESETS
 from breath_tui.core.settings import Config, ConfigError
+from breath_tui.screens.base import BreathScreen, Outcome
 from breath_tui.widgets.literal import literal
 
 # The sections that set a pattern and a length, with their labels on the form.
@@ -30,8 +30,9 @@ def _minutes(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-class SettingsScreen(Screen[Config | None]):
-    """A form of the settings; ctrl+s saves, Esc leaves without saving. Dismisses with the new Config."""
+class SettingsScreen(BreathScreen[Outcome]):
+    """A form of the settings; ctrl+s saves (the app takes the new settings at once), Esc leaves
+    without saving."""
 
     CSS_PATH = "settings.tcss"
 
@@ -40,10 +41,10 @@ class SettingsScreen(Screen[Config | None]):
         Binding("escape", "leave", "Back"),
     ]
 
-    def __init__(self, config: Config, path: Path) -> None:
+    def __init__(self, config: Config) -> None:
         super().__init__()
         self.config = config
-        self.path = path
+        self.path = config.path or config_path()
 
     def compose(self) -> ComposeResult:
         """One row per setting: a label and its control."""
@@ -191,8 +192,7 @@ class SettingsScreen(Screen[Config | None]):
         try:
             changes = self.changes()
             if not changes:
-                self.notify("Nothing changed: nothing to save.", timeout=3)
-                self.dismiss(None)
+                self.finish(Outcome("Nothing changed: nothing to save."))
                 return
             config = save_settings(self.path, changes)
         except (ValueError, ConfigError) as problem:
@@ -202,14 +202,14 @@ class SettingsScreen(Screen[Config | None]):
         except OSError as problem:
             error.update(literal(f"Not saved: {self.path}: {problem.strerror or problem}"))
             return
-        self.notify(f"Saved to {self.path}", timeout=3)
-        self.dismiss(config)
+        self.breath_app.apply_settings(config)
+        self.finish(Outcome(f"Saved to {self.path}", settings_changed=True))
 
     def action_leave(self) -> None:
         """Leave without saving (the theme goes back to the saved one)."""
         saved = self.config.display.theme
         self.app.theme = saved if saved in self.app.available_themes else "textual-dark"
-        self.dismiss(None)
+        self.finish(Outcome())
 
 
 def _on_off(value: bool) -> str:

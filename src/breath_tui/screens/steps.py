@@ -19,10 +19,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
-from textual.widget import Widget
 from textual.widgets import Button, Static, TextArea
 
 from breath_tui.core.breath_words import describe_length
@@ -31,9 +28,7 @@ from breath_tui.core.checkin import CheckIn
 from breath_tui.core.safety import STILL_TENSE, safety_lines
 from breath_tui.session_setup import SessionSetup
 from breath_tui.widgets.literal import literal
-
-RATING_MAX = 10
-RATING_KEYS = "0-9 sets it · t is 10 · ←/→ then Enter"
+from breath_tui.widgets.rating import RATING_KEYS, RatingScale
 
 
 class Step(Vertical):
@@ -70,54 +65,6 @@ class Step(Vertical):
         """Change the key help this step shows."""
         self.keys = keys
         self.post_message(self.KeysChanged())
-
-
-class RatingScale(Widget, can_focus=True):
-    """0 to 10 in a row; the chosen number is bracketed, so it is seen without colour.
-
-    A digit chooses 0-9 at once, t chooses 10; ←/→ move and Enter chooses the one marked.
-    """
-
-    BINDINGS = [
-        *(Binding(str(d), f"choose({d})", show=False) for d in range(10)),
-        Binding("t", f"choose({RATING_MAX})", show=False),
-        Binding("left", "move(-1)", show=False),
-        Binding("right", "move(1)", show=False),
-        Binding("enter", "choose_marked", show=False),
-    ]
-
-    DEFAULT_CSS = """
-    RatingScale { height: 1; width: auto; }
-    """
-
-    marked: reactive[int | None] = reactive(None)
-
-    def __init__(self, value: int | None, on_choose: Callable[[int], None], **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.set_reactive(RatingScale.marked, value)
-        self.on_choose = on_choose
-
-    def render(self) -> Content:
-        """'0  1 [2] 3 ...' with the marked number in brackets (text: brackets are not markup)."""
-        cells = []
-        for number in range(RATING_MAX + 1):
-            cells.append(f"[{number}]" if number == self.marked else f" {number} ")
-        return Content("".join(cells))
-
-    def action_choose(self, rating: int) -> None:
-        """Choose this rating now."""
-        self.marked = rating
-        self.on_choose(rating)
-
-    def action_move(self, step: int) -> None:
-        """Move the mark left or right (from the middle when nothing is marked yet)."""
-        start = self.marked if self.marked is not None else 5 - step
-        self.marked = max(0, min(RATING_MAX, start + step))
-
-    def action_choose_marked(self) -> None:
-        """Choose the marked number, if there is one."""
-        if self.marked is not None:
-            self.action_choose(self.marked)
 
 
 class RatingStep(Step):
@@ -261,8 +208,9 @@ class NoteStep(Step):
         self.answer("")
 
 
-class SummaryStep(Step):
-    """The summary card: ratings and change, breathing, body, feelings, note. c copies it."""
+class CardStep(Step):
+    """The card at the end: ratings and change, breathing, body, feelings, note. c copies it;
+    Enter answers (the flow is over)."""
 
     title = "Summary"
     keys = "c copy the card · Enter or q close"
@@ -272,9 +220,10 @@ class SummaryStep(Step):
         Binding("enter", "close", show=False),
     ]
 
-    def __init__(self, checkin: CheckIn) -> None:
+    def __init__(self, checkin: CheckIn, crisis_text: str) -> None:
         super().__init__(classes="step")
         self.checkin = checkin
+        self.crisis_text = crisis_text
         self.can_focus = True
 
     def compose(self) -> ComposeResult:
@@ -291,11 +240,10 @@ class SummaryStep(Step):
         )
         if still_tense(self.checkin):
             # Safety copy, not advice: where help is, when tension is high or has risen.
-            app: Any = self.app
-            crisis = app.config.safety.crisis_text if hasattr(app, "config") else ""
             yield Static(
                 literal(
-                    f"If it is hard right now, quick calm is one key away on home (n). {crisis}"
+                    "If it is hard right now, quick calm is one key away on home (n). "
+                    f"{self.crisis_text}"
                 ),
                 id="still-tense",
             )
@@ -310,9 +258,8 @@ class SummaryStep(Step):
         self.notify("The card is on the clipboard.", timeout=3)
 
     def action_close(self) -> None:
-        """The check-in is saved; close the flow (back to home, or quit)."""
-        app: Any = self.app
-        app.end_flow(self.screen)
+        """The check-in is saved: the step is answered, and the flow ends."""
+        self.answer(None)
 
 
 def still_tense(checkin: CheckIn) -> bool:

@@ -1,0 +1,118 @@
+"""The contract between the app and its screens (docs/architecture.md, "Screens and flows").
+
+- `BreathScreen` is the base of every breath-tui screen. It reaches the app typed
+  (`self.breath_app`), says whether the "make the window larger" cover may hide it, what ctrl+q
+  does on it (`leave`), and how to keep what was entered when the app is ended from outside
+  (`save_draft`).
+- A flow (check-in, quick calm, history...) is a BreathScreen[Outcome]: it ends with
+  `finish(Outcome(...))`, which dismisses it with that result (the screen that opened it shows the
+  line), or, when the flow is the app's first screen, ends the app with it (the command line
+  prints the line). Nothing travels through attributes of the app.
+- Journal reads and writes run in a thread worker (`journal_work`), never on the event loop: a
+  second copy of the app holding the journal can slow a save, never freeze the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, TypeVar, cast
+
+from textual.screen import ModalScreen, Screen
+
+if TYPE_CHECKING:
+    from breath_tui.app import BreathApp
+    from breath_tui.core.checkin import Breathing
+    from breath_tui.journal import Journal
+
+ResultType = TypeVar("ResultType")
+Done = TypeVar("Done")
+
+
+class Outcome(NamedTuple):
+    """How a flow ended.
+
+    Attributes:
+        line: one line saying so ("Saved in your journal: ..."), shown on the screen the flow
+            returns to, or printed when the flow was the app's first screen; "" says nothing.
+        breathing: what was breathed, for a breathing session (None: nothing, or not one).
+        settings_changed: the settings were saved, so screens showing them are redrawn.
+    """
+
+    line: str = ""
+    breathing: Breathing | None = None
+    settings_changed: bool = False
+
+
+class BreathScreen(Screen[ResultType]):
+    """A breath-tui screen (see the module's docstring)."""
+
+    COVERED_WHEN_TOO_SMALL: ClassVar[bool] = True
+    """Below 40x12 the app covers this screen with a 'make the window larger' message; a screen
+    that says so itself (breathing, which goes on) sets this False."""
+
+    @property
+    def breath_app(self) -> BreathApp:
+        """The app, typed."""
+        return cast("BreathApp", self.app)
+
+    def leave(self) -> bool:
+        """ctrl+q here: leave in this screen's own way (a check-in asks what to keep) and return
+        True, or return False to let the screen below (or the app, which quits) decide."""
+        return False
+
+    def save_draft(self) -> None:
+        """The app is being ended from outside (SIGTERM, SIGHUP): keep what was entered."""
+
+    def flow_returned(self, outcome: Outcome) -> None:
+        """A flow opened over this screen has ended: say how, as a short notice (home shows it
+        on its status line instead, where it covers nothing)."""
+        if outcome.line:
+            self.notify(outcome.line, timeout=5)
+
+    def finish(self: BreathScreen[Outcome], outcome: Outcome) -> None:
+        """End this flow with `outcome`: back to the screen that opened it, which is given the
+        outcome, or, when it is the app's first screen, end the app with it."""
+        if self.app.screen_stack and self.app.screen_stack[0] is self:
+            self.app.exit(outcome)
+        else:
+            self.dismiss(outcome)
+
+    def journal_work(
+        self,
+        work: Callable[[Journal], Done],
+        done: Callable[[Done], None],
+        failed: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Run `work(journal)` in a thread, then `done(result)` back on the event loop.
+
+        A JournalError or a CheckInError (a value the journal refused) goes to `failed`
+        instead (by default a notice saying it was not saved); the screen stays as it was, so
+        nothing entered is lost.
+        """
+        from breath_tui.core.checkin import CheckInError
+        from breath_tui.journal import JournalError
+
+        app = self.breath_app
+        report = failed or self._not_saved
+
+        def run() -> None:
+            try:
+                result = work(app.journal)
+            except (JournalError, CheckInError) as error:
+                app.call_from_thread_if_running(report, error)
+                return
+            app.call_from_thread_if_running(done, result)
+
+        self.run_worker(run, thread=True, group="journal", exit_on_error=False)
+
+    def _not_saved(self, error: Exception) -> None:
+        self.notify(f"Not saved: {error}", severity="error", timeout=10)
+
+
+class BreathModal(ModalScreen[ResultType]):
+    """A pop-up over a breath-tui screen (a question, a card): typed reach to the app."""
+
+    @property
+    def breath_app(self) -> BreathApp:
+        """The app, typed."""
+        return cast("BreathApp", self.app)
