@@ -47,14 +47,16 @@ class MotionSettings:
 class SoundSettings:
     """[sound]: cues at each phase change.
 
-    volume scales the samples (0 to 1); style is one of CUE_STYLES; backend is one of BACKENDS
-    (auto picks the first that works); bell lets auto fall back to the terminal bell when no
-    player works; files maps a cue name (in, hold, out, end) to a WAV of the person's own, which
-    replaces the built-in sound. Relative paths are read from the folder of config.toml.
+    volume scales the samples (0 to 1) for every backend but the bell; style is one of STYLES
+    ("own": the sounds `breath-tui sounds --from FILE` made); backend is one of BACKENDS (auto
+    picks the first that works); bell lets auto fall back to the terminal bell when no player
+    works; files maps a cue name (in, hold, out, end) to a WAV of the person's own, which
+    replaces that cue's sound in any style. Relative paths are read from the folder of
+    config.toml.
     """
 
     enabled: bool = True
-    volume: float = 0.7
+    volume: float = 0.6
     style: str = "soft"
     backend: str = "auto"
     bell: bool = False

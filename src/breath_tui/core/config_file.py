@@ -29,7 +29,7 @@ from breath_tui.core.patterns import (
     resolve_pattern,
     validate_phases,
 )
-from breath_tui.core.sound import BACKENDS, CUE_NAMES, CUE_STYLES, wav_problem
+from breath_tui.core.sound import BACKENDS, CUE_NAMES, STYLES, wav_problem
 from breath_tui.core.text import visible
 from breath_tui.core.vocab import MAX_WORD_LENGTH
 
@@ -272,8 +272,8 @@ def _check_sound(settings: SoundSettings, path: Path, text: str) -> None:
 
     if not 0 <= settings.volume <= 1:
         fail("volume", f"must be 0 to 1, not {settings.volume:g}")
-    if settings.style not in CUE_STYLES:
-        fail("style", f"must be one of {', '.join(CUE_STYLES)}, not {settings.style!r}")
+    if settings.style not in STYLES:
+        fail("style", f"must be one of {', '.join(STYLES)}, not {settings.style!r}")
     if settings.backend not in BACKENDS:
         fail("backend", f"must be one of {', '.join(BACKENDS)}, not {settings.backend!r}")
     resolved = {}

@@ -60,6 +60,11 @@ def journal_path() -> Path:
     return data_dir() / "journal.sqlite3"
 
 
+def own_sounds_dir() -> Path:
+    """Folder of the person's own cue sounds (in.wav, hold.wav, out.wav, end.wav)."""
+    return data_dir() / "sounds" / "own"
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create a folder only its owner can enter (0700), and tighten it if it exists."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)

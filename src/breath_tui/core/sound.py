@@ -8,14 +8,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from breath_tui.core.locations import own_sounds_dir
+
 CUE_NAMES = ("in", "hold", "out", "end")
 """One cue per phase kind, and one for the end of a session."""
 
 CUE_STYLES = ("soft", "clear")
-"""soft: warm, low tones (the default). clear: brighter tones that carry through a noisy room."""
+"""The built-in styles. soft: warm, low tones (the default). clear: brighter tones that carry
+through a noisy room."""
 
-BACKENDS = ("auto", "simpleaudio", "aplay", "paplay", "pw-play", "afplay", "bell", "none")
-"""auto tries simpleaudio, then aplay, paplay, pw-play, afplay, then the bell if allowed."""
+OWN_STYLE = "own"
+"""The person's own sounds, made by `breath-tui sounds --from FILE` in own_sounds_dir(); a cue
+with no own file plays the soft one."""
+
+STYLES = (*CUE_STYLES, OWN_STYLE)
+"""Every value [sound] style may take."""
+
+BACKENDS = (
+    "auto",
+    "miniaudio",
+    "simpleaudio",
+    "aplay",
+    "paplay",
+    "pw-play",
+    "afplay",
+    "bell",
+    "none",
+)
+"""auto tries miniaudio, simpleaudio, then aplay, paplay, pw-play, afplay, then the bell if
+allowed."""
 
 SYSTEM_PLAYERS = ("aplay", "paplay", "pw-play", "afplay")
 
@@ -65,3 +86,15 @@ def wav_problem(path: Path) -> str | None:
     if frames / rate > MAX_CUE_SECONDS:
         return f"is {frames / rate:.0f} s long; a cue may be at most {MAX_CUE_SECONDS:.0f} s"
     return None
+
+
+def own_cue_files() -> dict[str, Path]:
+    """The person's own cue WAVs that exist, by cue name (empty when they made none)."""
+    folder = own_sounds_dir()
+    found = {cue: folder / f"{cue}.wav" for cue in CUE_NAMES}
+    return {cue: path for cue, path in found.items() if path.is_file()}
+
+
+def available_styles() -> tuple[str, ...]:
+    """The styles a picker may offer: the built-in ones, and "own" once own sounds exist."""
+    return STYLES if own_cue_files() else CUE_STYLES
