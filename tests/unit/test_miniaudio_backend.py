@@ -11,7 +11,13 @@ import pytest
 from breath_tui.audio import miniaudio_backend
 from breath_tui.audio.backends import CueFailed
 from breath_tui.audio.library import Sound
-from breath_tui.audio.miniaudio_backend import OVERRUN, CueFeed, MiniaudioBackend, probe_miniaudio
+from breath_tui.audio.miniaudio_backend import (
+    OVERRUN,
+    STALLS_BEFORE_FAILING,
+    CueFeed,
+    MiniaudioBackend,
+    probe_miniaudio,
+)
 
 RATE = 1000  # 1000 frames a second keeps the arithmetic readable
 CUE = Sound(bytes(range(200)) * 2, 1, RATE)  # 200 mono frames: 0.2 s
@@ -137,8 +143,8 @@ def test_stop_does_not_wait_for_the_device():
     assert opened[0].closed
 
 
-def test_a_device_that_stops_taking_sound_is_closed_and_reported():
-    """A device that has not taken the cue OVERRUN s after its length is closed: CueFailed."""
+def test_a_stalled_device_is_closed_after_the_cue_should_have_ended():
+    """A device that has not taken the cue OVERRUN s after its length is closed, quietly once."""
     clock = Clock()
     backend, opened = backend_with_devices(clock)
     backend.start("in")
@@ -146,9 +152,36 @@ def test_a_device_that_stops_taking_sound_is_closed_and_reported():
     backend.check()
     assert not opened[0].closed
     clock.time = CUE.seconds + OVERRUN
+    backend.check()
+    assert opened[0].closed and not backend.busy()
+
+
+def test_a_device_that_keeps_stalling_is_a_cue_failure():
+    """STALLS_BEFORE_FAILING stalled cues in a row: CueFailed, so the player shows a notice."""
+    clock = Clock()
+    backend, opened = backend_with_devices(clock)
+    for stall in range(1, STALLS_BEFORE_FAILING + 1):
+        backend.start("in")
+        clock.time += CUE.seconds + OVERRUN + 0.01
+        if stall < STALLS_BEFORE_FAILING:
+            backend.check()
     with pytest.raises(CueFailed, match="stopped taking sound"):
         backend.check()
-    assert opened[0].closed
+
+
+def test_a_cue_that_plays_resets_the_stall_count():
+    """Stalls count only in a row: a cue that plays to the end forgives earlier ones."""
+    clock = Clock()
+    backend, opened = backend_with_devices(clock)
+    for _ in range(2 * STALLS_BEFORE_FAILING):
+        backend.start("in")
+        clock.time += CUE.seconds + OVERRUN + 0.01
+        backend.check()  # a stall
+        backend.start("out")
+        for _ in range(3):  # the whole cue, its tail, then paced silence
+            opened[-1].pull(10_000)
+        backend.check()  # played: the count starts again
+    assert all(device.closed for device in opened)
 
 
 def test_a_device_that_cannot_open_is_a_cue_failure():

@@ -36,6 +36,10 @@ the GIL for a switch interval (5 ms) several times over, small enough to start a
 OVERRUN = 1.0
 """Seconds past a cue's own length after which a device that has not taken it all is closed."""
 
+STALLS_BEFORE_FAILING = 3
+"""Stalled cues in a row after which the device counts as gone (one can be a passing hiccup of
+a sound server; the next cue opens a device afresh)."""
+
 
 class Device(Protocol):
     """What a cue needs of a miniaudio PlaybackDevice."""
@@ -166,6 +170,7 @@ class MiniaudioBackend:
         self._device: Device | None = None
         self._feed: CueFeed | None = None
         self._deadline = 0.0
+        self._stalls = 0
         self.system = "sound system"
         """miniaudio's name for what it plays through: "ALSA", "PulseAudio", "Core Audio"..."""
 
@@ -255,15 +260,19 @@ class MiniaudioBackend:
         return self._device is not None
 
     def check(self) -> None:
-        """Close the device of a cue that has played; raise CueFailed if the device stalled."""
+        """Close the device of a cue that has played, or that stalled; raise CueFailed when
+        STALLS_BEFORE_FAILING cues in a row have stalled."""
         feed = self._feed
         if self._device is None or feed is None:
             return
         if feed.finished.is_set():
+            self._stalls = 0
             self._close_device()
         elif self._clock() >= self._deadline:
+            self._stalls += 1
             self._close_device()
-            raise CueFailed("the sound device stopped taking sound")
+            if self._stalls >= STALLS_BEFORE_FAILING:
+                raise CueFailed("the sound device stopped taking sound")
 
     def _close_device(self) -> None:
         device, feed = self._device, self._feed
