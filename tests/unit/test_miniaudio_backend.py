@@ -97,6 +97,10 @@ def test_the_feed_never_raises_into_the_callback():
     assert feed.finished.is_set()
 
 
+def never_sleep(seconds: float) -> None:
+    """Stands in for time.sleep: the paced silence after a cue is never waited out in tests."""
+
+
 def backend_with_devices(clock=None):
     opened: list[FakeDevice] = []
 
@@ -104,7 +108,7 @@ def backend_with_devices(clock=None):
         opened.append(FakeDevice(channels, rate))
         return opened[-1]
 
-    backend = MiniaudioBackend(open_device, clock=clock or Clock())
+    backend = MiniaudioBackend(open_device, clock=clock or Clock(), sleep=never_sleep)
     backend.prepare({"in": CUE, "out": CUE})
     return backend, opened
 

@@ -151,6 +151,7 @@ class MiniaudioBackend:
         open_device: opens a device for (channels, rate); tests pass a stand-in. By default
             prepare() makes one from the miniaudio package.
         clock: monotonic seconds, for closing a device that stopped taking sound.
+        sleep: how a finished cue's feed waits out its silence (tests pass a recorder).
     """
 
     name = "miniaudio"
@@ -161,9 +162,11 @@ class MiniaudioBackend:
         self,
         open_device: OpenDevice | None = None,
         clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self._open_device = open_device
         self._clock = clock
+        self._sleep = sleep
         self._close_context: Callable[[], None] | None = None
         self._keep_alive: tuple[Any, ...] = ()
         self._sounds: dict[str, Sound] = {}
@@ -233,7 +236,7 @@ class MiniaudioBackend:
         if self._open_device is None:
             raise CueFailed("miniaudio was not prepared")
         sound = self._sounds[cue]
-        feed = CueFeed(sound, tail_frames=sound.rate * PERIOD_MS * PERIODS // 1000)
+        feed = CueFeed(sound, sound.rate * PERIOD_MS * PERIODS // 1000, self._sleep)
         try:
             device = self._open_device(sound.channels, sound.rate)
         except Exception as error:  # MiniaudioError, or anything from the C side
