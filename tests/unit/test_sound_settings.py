@@ -9,7 +9,7 @@ import pytest
 
 from breath_tui.core.config import ConfigError
 from breath_tui.core.config_file import parse_config
-from breath_tui.core.sound import wav_problem
+from breath_tui.core.sound import step_volume, wav_problem
 
 
 def write_wav(path: Path, seconds: float = 0.1, rate: int = 44100, width: int = 2) -> Path:
@@ -98,3 +98,12 @@ def test_wav_problem_accepts_a_good_wav_and_names_each_fault(tmp_path):
     assert "at most 10 s" in wav_problem(write_wav(tmp_path / "l.wav", seconds=11, rate=8000))
     assert wav_problem(write_wav(tmp_path / "e.wav", seconds=0)) == "holds no sound"
     assert wav_problem(tmp_path) == "is not a file"
+
+
+@pytest.mark.parametrize(
+    ("volume", "steps", "expected"),
+    [(0.6, 1, 0.7), (0.6, -1, 0.5), (0.95, 1, 1.0), (0.05, -1, 0.0), (1.0, 3, 1.0), (0.0, -2, 0.0)],
+)
+def test_volume_steps_by_tenths_within_0_and_1(volume, steps, expected):
+    """step_volume moves in tenths and never leaves 0 to 1 (the settings "+" and "-")."""
+    assert step_volume(volume, steps) == expected

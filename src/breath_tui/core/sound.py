@@ -98,3 +98,14 @@ def own_cue_files() -> dict[str, Path]:
 def available_styles() -> tuple[str, ...]:
     """The styles a picker may offer: the built-in ones, and "own" once own sounds exist."""
     return STYLES if own_cue_files() else CUE_STYLES
+
+
+VOLUME_STEP = 0.1
+
+
+def step_volume(volume: float, steps: int) -> float:
+    """The volume `steps` tenths up (or down, if negative), kept within 0 to 1.
+
+    For a settings screen's "+" and "-": 0.6 and +1 gives 0.7; 0.95 and +1 gives 1.0.
+    """
+    return min(1.0, max(0.0, round(volume + steps * VOLUME_STEP, 1)))
