@@ -13,9 +13,10 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
-	@# The audio extra builds simpleaudio, which needs ALSA headers; go on without it if that fails.
+	@# Cues play with miniaudio (a regular dependency, from a wheel). The audio extra adds
+	@# simpleaudio, which needs ALSA headers to build: go on quietly without it if that fails.
 	@$(BIN)/pip install --quiet -e '.[audio]' 2>/dev/null \
-	  || echo "note: simpleaudio was not built (no ALSA headers?). Cues use a system player instead. To add it: apt-get install libasound2-dev && make clean setup"
+	  || echo "note: the optional simpleaudio was not built (no ALSA headers); cues play with miniaudio. 'breath-tui sounds --check' plays one."
 	@# The heart extra (numpy, scipy, bleak) has wheels almost everywhere; go on without it if not.
 	@$(BIN)/pip install --quiet -e '.[heart]' 2>/dev/null \
 	  || echo "note: the heart extra (numpy, scipy, bleak) was not installed; breath-tui resonance needs it: pip install 'breath-tui[heart]'"

@@ -71,10 +71,11 @@ def captured(folder: Path) -> list[Captured]:
     return [read_capture(p) for p in sorted(folder.glob("cue.wav*"))]
 
 
-def set_backend(env: dict[str, str], backend: str) -> None:
+def set_backend(env: dict[str, str], backend: str, volume: float | None = None) -> None:
     home = Path(env["BREATH_TUI_HOME"])
     home.mkdir(exist_ok=True)
-    (home / "config.toml").write_text(f'[sound]\nbackend = "{backend}"\n')
+    extra = "" if volume is None else f"volume = {volume}\n"
+    (home / "config.toml").write_text(f'[sound]\nbackend = "{backend}"\n{extra}')
 
 
 def run_session(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -100,3 +101,16 @@ def has_simpleaudio() -> bool:
 
 def has_aplay() -> bool:
     return shutil.which("aplay") is not None
+
+
+def has_miniaudio() -> bool:
+    try:
+        import miniaudio  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def has_alsa_player() -> bool:
+    """Whether any backend that auto may choose can reach ALSA here."""
+    return has_miniaudio() or has_simpleaudio() or has_aplay()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from alsa_capture import (
     captured,
+    has_alsa_player,
     has_aplay,
+    has_miniaudio,
     has_simpleaudio,
+    read_capture,
     requires_alsa,
     run_session,
     set_backend,
@@ -14,16 +19,21 @@ from alsa_capture import (
 
 pytestmark = requires_alsa
 
+REPO = Path(__file__).resolve().parents[2]
+
 SESSION = ("--pattern", "0.5-0-0.5", "--cycles", "2")
 PHASES = ["in", "out", "in", "out"]
 BACKENDS = [
+    pytest.param(
+        "miniaudio", marks=pytest.mark.skipif(not has_miniaudio(), reason="miniaudio not installed")
+    ),
     pytest.param(
         "simpleaudio",
         marks=pytest.mark.skipif(not has_simpleaudio(), reason="simpleaudio not usable here"),
     ),
     pytest.param("aplay", marks=pytest.mark.skipif(not has_aplay(), reason="no aplay")),
     pytest.param(
-        "auto", marks=pytest.mark.skipif(not (has_simpleaudio() or has_aplay()), reason="none")
+        "auto", marks=pytest.mark.skipif(not has_alsa_player(), reason="no player for ALSA here")
     ),
 ]
 
@@ -47,6 +57,18 @@ def test_each_phase_plays_one_cue_through_alsa(capture_env, backend):
     assert end.peak > 0.1 * 32768 and end.seconds >= 1.5
 
 
+@pytest.mark.parametrize("backend", BACKENDS[:3])
+def test_every_backend_plays_at_the_volume_set(capture_env, backend):
+    """[sound] volume scales what reaches ALSA: at 0.3 the captured peak is 0.3 of the cue's."""
+    env, folder = capture_env
+    set_backend(env, backend, volume=0.3)
+    result = run_session(env, "--pattern", "0.5-0-0.5", "--cycles", "1")
+    assert result.returncode == 0, result.stderr
+    cue_peak = read_capture(REPO / "sounds" / "in.wav").peak
+    played = captured(folder)[0].peak
+    assert played == pytest.approx(0.3 * cue_peak, abs=2)
+
+
 def test_muted_session_plays_nothing(capture_env):
     """--no-sound opens no audio stream at all."""
     env, folder = capture_env
@@ -56,7 +78,7 @@ def test_muted_session_plays_nothing(capture_env):
 
 
 @pytest.mark.parametrize("default_pcm", ["{ type hw; card 7 }", '"hw:7"'])
-@pytest.mark.parametrize("backend", ["auto", "simpleaudio", "aplay"])
+@pytest.mark.parametrize("backend", ["auto", "miniaudio", "simpleaudio", "aplay"])
 def test_no_sound_card_runs_silently_without_alsa_text(alsa_env, default_pcm, backend):
     """With ALSA's default on a card that does not exist, the session completes (exit 0), every
     phase line is shown, one notice says cues are silent, and no ALSA text reaches the terminal."""

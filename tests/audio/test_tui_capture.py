@@ -10,7 +10,8 @@ import subprocess
 import termios
 import time
 
-from alsa_capture import BIN, captured, requires_alsa
+import pytest
+from alsa_capture import BIN, captured, has_alsa_player, requires_alsa
 
 pytestmark = requires_alsa
 
@@ -53,6 +54,9 @@ def _readable(fd: int) -> bool:
     return bool(select.select([fd], [], [], 0.05)[0])
 
 
+@pytest.mark.skipif(
+    not has_alsa_player(), reason="no player for ALSA here (miniaudio, simpleaudio, aplay)"
+)
 def test_full_screen_session_plays_one_cue_per_phase(capture_env):
     """A 2-breath session in the full-screen guide yields in, out, in, out and the end bell."""
     env, folder = capture_env

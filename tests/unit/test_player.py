@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import threading
 
 import pytest
 
@@ -19,60 +18,7 @@ from breath_tui.audio.player import (
     open_player,
 )
 from breath_tui.core.settings import SoundSettings
-
-WAIT = 5.0  # upper bound for the worker thread to react; tests never wait for a schedule
-
-
-class FakeBackend:
-    """Records what the worker asks of it; `gate` can hold start() to mimic a slow device."""
-
-    name = "fake"
-    latency = 0.05
-
-    def __init__(self, fail_on: str | None = None, error: Exception | None = None) -> None:
-        self.started: list[str] = []
-        self.stops = 0
-        self.released: float | None = None
-        self.prepared = None
-        self.gate = threading.Event()
-        self.gate.set()
-        self.entered = threading.Event()
-        self.fail_on, self.error = fail_on, error
-        self.check_error: CueFailed | None = None
-
-    def prepare(self, sounds):
-        self.prepared = sounds
-
-    def start(self, cue):
-        self.entered.set()
-        assert self.gate.wait(WAIT)
-        if cue == self.fail_on:
-            raise self.error or CueFailed("the fake device is gone")
-        self.started.append(cue)
-
-    def stop(self):
-        self.stops += 1
-
-    def busy(self):
-        return False
-
-    def check(self):
-        if self.check_error:
-            raise self.check_error
-
-    def release(self, wait):
-        self.released = wait
-
-
-def make_player(backend, load=None):
-    sound_map = {"in": "IN", "out": "OUT"}
-    return BackgroundPlayer(backend, load or (lambda: (sound_map, None)))
-
-
-def finish(p):
-    """Close the player and wait for its worker to drain the queue and exit."""
-    p.close()
-    assert p.join(WAIT)
+from tests.unit.audio_fakes import WAIT, FakeBackend, finish, make_player
 
 
 def test_play_returns_while_the_backend_is_still_starting_a_cue():
@@ -218,11 +164,12 @@ class Probe:
 
 
 def test_auto_tries_every_player_in_order_and_gives_a_notice_when_none_works():
-    """auto probes simpleaudio, aplay, paplay, pw-play, afplay (not the bell unless allowed)."""
+    """auto probes miniaudio, simpleaudio, aplay, paplay, pw-play, afplay (not the bell unless
+    allowed)."""
     probe = Probe()
     backend, notice = choose_backend(SoundSettings(), probe)
     assert backend is None and notice == NO_PLAYER
-    assert probe.asked == ["simpleaudio", "aplay", "paplay", "pw-play", "afplay"]
+    assert probe.asked == ["miniaudio", "simpleaudio", "aplay", "paplay", "pw-play", "afplay"]
 
 
 def test_auto_falls_back_to_the_bell_when_allowed():
@@ -238,7 +185,7 @@ def test_auto_takes_the_first_backend_that_works():
     probe = Probe("aplay", "paplay")
     backend, _ = choose_backend(SoundSettings(), probe)
     assert backend is not None
-    assert probe.asked == ["simpleaudio", "aplay"]
+    assert probe.asked == ["miniaudio", "simpleaudio", "aplay"]
 
 
 def test_a_forced_backend_is_the_only_one_tried():
@@ -280,7 +227,7 @@ def test_open_player_never_raises(monkeypatch):
 
 def test_missing_built_in_sounds_give_a_notice(monkeypatch):
     """A broken installation without its WAVs runs silently and says so."""
-    monkeypatch.setattr(player, "builtin_paths", lambda style: None)
+    monkeypatch.setattr(player, "cue_sources", lambda style, files: (None, {}, None))
     p = open_player(SoundSettings(), True)
     assert isinstance(p, SilentPlayer)
     assert p.notice == "Cues are silent: the built-in cue sounds are missing."
@@ -299,13 +246,14 @@ def test_open_player_uses_the_chosen_backend(monkeypatch):
 
 
 @pytest.mark.parametrize("module", ["breath_tui.cli", "breath_tui.audio.player"])
-def test_start_up_imports_neither_pydub_nor_simpleaudio(module):
-    """Importing the CLI (and building its parser) or the player loads no pydub or simpleaudio."""
+def test_start_up_imports_no_sound_library(module):
+    """Importing the CLI (and building its parser) or the player loads no pydub, simpleaudio or
+    miniaudio (with its cffi)."""
     code = (
         f"import sys, {module}\n"
         "import breath_tui.parser as parser; parser.build_parser()\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('pydub', 'simpleaudio', 'audioop'))\n"
+        "('pydub', 'simpleaudio', 'audioop', 'miniaudio', '_miniaudio', 'cffi'))\n"
         "print(','.join(heavy))\n"
     )
     result = subprocess.run(

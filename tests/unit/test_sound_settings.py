@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from breath_tui.core.config_file import parse_config
-from breath_tui.core.settings import ConfigError
-from breath_tui.core.wav import wav_problem
+from breath_tui.core.cue_files import wav_problem
+from breath_tui.core.settings import ConfigError, step_volume
 
 
 def write_wav(path: Path, seconds: float = 0.1, rate: int = 44100, width: int = 2) -> Path:
@@ -26,10 +26,10 @@ def config(tmp_path: Path, text: str):
 
 
 def test_defaults_are_soft_auto_no_bell(tmp_path):
-    """With no [sound], cues are on at 0.7 volume, soft style, auto backend, no bell."""
+    """With no [sound], cues are on at 0.6 volume, soft style, auto backend, no bell."""
     sound = config(tmp_path, "").sound
     settings = (sound.enabled, sound.volume, sound.style, sound.backend, sound.bell)
-    assert settings == (True, 0.7, "soft", "auto", False)
+    assert settings == (True, 0.6, "soft", "auto", False)
 
 
 @pytest.mark.parametrize(
@@ -37,8 +37,8 @@ def test_defaults_are_soft_auto_no_bell(tmp_path):
     [
         ("volume = 1.5", "sound.volume must be 0 to 1, not 1.5"),
         ("volume = -0.1", "sound.volume must be 0 to 1"),
-        ('style = "loud"', "sound.style must be one of soft, clear, not 'loud'"),
-        ('backend = "vlc"', "sound.backend must be one of auto, simpleaudio, aplay"),
+        ('style = "loud"', "sound.style must be one of soft, clear, own, not 'loud'"),
+        ('backend = "vlc"', "sound.backend must be one of auto, miniaudio, simpleaudio, aplay"),
         ('bell = "yes"', "sound.bell must be true or false"),
     ],
 )
@@ -49,10 +49,17 @@ def test_bad_sound_settings_name_file_line_and_key(tmp_path, line, message):
     assert f"config.toml, line 3: {message}" in str(error.value)
 
 
-@pytest.mark.parametrize("backend", ["auto", "simpleaudio", "aplay", "pw-play", "bell", "none"])
+@pytest.mark.parametrize(
+    "backend", ["auto", "miniaudio", "simpleaudio", "aplay", "pw-play", "bell", "none"]
+)
 def test_every_backend_name_is_accepted(tmp_path, backend):
     """Each documented backend name is a valid setting."""
     assert config(tmp_path, f'[sound]\nbackend = "{backend}"\n').sound.backend == backend
+
+
+def test_the_own_style_is_accepted(tmp_path):
+    """style = "own" (the sounds `sounds --from` made) is a valid setting."""
+    assert config(tmp_path, '[sound]\nstyle = "own"\n').sound.style == "own"
 
 
 def test_own_files_resolve_relative_to_the_config_folder(tmp_path):
@@ -91,3 +98,12 @@ def test_wav_problem_accepts_a_good_wav_and_names_each_fault(tmp_path):
     assert "at most 10 s" in wav_problem(write_wav(tmp_path / "l.wav", seconds=11, rate=8000))
     assert wav_problem(write_wav(tmp_path / "e.wav", seconds=0)) == "holds no sound"
     assert wav_problem(tmp_path) == "is not a file"
+
+
+@pytest.mark.parametrize(
+    ("volume", "steps", "expected"),
+    [(0.6, 1, 0.7), (0.6, -1, 0.5), (0.95, 1, 1.0), (0.05, -1, 0.0), (1.0, 3, 1.0), (0.0, -2, 0.0)],
+)
+def test_volume_steps_by_tenths_within_0_and_1(volume, steps, expected):
+    """step_volume moves in tenths and never leaves 0 to 1 (the settings "+" and "-")."""
+    assert step_volume(volume, steps) == expected

@@ -1,4 +1,5 @@
-"""The ways a cue reaches the ears: simpleaudio, a system player, the terminal bell.
+"""The ways a cue reaches the ears: simpleaudio, a system player, the terminal bell (miniaudio,
+the first choice, has a module of its own: miniaudio_backend.py).
 
 Each backend has a cheap probe (`probe_*`) that says whether it can work here, without playing
 anything, and a class that plays prepared sounds. Backend methods run on the player's worker
@@ -38,6 +39,8 @@ class Backend(Protocol):
     name: str
     latency: float
     """Seconds from start() to sound leaving the speaker (cues are issued this much early)."""
+    device: str
+    """Where the sound goes, in words for `breath-tui sounds --check`: "ALSA, default"."""
 
     def prepare(self, sounds: Mapping[str, Sound]) -> None:
         """Take the loaded sounds, once, before the first start()."""
@@ -49,10 +52,11 @@ class Backend(Protocol):
         """Stop the cue playing now; safe from any thread; never waits."""
 
     def busy(self) -> bool:
-        """Whether a cue is still playing."""
+        """Whether a cue still holds the device; meanwhile the worker calls check() often."""
 
     def check(self) -> None:
-        """Raise CueFailed if the last cue failed on its own (the player exited with an error)."""
+        """Tend the last cue: free what it held once it has played, and raise CueFailed if it
+        failed on its own (the player exited with an error, the device stopped taking sound)."""
 
     def release(self, wait: float) -> None:
         """Let the playing cue finish (at most `wait` seconds), then free everything."""
@@ -142,6 +146,7 @@ class SimpleaudioBackend:
 
     name = "simpleaudio"
     latency = 0.1
+    device = "ALSA, default" if sys.platform.startswith("linux") else "system default"
 
     def __init__(self, module: ModuleType) -> None:
         self._module = module
@@ -185,6 +190,13 @@ class SimpleaudioBackend:
             _wait_until_idle(self, 0.5)
 
 
+SYSTEM_DEVICES = {
+    "aplay": "ALSA, default",
+    "paplay": "PulseAudio, default",
+    "pw-play": "PipeWire, default",
+    "afplay": "Core Audio, default",
+}
+
 SYSTEM_COMMANDS = {
     "aplay": (["aplay", "-q"], 0.03),
     "paplay": (["paplay"], 0.05),
@@ -223,6 +235,7 @@ class CommandBackend:
 
     def __init__(self, name: str, argv: list[str], latency: float) -> None:
         self.name, self.latency = name, latency
+        self.device = SYSTEM_DEVICES.get(name, "default")
         self._argv = argv
         self._folder: str | None = None
         self._paths: dict[str, str] = {}
@@ -298,6 +311,7 @@ class BellBackend:
 
     name = "bell"
     latency = 0.0
+    device = "terminal bell"
 
     def __init__(self, fd: int) -> None:
         self._fd: int | None = fd

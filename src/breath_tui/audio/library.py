@@ -1,8 +1,9 @@
 """Finding the cue WAVs and loading them into memory, ready to play, with the standard library.
 
 The built-in sounds ship inside the wheel as breath_tui/sounds (pyproject force-include); in a
-source checkout they are the repository's sounds/ folder. A person's own files (settings.files)
-replace single cues. Every sound is turned into 16-bit PCM at the chosen volume once, when the
+source checkout they are the repository's sounds/ folder. Style "own" takes the sounds that
+`breath-tui sounds --from FILE` made in the data folder (soft ones for any it did not make). A
+person's own files (settings.files) replace single cues in any style. Every sound is turned into 16-bit PCM at the chosen volume once, when the
 player starts, so nothing is read or converted at a phase change.
 """
 
@@ -16,8 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from breath_tui.core.settings import CUE_NAMES, DEFAULT_CUE_STYLE
-from breath_tui.core.wav import MAX_CUE_SECONDS
+from breath_tui.core.cue_files import MAX_CUE_SECONDS, own_cue_files
+from breath_tui.core.settings import CUE_NAMES, DEFAULT_CUE_STYLE, OWN_STYLE
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -59,6 +60,30 @@ def builtin_paths(style: str = DEFAULT_CUE_STYLE) -> dict[str, Path] | None:
         if all(path.is_file() for path in paths.values()):
             return paths
     return None
+
+
+NO_OWN_SOUNDS = (
+    "Your own sounds were not found (breath-tui sounds --from FILE makes them); the soft ones play."
+)
+
+
+def cue_sources(
+    style: str, files: Mapping[str, str]
+) -> tuple[dict[str, Path] | None, dict[str, str], str | None]:
+    """Where each cue of a style comes from: the built-in WAVs, own files over them, a notice.
+
+    Args:
+        style: one of STYLES; "own" is the soft style with the person's own sounds over it.
+        files: [sound] files, which replace single cues in any style (and win over "own").
+
+    Returns:
+        The built-in paths (None when they are missing), the own files by cue (load_cues falls
+        back to the built-in cue for one it cannot read), and a notice when "own" found none.
+    """
+    if style != OWN_STYLE:
+        return builtin_paths(style), dict(files), None
+    own = {cue: str(path) for cue, path in own_cue_files().items()}
+    return builtin_paths(DEFAULT_CUE_STYLE), {**own, **files}, None if own else NO_OWN_SOUNDS
 
 
 def to_16_bit(frames: bytes, width: int) -> bytes:

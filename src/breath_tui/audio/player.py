@@ -1,13 +1,18 @@
 """Choosing a cue player and running it on a worker thread, so a phase change never waits.
 
-`open_player` probes the backends once, cheaply (no sound is played to find out), in the order
-simpleaudio, aplay, paplay, pw-play, afplay, then the terminal bell when [sound] bell = true, and
-takes the first that can work; `backend = "NAME"` takes only that one. When none can, the session
-runs silently with one notice. A backend that fails later (the device went away, the player
-exits with an error) turns into the same kind of notice, and the rest of the session is silent.
+`open_player` probes the backends once, cheaply (no sound is played and nothing heavy is imported
+to find out), in the order miniaudio, simpleaudio, aplay, paplay, pw-play, afplay, then the
+terminal bell when [sound] bell = true, and takes the first that can work; `backend = "NAME"`
+takes only that one. When none can, the session runs silently with one notice. If the chosen
+backend cannot get ready on the worker (miniaudio finds no sound system after all), auto goes
+on down the same list. A backend that fails later (the device went away, the player exits with
+an error) turns into the same kind of notice, and the rest of the session is silent.
 
-`BackgroundPlayer.play()` only puts the cue's name on a queue. The worker thread loads every
-sound into memory when the player opens, then starts each cue as its name arrives.
+`BackgroundPlayer.play()` only puts the cue's name and the time on a queue. The worker thread
+loads every sound into memory when the player opens, then starts each cue as its name arrives,
+unless it comes too late to be of use: a cue that cannot start within LATE_AFTER of its play()
+is dropped (counted in `dropped`), never played late over the next phase. Cues asked for while
+the player is still opening (the session's first) may wait FIRST_CUE_WAIT for it.
 """
 
 from __future__ import annotations
@@ -32,18 +37,36 @@ from breath_tui.audio.backends import (
     probe_command,
     probe_simpleaudio,
 )
-from breath_tui.audio.library import Sound, builtin_paths, load_cues
+from breath_tui.audio.library import Sound, cue_sources, load_cues
+from breath_tui.audio.miniaudio_backend import probe_miniaudio
+from breath_tui.core.clock import Clock, MonotonicClock
 from breath_tui.core.settings import SoundSettings
 
-AUTO_ORDER = ("simpleaudio", *SYSTEM_PLAYERS, "bell")
+AUTO_ORDER = ("miniaudio", "simpleaudio", *SYSTEM_PLAYERS, "bell")
 CLOSE_WAIT = 3.0
 """Seconds a closing player lets its last cue (the end bell, say) play before cutting it."""
 
+LATE_AFTER = 0.15
+"""Seconds after play() past which a cue that has not started is dropped. A sound more than
+about 125-150 ms after the change it marks is heard as belonging to it no longer (ITU-R BT.1359
+puts detectable lag at 125 ms); cues are issued `latency` early, so on time is well inside it."""
+
+FIRST_CUE_WAIT = 0.5
+"""The same limit for cues asked before the player was ready: opening the sound system (about
+0.15 s with miniaudio) happens once, as the session's first cue is asked for."""
+
+POLL = 0.05
+"""Seconds between the worker's checks on a playing cue (frees a finished cue's device)."""
+
 NO_PLAYER = "Cues are silent: no sound device or player was found."
+
+Probe = Callable[[str], tuple[Backend | None, str]]
 
 
 def probe_backend(name: str) -> tuple[Backend | None, str]:
     """A ready backend by name, or None and the reason it cannot play here."""
+    if name == "miniaudio":
+        return probe_miniaudio()
     if name == "simpleaudio":
         module, reason = probe_simpleaudio()
         return (SimpleaudioBackend(module), "") if module else (None, reason)
@@ -59,13 +82,22 @@ def probe_backend(name: str) -> tuple[Backend | None, str]:
 
 
 def choose_backend(
-    settings: SoundSettings, probe: Callable[[str], tuple[Backend | None, str]] = probe_backend
+    settings: SoundSettings, probe: Probe = probe_backend, after: str | None = None
 ) -> tuple[Backend | None, str | None]:
-    """The backend to use and None, or None and the notice to show instead."""
+    """The backend to use and None, or None and the notice to show instead.
+
+    Args:
+        settings: [sound]; a forced backend is the only one tried.
+        probe: probes one backend by name.
+        after: for auto, try only the backends after this one (the worker's fallback).
+    """
     if settings.backend != "auto":
+        if after is not None:
+            return None, None
         backend, reason = probe(settings.backend)
         return (backend, None) if backend else (None, f"Cues are silent: {reason}.")
-    for name in AUTO_ORDER:
+    order = AUTO_ORDER[AUTO_ORDER.index(after) + 1 :] if after in AUTO_ORDER else AUTO_ORDER
+    for name in order:
         if name == "bell" and not settings.bell:
             continue
         backend, _ = probe(name)
@@ -84,15 +116,21 @@ def open_player(settings: SoundSettings, enabled: bool) -> CuePlayer:
     if not enabled or settings.backend == "none":
         return SilentPlayer()
     try:
-        builtin = builtin_paths(settings.style)
+        builtin, own, style_notice = cue_sources(settings.style, settings.files)
         if builtin is None:
             return SilentPlayer("Cues are silent: the built-in cue sounds are missing.")
         backend, notice = choose_backend(settings)
         if backend is None:
             return SilentPlayer(notice)
-        return BackgroundPlayer(
-            backend, lambda: load_cues(builtin, settings.files, settings.volume)
-        )
+
+        def load() -> tuple[dict[str, Sound], str | None]:
+            sounds, notice = load_cues(builtin, own, settings.volume)
+            return sounds, notice or style_notice
+
+        def fallback(failed: str) -> Backend | None:
+            return choose_backend(settings, after=failed)[0]
+
+        return BackgroundPlayer(backend, load, fallback=fallback)
     except Exception:  # any surprise in probing must not stop a breathing session
         return SilentPlayer("Cues are silent: the sound player could not start.")
 
@@ -114,19 +152,29 @@ class BackgroundPlayer:
     Args:
         backend: a probed backend, ready to prepare.
         load: returns the sounds by cue and an optional notice; called once, on the worker.
+        fallback: given the name of a backend that could not get ready, the next one to try
+            (auto), or None.
+        clock: when cues are asked for and started (tests pass a ManualClock).
     """
 
     def __init__(
         self,
         backend: Backend,
         load: Callable[[], tuple[Mapping[str, Sound], str | None]],
+        fallback: Callable[[str], Backend | None] | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.backend = backend
         self.latency = backend.latency
         self.muted = False
         self.notice: str | None = None
+        self.dropped = 0
+        """Cues dropped because they could not start in time (benches report it)."""
         self._load = load
-        self._requests: queue.SimpleQueue[tuple[int, str] | None] = queue.SimpleQueue()
+        self._fallback = fallback
+        self._clock = clock or MonotonicClock()
+        self._ready_at = float("inf")
+        self._requests: queue.SimpleQueue[tuple[int, str, float] | None] = queue.SimpleQueue()
         # stop() and mute bump the generation; the worker drops cues queued before the bump.
         self._generation = 0
         self._failed = False
@@ -138,9 +186,10 @@ class BackgroundPlayer:
         self._thread.start()
 
     def play(self, cue: str) -> None:
-        """Queue the cue and return at once; dropped when muted, failed or closed."""
+        """Queue the cue with the time it was asked for and return at once; dropped when muted,
+        failed or closed."""
         if not (self.muted or self._failed or self._closed):
-            self._requests.put((self._generation, cue))
+            self._requests.put((self._generation, cue, self._clock.now()))
 
     def stop(self) -> None:
         """Stop the cue that is playing and drop any cue not yet started."""
@@ -178,10 +227,11 @@ class BackgroundPlayer:
         try:
             sounds, notice = self._load()
             self.notice = notice
-            self.backend.prepare(sounds)
+            self._prepare(sounds)
         except Exception:
             self._fail("Cues are silent: the cue sounds could not be loaded.")
         finally:
+            self._ready_at = self._clock.now()
             self.ready.set()
         try:
             self._serve()
@@ -190,20 +240,45 @@ class BackgroundPlayer:
         with contextlib.suppress(Exception):
             self.backend.release(CLOSE_WAIT)
 
+    def _prepare(self, sounds: Mapping[str, Sound]) -> None:
+        """Get a backend ready; one that cannot is replaced by the fallback's next, if any."""
+        while True:
+            try:
+                self.backend.prepare(sounds)
+                return
+            except CueFailed as error:
+                with contextlib.suppress(Exception):
+                    self.backend.release(0.0)
+                replacement = self._fallback(self.backend.name) if self._fallback else None
+                if replacement is None:
+                    self._fail(f"Cues are silent: {error}.")
+                    return
+                self.backend, self.latency = replacement, replacement.latency
+
     def _serve(self) -> None:
         """Start each queued cue until close() or a failure."""
         while not self._failed:
-            # While a cue plays, wake now and then to notice a player that failed on its own.
+            # While a cue plays, wake often to free its device once it has played, and to
+            # notice a player that failed on its own.
             try:
-                item = self._requests.get(timeout=0.2 if self.backend.busy() else None)
+                item = self._requests.get(timeout=POLL if self.backend.busy() else None)
             except queue.Empty:
                 self._check()
                 continue
             if item is None:
                 return
-            generation, cue = item
-            if generation == self._generation and not self.muted:
-                self._start(generation, cue)
+            generation, cue, asked = item
+            if generation != self._generation or self.muted:
+                continue
+            if self._too_late(asked):
+                self.dropped += 1
+                continue
+            self._start(generation, cue)
+
+    def _too_late(self, asked: float) -> bool:
+        """Whether a cue asked for at `asked` can no longer start in time."""
+        allowed = FIRST_CUE_WAIT if asked < self._ready_at else LATE_AFTER
+        return self._clock.now() - asked > allowed
 
     def _check(self) -> None:
         try:

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any, NoReturn, get_type_hints
 
+from breath_tui.core.cue_files import wav_problem
 from breath_tui.core.limits import length_problem, tempo_problem
 from breath_tui.core.patterns import (
     PHASE_KINDS,
@@ -24,8 +25,8 @@ from breath_tui.core.patterns import (
 from breath_tui.core.settings import (
     BACKENDS,
     CUE_NAMES,
-    CUE_STYLES,
     SECTIONS,
+    STYLES,
     BodySettings,
     Config,
     ConfigError,
@@ -33,7 +34,6 @@ from breath_tui.core.settings import (
 )
 from breath_tui.core.text import visible
 from breath_tui.core.vocab import MAX_WORD_LENGTH
-from breath_tui.core.wav import wav_problem
 
 
 def _name_re(name: str) -> str:
@@ -256,8 +256,8 @@ def _check_sound(settings: SoundSettings, path: Path, text: str) -> None:
 
     if not 0 <= settings.volume <= 1:
         fail("volume", f"must be 0 to 1, not {settings.volume:g}")
-    if settings.style not in CUE_STYLES:
-        fail("style", f"must be one of {', '.join(CUE_STYLES)}, not {settings.style!r}")
+    if settings.style not in STYLES:
+        fail("style", f"must be one of {', '.join(STYLES)}, not {settings.style!r}")
     if settings.backend not in BACKENDS:
         fail("backend", f"must be one of {', '.join(BACKENDS)}, not {settings.backend!r}")
     resolved = {}

@@ -61,6 +61,11 @@ def journal_path() -> Path:
     return data_dir() / "journal.sqlite3"
 
 
+def own_sounds_dir() -> Path:
+    """Folder of the person's own cue sounds (in.wav, hold.wav, out.wav, end.wav)."""
+    return data_dir() / "sounds" / "own"
+
+
 _warned: set[Path] = set()
 
 

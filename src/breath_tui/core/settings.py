@@ -18,11 +18,40 @@ CUE_NAMES = ("in", "hold", "out", "end")
 """One cue per phase kind, and one for the end of a session."""
 
 CUE_STYLES = ("soft", "clear")
-"""soft: warm, low tones (the default). clear: brighter tones that carry through a noisy room."""
+"""The built-in styles. soft: warm, low tones (the default). clear: brighter tones that carry
+through a noisy room."""
 DEFAULT_CUE_STYLE = "soft"
 
-BACKENDS = ("auto", "simpleaudio", "aplay", "paplay", "pw-play", "afplay", "bell", "none")
-"""auto tries simpleaudio, then aplay, paplay, pw-play, afplay, then the bell if allowed."""
+OWN_STYLE = "own"
+"""The person's own sounds, made by `breath-tui sounds --from FILE` (core.locations
+own_sounds_dir); a cue with no own file plays the soft one."""
+
+STYLES = (*CUE_STYLES, OWN_STYLE)
+"""Every value [sound] style may take."""
+
+BACKENDS = (
+    "auto",
+    "miniaudio",
+    "simpleaudio",
+    "aplay",
+    "paplay",
+    "pw-play",
+    "afplay",
+    "bell",
+    "none",
+)
+"""auto tries miniaudio, simpleaudio, then aplay, paplay, pw-play, afplay, then the bell if
+allowed."""
+
+VOLUME_STEP = 0.1
+
+
+def step_volume(volume: float, steps: int) -> float:
+    """The volume `steps` tenths up (or down, if negative), kept within 0 to 1.
+
+    For a settings screen's "+" and "-": 0.6 and +1 gives 0.7; 0.95 and +1 gives 1.0.
+    """
+    return min(1.0, max(0.0, round(volume + steps * VOLUME_STEP, 1)))
 
 
 class ConfigError(BadInput):
@@ -57,14 +86,16 @@ class MotionSettings:
 class SoundSettings:
     """[sound]: cues at each phase change.
 
-    volume scales the samples (0 to 1); style is one of CUE_STYLES; backend is one of BACKENDS
-    (auto picks the first that works); bell lets auto fall back to the terminal bell when no
-    player works; files maps a cue name (in, hold, out, end) to a WAV of the person's own, which
-    replaces the built-in sound. Relative paths are read from the folder of config.toml.
+    volume scales the samples (0 to 1) for every backend but the bell; style is one of STYLES
+    ("own": the sounds `breath-tui sounds --from FILE` made); backend is one of BACKENDS (auto
+    picks the first that works); bell lets auto fall back to the terminal bell when no player
+    works; files maps a cue name (in, hold, out, end) to a WAV of the person's own, which
+    replaces that cue's sound in any style. Relative paths are read from the folder of
+    config.toml.
     """
 
     enabled: bool = True
-    volume: float = 0.7
+    volume: float = 0.6
     style: str = DEFAULT_CUE_STYLE
     backend: str = "auto"
     bell: bool = False

@@ -1,4 +1,4 @@
-"""Whether a WAV file can serve as a cue.
+"""Cue files: whether a WAV file can serve as a cue, and which of the person's own exist.
 
 Pure standard library (the `wave` module reads headers only), so config_file.py can check a
 person's own cue files when config.toml is read, and name the file and line when one will not do.
@@ -7,6 +7,9 @@ person's own cue files when config.toml is read, and name the file and line when
 from __future__ import annotations
 
 from pathlib import Path
+
+from breath_tui.core.locations import own_sounds_dir
+from breath_tui.core.settings import CUE_NAMES, CUE_STYLES, STYLES
 
 # simpleaudio refuses other rates ("Weird sample rates are not supported").
 SUPPORTED_RATES = (8000, 11025, 16000, 22050, 32000, 44100, 48000, 88200, 96000, 192000)
@@ -54,3 +57,16 @@ def wav_problem(path: Path) -> str | None:
     if frames / rate > MAX_CUE_SECONDS:
         return f"is {frames / rate:.0f} s long; a cue may be at most {MAX_CUE_SECONDS:.0f} s"
     return None
+
+
+def own_cue_files() -> dict[str, Path]:
+    """The person's own cue WAVs that exist, by cue name (empty when they made none)."""
+    folder = own_sounds_dir()
+    found = {cue: folder / f"{cue}.wav" for cue in CUE_NAMES}
+    return {cue: path for cue, path in found.items() if path.is_file()}
+
+
+def available_styles() -> tuple[str, ...]:
+    """The styles a picker may offer: the built-in ones, and "own" once own sounds exist."""
+    return STYLES if own_cue_files() else CUE_STYLES
+
