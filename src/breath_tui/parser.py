@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "importer",
     "history",
     "forget",
+    "serve",
 )
 
 

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-HEAVY = ("textual", "pydub", "simpleaudio", "sqlite3", "rich")
+HEAVY = ("textual", "pydub", "simpleaudio", "sqlite3", "rich", "aiohttp", "textual_serve")
 
 
 def modules_after(statement: str) -> set[str]:
@@ -27,7 +27,7 @@ def test_core_imports_no_ui_audio_or_database():
 
 
 def test_cli_start_up_imports_nothing_heavy():
-    """Building the command line parser imports no textual, pydub, simpleaudio or sqlite3."""
+    """Building the parser imports no textual, pydub, simpleaudio, sqlite3, aiohttp or textual_serve."""
     loaded = modules_after("from breath_tui.parser import build_parser; build_parser()")
     assert not loaded & set(HEAVY)
 

@@ -45,3 +45,29 @@ def test_opening_a_journal_loads_sqlite(tmp_path: Path) -> None:
         f"Journal(Path({str(path)!r})).close()"
     )
     assert "sqlite3" in _heavy_modules(extra)
+
+
+def test_web_imports_only_core_and_itself() -> None:
+    """breath_tui/web/ (serve's server) imports no breath-tui module but core/ and web/ itself."""
+    import ast
+
+    import breath_tui.web
+
+    folder = Path(breath_tui.web.__file__).parent
+    outside = []
+    for source in sorted(folder.glob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text())):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            outside += [
+                f"{source.name}: {name}"
+                for name in names
+                if name.startswith("breath_tui")
+                and not name.startswith(("breath_tui.core", "breath_tui.web"))
+            ]
+    assert outside == []
