@@ -105,3 +105,15 @@ def test_reduced_motion_in_config_keeps_the_guide_still(
     press(page, "n")
     wait_for_text(page, "↑ Breathe in ↑")
     assert FULL_ROW[:4] not in screen_text(page)  # a hollow ring, never the filled disk
+
+
+def test_start_again_after_quitting_opens_home_with_the_cookie(browser: Any, served: ServeProcess):
+    """q ends the tab's app; 'Start again' reloads the token-less address and home returns."""
+    page = open_tab(browser, served.address)
+    wait_for_text(page, "Start-of-session check-in")
+    press(page, "q")
+    page.wait_for_selector("body.-closed")
+    page.get_by_role("button", name="Start again").click()
+    page.wait_for_load_state()
+    assert "token" not in page.url
+    wait_for_text(page, "Start-of-session check-in")
