@@ -55,6 +55,8 @@ snapshots: $(STAMP) ## Update the SVG snapshots (and the README's picture) after
 	cp "tests/ui/__snapshots__/test_home_snapshots/test_home[80x24].svg" docs/home.svg
 	cp tests/ui/__snapshots__/test_checkin_snapshots/test_checkin_body_scan_80x24.svg docs/checkin.svg
 	cp tests/ui/__snapshots__/test_home_snapshots/test_history_trends.svg docs/history.svg
+	@# The browser tab of `breath-tui serve` (needs chromium; the test skips without it).
+	BREATH_TUI_SERVE_SCREENSHOT=docs/serve.png $(BIN)/pytest -q tests/browser -k quick_calm
 
 check: lint typecheck test ## lint, typecheck and test
 

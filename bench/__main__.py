@@ -24,7 +24,8 @@ def main() -> int:
         ("plain-mode timing", lambda: tui_bench.plain_timing(30 * scale)),
         ("phase timing", lambda: tui_bench.phase_timing(60 * scale)),
     ]
-    for name in ("audio_bench", "journal_bench", "trends_bench", "hardening_bench", "heart_bench"):
+    benches = ("audio_bench", "journal_bench", "trends_bench", "hardening_bench", "heart_bench")
+    for name in (*benches, "serve_bench"):
         try:
             module = importlib.import_module(f"bench.{name}")
         except ModuleNotFoundError:

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "history",
     "forget",
     "resonance",
+    "serve",
 )
 
 

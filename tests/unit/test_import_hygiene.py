@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-HEAVY = ("textual", "pydub", "simpleaudio", "sqlite3", "rich")
+HEAVY = ("textual", "pydub", "simpleaudio", "sqlite3", "rich", "aiohttp", "textual_serve")
 SCIENCE = ("numpy", "scipy", "bleak")
 
 
@@ -49,7 +49,7 @@ def test_heart_package_and_sensors_load_numpy_and_bleak_only_when_used():
 
 
 def test_cli_start_up_imports_nothing_heavy():
-    """Building the command line parser imports no textual, pydub, simpleaudio or sqlite3."""
+    """Building the parser imports no textual, pydub, simpleaudio, sqlite3, aiohttp or textual_serve."""
     loaded = modules_after("from breath_tui.parser import build_parser; build_parser()")
     assert not loaded & set(HEAVY)
 

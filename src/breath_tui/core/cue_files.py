@@ -69,4 +69,3 @@ def own_cue_files() -> dict[str, Path]:
 def available_styles() -> tuple[str, ...]:
     """The styles a picker may offer: the built-in ones, and "own" once own sounds exist."""
     return STYLES if own_cue_files() else CUE_STYLES
-
