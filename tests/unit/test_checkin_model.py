@@ -110,7 +110,10 @@ BAD_FIELDS = [
     ({"schema": 2}, "schema is 2, newer than this breath-tui reads (1); update it"),
     ({"schema": "1"}, 'schema must be 1, not "1"'),
     ({"id": "not-a-uuid"}, 'id must be a UUID, not "not-a-uuid"'),
-    ({"kind": "walk"}, 'kind must be one of checkin, quick, breathe, scan, not "walk"'),
+    (
+        {"kind": "walk"},
+        'kind must be one of checkin, quick, breathe, scan, feedback, ground, resonance, not "walk"',
+    ),
     ({"started_at": "yesterday"}, "started_at must be an ISO 8601 time"),
     ({"started_at": "2024-05-01T09:30:00"}, "started_at needs a UTC offset"),
     ({"ended_at": "2024-04-30T09:30:00+01:00"}, "ended_at must not be before started_at"),

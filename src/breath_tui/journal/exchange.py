@@ -39,7 +39,10 @@ summary (summary, in Markdown: core.therapist)."""
 
 CSV_COLUMNS = (
     "started_at", "ended_at", "kind", "status", "pre_rating", "post_rating", "change",
-    "breathing", "body", "feelings", "note", "id",
+    "breathing", "body", "feelings", "note",
+    "session_date", "heard", "pace", "helped", "wishes", "unsaid",
+    "mean_bpm", "swing_bpm", "rmssd_ms", "beats", "resonance_rate", "grounding",
+    "id",
 )  # fmt: skip
 
 
@@ -230,9 +233,47 @@ def csv_row(checkin: CheckIn) -> list[str]:
         body_text(checkin.body),
         feelings_list(checkin.feelings),
         checkin.note,
+        *_feedback_cells(checkin),
+        *_heart_cells(checkin),
+        f"{checkin.resonance.chosen_rate:g}" if checkin.resonance else "",
+        _grounding_cell(checkin),
         checkin.id,
     ]
     return [neutralise_formula(visible(cell, keep_lines=True)) for cell in cells]
+
+
+def _feedback_cells(checkin: CheckIn) -> list[str]:
+    feedback = checkin.feedback
+    if feedback is None:
+        return [""] * 6
+    return [
+        feedback.session_date.isoformat(),
+        "" if feedback.heard is None else str(feedback.heard),
+        feedback.pace or "",
+        "; ".join(feedback.helped),
+        "; ".join(feedback.wishes),
+        feedback.unsaid or "",
+    ]
+
+
+def _heart_cells(checkin: CheckIn) -> list[str]:
+    heart = checkin.heart
+    if heart is None:
+        return [""] * 4
+    return [
+        f"{heart.mean_bpm:.1f}",
+        f"{heart.swing_bpm:.1f}",
+        f"{heart.rmssd_ms:.1f}",
+        str(heart.beats),
+    ]
+
+
+def _grounding_cell(checkin: CheckIn) -> str:
+    """'see: a lamp, the window; hear: rain'."""
+    if checkin.grounding is None:
+        return ""
+    noticed = checkin.grounding.noticed
+    return "; ".join(f"{sense}: {', '.join(things)}" for sense, things in noticed.items() if things)
 
 
 def write_csv(checkins: Iterable[CheckIn], out: TextIO) -> None:

@@ -39,6 +39,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX checkins_by_time ON checkins (started_ts, id)",
         "CREATE INDEX checkins_by_status ON checkins (status, started_ts)",
     ),
+    # 2: kinds beyond check-ins (feedback, grounding, resonance) are looked up by kind and time:
+    # home asks whether today's session has feedback yet, the summary for the last session.
+    ("CREATE INDEX checkins_by_kind ON checkins (kind, started_ts)",),
 )
 
 LATEST = len(MIGRATIONS)

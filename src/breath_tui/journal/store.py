@@ -350,17 +350,20 @@ class Journal:
             db.execute(_INSERT, self._row(checkin, (), checkin.started_at))
         return checkin.id
 
-    def save_step(self, checkin_id: str, **fields: Any) -> CheckIn:
+    def save_step(self, checkin_id: str, step: str | None = None, **fields: Any) -> CheckIn:
         """Save one completed (or skipped) step at once: e.g. save_step(id, pre_rating=7).
 
         Fields are CheckIn.EDITABLE's; a skipped step is saved with its empty value (None, (),
-        "") so that resuming moves past it. Returns the check-in as saved.
+        "") so that resuming moves past it. The step done is the field saved, unless `step`
+        names it (a feedback's "heard" step sets part of its `feedback` field). Returns the
+        check-in as saved.
 
         Raises:
             CheckInError: a field or value is not usable (nothing is saved).
             CheckInNotFound: no check-in has this id.
         """
-        return self._change(checkin_id, lambda checkin: checkin.updated(**fields), fields)
+        done = (step,) if step is not None else tuple(fields)
+        return self._change(checkin_id, lambda checkin: checkin.updated(**fields), done)
 
     def save_draft(self, checkin_id: str, **fields: Any) -> CheckIn:
         """Save part of a step not yet answered (the regions noticed so far, a note being typed),

@@ -4,6 +4,16 @@ The face of the package; import from here. `record` is the check-in itself, `par
 breathing, body entries and feelings it holds, `fields` the checks and bounds they share.
 """
 
+from breath_tui.core.checkin.extras import (
+    PACES,
+    SENSES,
+    Feedback,
+    Grounding,
+    Heart,
+    Pace,
+    RateFigure,
+    Resonance,
+)
 from breath_tui.core.checkin.fields import (
     MAX_EXTRA_DEPTH,
     MAX_ITEMS,
@@ -32,6 +42,8 @@ __all__ = [
     "MAX_NAME",
     "MAX_NOTE",
     "MAX_SECONDS",
+    "PACES",
+    "SENSES",
     "SCHEMA",
     "STEPS",
     "BodyEntry",
@@ -39,8 +51,14 @@ __all__ = [
     "Breathing",
     "CheckIn",
     "CheckInError",
+    "Feedback",
     "Feeling",
+    "Grounding",
+    "Heart",
     "Kind",
+    "Pace",
+    "RateFigure",
+    "Resonance",
     "Status",
     "steps_for",
 ]

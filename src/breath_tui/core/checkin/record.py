@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar, Literal
 
+from breath_tui.core.checkin.extras import Feedback, Grounding, Heart, Resonance
 from breath_tui.core.checkin.fields import (
     MAX_NOTE,
     CheckInError,
@@ -41,12 +42,31 @@ from breath_tui.core.when import Now, local_now
 
 SCHEMA = 1
 
-Kind = Literal["checkin", "quick", "breathe", "scan"]
-KINDS: tuple[Kind, ...] = ("checkin", "quick", "breathe", "scan")
+Kind = Literal["checkin", "quick", "breathe", "scan", "feedback", "ground", "resonance"]
+KINDS: tuple[Kind, ...] = ("checkin", "quick", "breathe", "scan", "feedback", "ground", "resonance")
 Status = Literal["in_progress", "complete"]
 
 # The fields a step may set; id, started_at and kind are fixed when the check-in starts.
-EDITABLE = ("ended_at", "breathing", "pre_rating", "post_rating", "body", "feelings", "note")
+EDITABLE = (
+    "ended_at",
+    "breathing",
+    "pre_rating",
+    "post_rating",
+    "body",
+    "feelings",
+    "note",
+    "feedback",
+    "heart",
+    "resonance",
+    "grounding",
+)
+
+# The parts only one kind holds (heart goes with any breathing, so it is not here).
+ONLY_FOR: dict[str, Kind] = {
+    "feedback": "feedback",
+    "resonance": "resonance",
+    "grounding": "ground",
+}
 
 # The steps of each kind, in the order the screens ask them. The journal records which steps
 # were saved (a skipped step is saved too, empty) so an unfinished check-in resumes at the
@@ -56,6 +76,10 @@ STEPS: dict[Kind, tuple[str, ...]] = {
     "scan": ("body", "feelings", "note"),
     "quick": ("breathing",),
     "breathe": ("breathing",),
+    # The feedback's steps each set part of one object: Journal.save_step(..., step=) names them.
+    "feedback": ("session", "heard", "pace", "helped", "wishes", "unsaid"),
+    "ground": ("pre_rating", "grounding", "post_rating"),
+    "resonance": ("resonance",),
 }
 
 
@@ -82,6 +106,10 @@ class CheckIn:
     body: tuple[BodyEntry, ...] = ()
     feelings: tuple[Feeling, ...] = ()
     note: str = ""
+    feedback: Feedback | None = None
+    heart: Heart | None = None
+    resonance: Resonance | None = None
+    grounding: Grounding | None = None
     extra: Mapping[str, Any] = field(default_factory=dict, hash=False, repr=False)
 
     KEYS: ClassVar[tuple[str, ...]] = (
@@ -96,6 +124,10 @@ class CheckIn:
         "body",
         "feelings",
         "note",
+        "feedback",
+        "heart",
+        "resonance",
+        "grounding",
     )
 
     def __post_init__(self) -> None:
@@ -123,6 +155,19 @@ class CheckIn:
                 if not isinstance(item, kind):
                     raise CheckInError(f"{name}[{index}]", f"must be a {kind.__name__}")
         text("note", self.note, blank_ok=True, most=MAX_NOTE)
+        for name, part in (
+            ("feedback", Feedback),
+            ("heart", Heart),
+            ("resonance", Resonance),
+            ("grounding", Grounding),
+        ):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if not isinstance(value, part):
+                raise CheckInError(name, f"must be a {part.__name__} or None")
+            if name in ONLY_FOR and self.kind != ONLY_FOR[name]:
+                raise CheckInError(name, f'is only for kind "{ONLY_FOR[name]}", not "{self.kind}"')
 
     @classmethod
     def new(cls, kind: Kind = "checkin", *, now: Now = local_now) -> CheckIn:
@@ -175,6 +220,12 @@ class CheckIn:
             "body": [entry.to_dict() for entry in self.body],
             "feelings": [feeling.to_dict() for feeling in self.feelings],
             "note": self.note,
+            # The parts only some entries have are written only where they are.
+            **{
+                name: part.to_dict()
+                for name in ("feedback", "heart", "resonance", "grounding")
+                if (part := getattr(self, name)) is not None
+            },
             **self.extra,
         }
 
@@ -201,23 +252,30 @@ class CheckIn:
         if schema != SCHEMA or isinstance(schema, bool):
             raise CheckInError("schema", f"must be {SCHEMA}, not {json.dumps(schema)}")
         ended = raw.get("ended_at")
-        breathing = raw.get("breathing")
-        if breathing is not None:
+        parts: dict[str, Any] = {}
+        for name, part in (
+            ("breathing", Breathing),
+            ("feedback", Feedback),
+            ("heart", Heart),
+            ("resonance", Resonance),
+            ("grounding", Grounding),
+        ):
+            value = raw.get(name)
             try:
-                breathing = Breathing.from_dict(breathing)
+                parts[name] = None if value is None else part.from_dict(value)
             except CheckInError as error:
-                raise error.within("breathing") from None
+                raise error.within(name) from None
         return cls(
             id=raw["id"],
             started_at=read_time("started_at", raw["started_at"]),
             kind=raw["kind"],
             ended_at=None if ended is None else read_time("ended_at", ended),
-            breathing=breathing,
             pre_rating=raw.get("pre_rating"),
             post_rating=raw.get("post_rating"),
             body=_read_items("body", raw.get("body", []), BodyEntry.from_dict),
             feelings=_read_items("feelings", raw.get("feelings", []), Feeling.from_dict),
             note=raw.get("note", ""),
+            **parts,
             extra=extra_keys(raw, cls.KEYS),
         )
 
