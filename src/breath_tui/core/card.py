@@ -19,6 +19,9 @@ KIND_NAMES = {
     "quick": "quick calm",
     "breathe": "breathing",
     "scan": "body scan",
+    "feedback": "feedback",
+    "ground": "grounding",
+    "resonance": "resonance assessment",
 }
 
 

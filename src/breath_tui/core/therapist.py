@@ -42,6 +42,9 @@ KIND_PLURALS = {
     "quick": ("quick calm", "quick calms"),
     "breathe": ("breathing session", "breathing sessions"),
     "scan": ("body scan", "body scans"),
+    "feedback": ("feedback", "feedbacks"),
+    "ground": ("grounding", "groundings"),
+    "resonance": ("resonance assessment", "resonance assessments"),
 }
 
 
