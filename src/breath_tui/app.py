@@ -23,7 +23,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
-from breath_tui.core.clock import Clock, MonotonicClock
+from breath_tui.core.clock import Clock, session_clock
 from breath_tui.core.text import visible
 from breath_tui.flows import FlowOptions, flow_named
 from breath_tui.screens.base import BreathScreen, Outcome
@@ -98,7 +98,7 @@ class BreathApp(App[Outcome]):
         self.register_theme(HIGH_CONTRAST)
         self.config = config
         self.options = options = options or FlowOptions()
-        self.clock: Clock = clock or MonotonicClock()
+        self.clock: Clock = clock or session_clock()
         self.trace = trace
         self._reduced_motion = options.reduced_motion or config.motion.reduced
         self._journal: Journal | None = journal

@@ -83,8 +83,17 @@ class Flow:
     detail: Callable[[Config], str] | None = None
 
 
-def _length(pattern: str, minutes: float | None, cycles: int | None = None) -> str:
-    return f"{pattern}, {cycles} breaths" if cycles else f"{pattern}, {minutes or 2:g} min"
+def _length(config: Config, section: str) -> str:
+    """'cyclic-sigh, 1 min', '4-7-8, 4 breaths': the session a section of the settings makes."""
+    from breath_tui.core.settings import DEFAULT_MINUTES
+
+    settings = getattr(config, section)
+    cycles = getattr(settings, "cycles", None)
+    if cycles is None and settings.minutes is None:
+        cycles = config.pattern(settings.pattern).default_cycles
+    if cycles:
+        return f"{settings.pattern}, {cycles} breaths"
+    return f"{settings.pattern}, {settings.minutes or DEFAULT_MINUTES[section]:g} min"
 
 
 def _checkin_screen() -> type[Screen[Outcome]]:
@@ -192,7 +201,7 @@ FLOWS: tuple[Flow, ...] = (
             "breath-tui now",
             sound=True,
         ),
-        detail=lambda config: _length(config.quick.pattern, config.quick.minutes),
+        detail=lambda config: _length(config, "quick"),
     ),
     Flow(
         "breathe",
@@ -200,9 +209,7 @@ FLOWS: tuple[Flow, ...] = (
         "Breathing session",
         _breathe,
         _breathing_screen,
-        detail=lambda config: _length(
-            config.breathing.pattern, config.breathing.minutes, config.breathing.cycles
-        ),
+        detail=lambda config: _length(config, "breathing"),
     ),
     Flow(
         "scan",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from breath_tui.audio import CuePlayer
-from breath_tui.core.breath_words import describe_length, phase_line, session_line
+from breath_tui.core.breath_words import describe_length, phase_line, rate_line, session_line
 from breath_tui.core.clock import Clock
 from breath_tui.core.pacer import Pacer
 from breath_tui.core.patterns import Pattern
@@ -47,7 +47,7 @@ def run_plain(
             shown_notice = cues.notice
             say(cues.notice)
 
-    say(f"{pattern.name} ({pattern.timing}): {describe_length(pacer)}. Ctrl+C stops.")
+    say(f"{rate_line(pattern, pacer.tempo)}, {describe_length(pacer)}. Ctrl+C stops.")
     # "Safety:" first, so that only phase lines start with "Breathe in", "Hold" or "Breathe out".
     for line in safety_lines(pattern):
         say(f"Safety: {line}")
@@ -84,6 +84,6 @@ def run_plain(
     except KeyboardInterrupt:
         cues.stop()
     final = pacer.state_at(clock.now())
-    text = session_line(final)
+    text = session_line(final, pattern)
     say(text)
     return text

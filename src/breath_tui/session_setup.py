@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from breath_tui.audio import CuePlayer, SilentPlayer
-from breath_tui.core.pacer import Pacer, cycles_for_minutes
+from breath_tui.core.limits import session_cycles
+from breath_tui.core.pacer import Pacer
 from breath_tui.core.patterns import Pattern
+from breath_tui.core.settings import DEFAULT_MINUTES
 
 if TYPE_CHECKING:
     from breath_tui.core.settings import Config, SoundSettings
@@ -65,18 +67,19 @@ def session_for(
     """A session as a section of the settings asks for it, what is given here winning.
 
     The length is `cycles` or `minutes` if given, else the section's own (breaths, then
-    minutes); minutes round up to whole breaths. The tempo is [breathing] tempo unless given.
+    minutes; for another pattern than the section's, neither), else the pattern's default
+    (4-7-8: 4 breaths) or DEFAULT_MINUTES; minutes round up to whole breaths. The tempo is
+    [breathing] tempo unless given. The request is within core.limits: the command line and
+    config.toml were checked against them.
 
     Raises:
         PatternError: the pattern is neither a known name nor a valid shorthand.
     """
     settings = getattr(config, section)
     chosen = config.pattern(pattern or settings.pattern)
-    if cycles is None and minutes is None:
-        cycles = None if pattern else getattr(settings, "cycles", None)
-        minutes = settings.minutes
-    if cycles is None:
-        cycles = cycles_for_minutes(chosen, minutes or 2.0)
+    if cycles is None and minutes is None and not pattern:
+        cycles, minutes = getattr(settings, "cycles", None), settings.minutes
+    cycles = session_cycles(chosen, cycles, minutes, DEFAULT_MINUTES[section])
     tempo = tempo if tempo is not None else config.breathing.tempo
     if sound and config.sound.enabled:
         return SessionSetup(chosen, cycles, tempo, sound=config.sound)

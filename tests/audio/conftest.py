@@ -21,6 +21,8 @@ def alsa_env(tmp_path):
             BREATH_TUI_HOME=str(tmp_path / "home"),
             # No sound server sockets: only ALSA can play, as on a bare machine.
             XDG_RUNTIME_DIR=str(tmp_path / "run"),
+            # Whole sessions in a second or two: 4-0-6 breathes in in 0.5 s.
+            BREATH_TUI_CLOCK_SPEED="8",
         )
         return env
 

@@ -21,7 +21,7 @@ pytestmark = requires_alsa
 
 REPO = Path(__file__).resolve().parents[2]
 
-SESSION = ("--pattern", "0.5-0-0.5", "--cycles", "2")
+SESSION = ("--pattern", "4-0-6", "--cycles", "2")
 PHASES = ["in", "out", "in", "out"]
 BACKENDS = [
     pytest.param(
@@ -62,7 +62,7 @@ def test_every_backend_plays_at_the_volume_set(capture_env, backend):
     """[sound] volume scales what reaches ALSA: at 0.3 the captured peak is 0.3 of the cue's."""
     env, folder = capture_env
     set_backend(env, backend, volume=0.3)
-    result = run_session(env, "--pattern", "0.5-0-0.5", "--cycles", "1")
+    result = run_session(env, "--pattern", "4-0-6", "--cycles", "1")
     assert result.returncode == 0, result.stderr
     cue_peak = read_capture(REPO / "sounds" / "in.wav").peak
     played = captured(folder)[0].peak
@@ -72,7 +72,7 @@ def test_every_backend_plays_at_the_volume_set(capture_env, backend):
 def test_muted_session_plays_nothing(capture_env):
     """--no-sound opens no audio stream at all."""
     env, folder = capture_env
-    result = run_session(env, "--pattern", "0.2-0-0.2", "--cycles", "1", "--no-sound")
+    result = run_session(env, "--pattern", "4-0-6", "--cycles", "1", "--no-sound")
     assert result.returncode == 0
     assert captured(folder) == []
 
@@ -84,7 +84,7 @@ def test_no_sound_card_runs_silently_without_alsa_text(alsa_env, default_pcm, ba
     phase line is shown, one notice says cues are silent, and no ALSA text reaches the terminal."""
     env = alsa_env(default_pcm)
     set_backend(env, backend)
-    result = run_session(env, "--pattern", "0.2-0-0.2", "--cycles", "1")
+    result = run_session(env, "--pattern", "4-0-6", "--cycles", "1")
     assert result.returncode == 0, result.stderr
     output = result.stdout + result.stderr
     assert "ALSA" not in output and "Traceback" not in output

@@ -60,7 +60,7 @@ def _readable(fd: int) -> bool:
 def test_full_screen_session_plays_one_cue_per_phase(capture_env):
     """A 2-breath session in the full-screen guide yields in, out, in, out and the end bell."""
     env, folder = capture_env
-    status, output = run_tui(env, "--pattern", "0.5-0-0.5", "--cycles", "2")
+    status, output = run_tui(env, "--pattern", "4-0-6", "--cycles", "2")
     assert status == 0
     assert b"Finished: 2 breaths" in output
     streams = captured(folder)
@@ -72,7 +72,7 @@ def test_full_screen_session_plays_one_cue_per_phase(capture_env):
 def test_full_screen_without_sound_card_says_so_once_and_shows_no_alsa_text(alsa_env):
     """No sound card: the guide runs to the end, one quiet notice, no ALSA error text on screen."""
     env = alsa_env('"hw:7"')
-    status, output = run_tui(env, "--pattern", "0.3-0-0.3", "--cycles", "1")
+    status, output = run_tui(env, "--pattern", "4-0-6", "--cycles", "1")
     assert status == 0
     assert b"ALSA" not in output
     assert b"Cues are silent" in output

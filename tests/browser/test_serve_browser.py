@@ -103,7 +103,7 @@ def test_reduced_motion_in_config_keeps_the_guide_still(
     page = open_tab(browser, served_accessible.address)
     wait_for_text(page, "Start-of-session check-in")
     press(page, "n")
-    wait_for_text(page, "↑ Breathe in ↑")
+    wait_for_text(page, "↑ Breathe in through the nose ↑")
     assert FULL_ROW[:4] not in screen_text(page)  # a hollow ring, never the filled disk
 
 

@@ -71,12 +71,14 @@ def test_a_whole_plain_session_opens_no_socket(
     capsys: pytest.CaptureFixture[str],
     make_checkin: Make,
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Breathe --plain, import, history, every export and forget, in one process: no network."""
+    monkeypatch.setenv("BREATH_TUI_CLOCK_SPEED", "100")
     source = tmp_path / "in.jsonl"
     source.write_text("".join(make_checkin().to_json() + "\n" for _ in range(3)))
     runs = [
-        ["breathe", "--plain", "--no-sound", "--pattern", "0.02-0-0.02", "--cycles", "3"],
+        ["breathe", "--plain", "--no-sound", "--pattern", "4-0-6", "--cycles", "3"],
         ["patterns"],
         ["import", str(source)],
         ["history", "--plain"],
@@ -132,6 +134,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
     alsa = Path("/usr/share/alsa/alsa.conf")
     env.update(
         BREATH_TUI_HOME=str(tmp_path / "home"),
+        BREATH_TUI_CLOCK_SPEED="8",  # whole sessions in seconds
         ALSA_CONFIG_PATH=f"{alsa}:{conf}" if alsa.exists() else str(conf),
         XDG_RUNTIME_DIR=str(tmp_path / "run"),
     )
@@ -156,7 +159,7 @@ def test_the_strace_check_itself_sees_an_internet_socket(tmp_path: Path) -> None
 def test_strace_sees_no_network_call_in_a_plain_session_with_sound(tmp_path: Path) -> None:
     """Under `strace -f -e trace=network`, a plain session with cues makes no network call."""
     trace = tmp_path / "trace.txt"
-    argv = ["breathe", "--plain", "--pattern", "0.3-0-0.3", "--cycles", "2"]
+    argv = ["breathe", "--plain", "--pattern", "4-0-6", "--cycles", "2"]
     done = subprocess.run(
         [STRACE or "strace", "-f", "-e", "trace=network", "-o", str(trace), sys.executable]
         + ["-m", "breath_tui", *argv],
@@ -179,7 +182,7 @@ def test_strace_sees_no_network_call_in_the_full_screen_app(tmp_path: Path) -> N
     trace = tmp_path / "trace.txt"
     app = PtyProcess(
         [STRACE or "strace", "-f", "-e", "trace=network", "-o", str(trace), sys.executable]
-        + ["-m", "breath_tui", "breathe", "--pattern", "0.5-0-0.5", "--cycles", "2"],
+        + ["-m", "breath_tui", "breathe", "--pattern", "4-0-6", "--cycles", "2"],
         env={**_env(tmp_path), "TEXTUAL_ANIMATIONS": "none"},
     )
     try:

@@ -62,23 +62,37 @@ async def test_space_pauses_and_resumes_without_losing_the_place():
 
 
 async def test_plus_and_minus_step_the_tempo_by_ten_percent():
-    """+ speeds up by 10%, - slows down by 10%, shown in the title."""
+    """+ speeds up by 10%, - slows down by 10%; the title says the pattern's rate at the tempo."""
     app, clock, _ = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        assert text(app, "title") == "resonance: 6 breaths a minute · 4-6 s"
         await pilot.press("plus")
-        assert "tempo 1.1x (faster)" in text(app, "title")
+        assert text(app, "title") == "resonance at 1.1x: 6.6 a minute · 4-6 s · faster"
         await pilot.press("minus", "minus", "minus")
-        assert "tempo 0.8x (slower)" in text(app, "title")
+        assert text(app, "title") == "resonance at 0.8x: 4.8 a minute · 4-6 s · slower"
         screen = app.screen
         assert screen.pacer.tempo == 0.8
 
 
-async def test_tempo_stops_at_half_and_double():
-    """Pressing - many times stops at 0.5x; + many times at 2x."""
+async def test_tempo_stops_at_half_and_at_ten_breaths_a_minute():
+    """- stops at 0.5x; + stops where resonance (6 a minute) would pass 10 a minute, 1.6x
+    (9.6 a minute), and says why in words."""
     app, clock, _ = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*["minus"] * 8)
         assert app.screen.pacer.tempo == 0.5
+        await pilot.press(*["plus"] * 20)
+        assert app.screen.pacer.tempo == 1.6
+        assert text(app, "notice") == (
+            "Tempo 1.6x (9.6 a minute) is the fastest: breath-tui guides slow breathing, "
+            "under 10 breaths a minute."
+        )
+
+
+async def test_a_slow_pattern_may_go_up_to_twice_as_fast():
+    """4-7-8 (3.16 a minute) is still slow at 2x (6.3 a minute): + goes up to 2x."""
+    app, clock, _ = make_app(pattern="4-7-8")
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*["plus"] * 20)
         assert app.screen.pacer.tempo == 2.0
 
@@ -121,7 +135,7 @@ async def test_session_end_shows_summary_and_plays_the_end_cue():
     async with app.run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, 10.0)
         assert isinstance(app.screen, SessionEndScreen)
-        assert app.screen.text == "Finished: 1 breath in 10 seconds, tempo 1.0x."
+        assert app.screen.text == "Finished: 1 breath in 10 seconds, 6 breaths a minute."
         assert cues.played[-1] == "end"
 
 

@@ -15,8 +15,11 @@ PATH = Path("/home/me/config.toml")
 
 def test_defaults_without_a_file(tmp_path: Path) -> None:
     """No config: resonance for 2 minutes, and shoulders, stomach, chest."""
+    from breath_tui.session_setup import session_for
+
     config = load_config(tmp_path / "missing.toml")
-    assert (config.checkin.pattern, config.checkin.minutes) == ("resonance", 2.0)
+    setup = session_for(config, "checkin", sound=False)
+    assert (setup.pattern.name, setup.cycles) == ("resonance", 12)
     assert config.body.regions == ["shoulders", "stomach", "chest"]
 
 

@@ -1,5 +1,6 @@
 """The command line: exit statuses and one-line errors that name the option."""
 
+import os
 import subprocess
 import sys
 
@@ -55,10 +56,14 @@ def test_patterns_lists_timing_pace_source_and_caution(capsys):
     """`patterns` shows each preset with its timing, breaths per minute, source and caution."""
     assert main(["patterns"]) == 0
     out = capsys.readouterr().out
-    assert "resonance: 4-6 s, 6.0 breaths/min" in out
-    assert "Balban et al. 2023" in out
-    assert "4-7-8: 4-7-8 s, 3.2 breaths/min" in out
-    assert "not in water" in out
+    assert "resonance: 4-6 s, 6 breaths a minute" in out
+    assert "coherent: 5.5-5.5 s, 5.45 breaths a minute" in out
+    assert "4-7-8: 4-7-8 s, 3.16 breaths a minute" in out
+    assert "slowly through the mouth" in out and "not in water" in out
+    assert "working on panic with your therapist" in out
+    sources = out.split("\nSources\n")[1]
+    assert "Lin, Tai & Fan 2014" in sources and "Balban et al. 2023" in sources
+    assert "Fincham" not in out
 
 
 def test_patterns_includes_custom_patterns(breath_home, capsys):
@@ -80,13 +85,14 @@ def test_plain_session_runs_as_a_module_and_exits_0(breath_home):
             "--plain",
             "--no-sound",
             "--pattern",
-            "0.2-0-0.2",
+            "4-0-6",
             "--cycles",
             "2",
         ],
         capture_output=True,
         text=True,
         timeout=30,
+        env={**os.environ, "BREATH_TUI_CLOCK_SPEED": "20"},  # 2 breaths in a second
     )
     assert result.returncode == 0, result.stderr
     words = [

@@ -21,7 +21,7 @@ def test_missing_file_gives_defaults(tmp_path):
     """No config.toml: resonance for 2 minutes, motion on, sound on."""
     config = load_config(tmp_path / "config.toml")
     assert config.breathing.pattern == "resonance"
-    assert config.breathing.minutes == 2.0
+    assert config.breathing.minutes is None  # not set: a session is then 2 minutes
     assert not config.motion.reduced
     assert config.sound.enabled
 

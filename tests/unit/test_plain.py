@@ -68,9 +68,9 @@ def test_safety_copy_comes_first():
 
 
 def test_summary_at_the_end():
-    """The last line sums up breaths, time and tempo."""
-    output, _, _, text = run(parse_spec("1-0-1"), 3)
-    assert output[-1] == text == "Finished: 3 breaths in 6 seconds, tempo 1.0x."
+    """The last line sums up breaths, time and the pace."""
+    output, _, _, text = run(parse_spec("4-0-6"), 3)
+    assert output[-1] == text == "Finished: 3 breaths in 30 seconds, 6 breaths a minute."
 
 
 def test_ctrl_c_stops_early_with_a_summary():

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from breath_tui.core.errors import BadInput
 
 if TYPE_CHECKING:
+    from breath_tui.core.settings import Config
     from breath_tui.session_setup import SessionSetup
 
 
@@ -55,15 +56,15 @@ def register(commands: Any) -> None:
     parser.set_defaults(run=run, full_screen=True)
 
 
-def check_options(args: argparse.Namespace) -> None:
-    """Check the numbers; raise BadInput naming the option."""
-    from breath_tui.core.limits import length_problem, tempo_problem
+def check_options(args: argparse.Namespace, config: Config) -> None:
+    """Check the session asked for against core.limits; raise BadInput naming the option."""
+    from breath_tui.core.limits import session_problem
 
     if args.pattern is not None and not args.pattern.strip():
         raise BadInput("--pattern needs a name (see `breath-tui patterns`) or seconds like 4-0-6")
-    problem = length_problem(args.cycles, args.minutes) or (
-        tempo_problem(args.tempo) if args.tempo is not None else None
-    )
+    pattern = config.pattern(args.pattern)
+    tempo = args.tempo if args.tempo is not None else config.breathing.tempo
+    problem = session_problem(pattern, cycles=args.cycles, minutes=args.minutes, tempo=tempo)
     if problem is not None:
         raise BadInput(f"--{problem.field} {problem.message}")
 
@@ -74,8 +75,8 @@ def run(args: argparse.Namespace) -> int:
     from breath_tui.core.locations import config_path
     from breath_tui.session_setup import session_for
 
-    check_options(args)
     config = load_config(config_path())
+    check_options(args, config)
     setup = session_for(
         config,
         "breathing",
@@ -97,10 +98,10 @@ def run(args: argparse.Namespace) -> int:
 def _run_plain(setup: SessionSetup) -> int:
     import time
 
-    from breath_tui.core.clock import MonotonicClock
+    from breath_tui.core.clock import session_clock
     from breath_tui.plain import run_plain
 
-    clock = MonotonicClock()
+    clock = session_clock()
     # Opened before the clock starts, so its start-up does not eat the first phase.
     cues = setup.player()
     pacer = setup.make_pacer(clock.now())

@@ -26,19 +26,27 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render_table(patterns: list[Any], custom: set[str]) -> str:
-    """The library as plain text: one block per pattern."""
+    """The library as plain text for the person breathing: one block per pattern (timing, the
+    pace, what it is, its caution), the panic note, then the sources in full."""
+    from breath_tui.core.patterns import rate_text
+    from breath_tui.core.safety import PANIC_NOTE
+
     lines = []
     for pattern in patterns:
         mark = " (yours)" if pattern.name in custom else ""
-        lines.append(
-            f"{pattern.name}{mark}: {pattern.timing} s, {pattern.breaths_per_minute:.1f} breaths/min"
-        )
+        rate = rate_text(pattern.breaths_per_minute)
+        lines.append(f"{pattern.name}{mark}: {pattern.timing} s, {rate} breaths a minute")
         if pattern.description:
             lines.append(f"    {pattern.description}")
-        if pattern.source:
-            lines.append(f"    Source: {pattern.source}")
         if pattern.all_cautions:
             lines.append(f"    Caution: {pattern.all_cautions}")
-    lines.append("")
-    lines.append("Your own timing: --pattern IN-HOLD-OUT[-HOLD] in seconds, e.g. 4-0-6 or 4-7-8.")
+    lines += [
+        "",
+        PANIC_NOTE,
+        "Your own timing: --pattern IN-HOLD-OUT[-HOLD] in seconds, e.g. 4-0-6 or 4-7-8 "
+        "(10 breaths a minute at most).",
+        "",
+        "Sources",
+        *(f"    {pattern.name}: {pattern.source}" for pattern in patterns if pattern.source),
+    ]
     return "\n".join(lines)

@@ -4,6 +4,7 @@ that says how a session ended."""
 from __future__ import annotations
 
 from breath_tui.core.pacer import Pacer, PacerState
+from breath_tui.core.patterns import Pattern, rate_text
 
 
 def phase_line(state: PacerState) -> str:
@@ -25,20 +26,37 @@ def describe_length(pacer: Pacer) -> str:
 
 
 def format_minutes(minutes: float) -> str:
-    """'1 minute', '2.5 minutes', '40 seconds'."""
+    """'1 minute', '2.5 minutes', '40 seconds', '1 second'."""
     if minutes < 1:
-        return f"{round(minutes * 60)} seconds"
+        seconds = round(minutes * 60)
+        return f"{seconds} second{'' if seconds == 1 else 's'}"
     text = f"{minutes:.1f}".rstrip("0").rstrip(".")
     return f"{text} minute" + ("" if text == "1" else "s")
 
 
-def session_line(state: PacerState) -> str:
-    """What the person did, without praise or scores: breaths, minutes, tempo."""
+def rate_words(pattern: Pattern, tempo: float) -> str:
+    """'6 breaths a minute', or at another tempo '7.2 breaths a minute at 1.2x'."""
+    rate = rate_text(pattern.breaths_per_minute * tempo)
+    return f"{rate} breaths a minute" + ("" if tempo == 1.0 else f" at {tempo:.1f}x")
+
+
+def rate_line(pattern: Pattern, tempo: float) -> str:
+    """'resonance: 6 breaths a minute'; off its written rate, 'resonance at 1.2x: 7.2 a minute'."""
+    if tempo == 1.0:
+        return f"{pattern.name}: {rate_text(pattern.breaths_per_minute)} breaths a minute"
+    return (
+        f"{pattern.name} at {tempo:.1f}x: {rate_text(pattern.breaths_per_minute * tempo)} a minute"
+    )
+
+
+def session_line(state: PacerState, pattern: Pattern) -> str:
+    """What the person did, without praise or scores: breaths, minutes, the pace."""
     done = state.cycles_done
     noun = "breath" if (state.cycles_total if not state.done else done) == 1 else "breaths"
     breaths = f"{done} of {state.cycles_total} {noun}" if not state.done else f"{done} {noun}"
     head = "Finished" if state.done else "Stopped"
-    return f"{head}: {breaths} in {format_minutes(state.elapsed / 60)}, tempo {state.tempo:.1f}x."
+    minutes = format_minutes(state.elapsed / 60)
+    return f"{head}: {breaths} in {minutes}, {rate_words(pattern, state.tempo)}."
 
 
 def format_clock(seconds: float) -> str:

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Protocol
+
+from breath_tui.core.errors import BadInput
+
+SPEED_VARIABLE = "BREATH_TUI_CLOCK_SPEED"
+"""For tests and benchmarks that run whole sessions in real processes: the session clock runs
+this many times faster. Never for breathing: the guide would run as much too fast."""
 
 
 class Clock(Protocol):
@@ -63,3 +70,21 @@ class ManualClock:
     def real_seconds(self, clock_seconds: float) -> float:
         """Timers wait the real equivalent (tests drive ticks themselves)."""
         return clock_seconds
+
+
+def session_clock() -> Clock:
+    """The clock a session runs on: the real one, or one BREATH_TUI_CLOCK_SPEED times faster.
+
+    Raises:
+        BadInput: the variable is set to something that is not a speed from 1 to 1000.
+    """
+    value = os.environ.get(SPEED_VARIABLE, "")
+    if not value:
+        return MonotonicClock()
+    try:
+        speed = float(value)
+    except ValueError:
+        speed = 0.0
+    if not 1 <= speed <= 1000:
+        raise BadInput(f"{SPEED_VARIABLE}={value[:20]!r}: a speed from 1 to 1000, for tests only")
+    return ScaledClock(speed)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn, get_type_hints
 
 from breath_tui.core.cue_files import wav_problem
-from breath_tui.core.limits import length_problem, tempo_problem
+from breath_tui.core.limits import rate_problem, session_problem
 from breath_tui.core.patterns import (
     PHASE_KINDS,
     Pattern,
@@ -169,13 +169,18 @@ def _load_pattern(name: str, raw: Any, path: Path, text: str) -> Pattern:
     except PatternError as error:
         key = "spec" if "spec" in raw else "phases"
         raise ConfigError(f"{_where(path, text, section, key)}: {error}") from None
-    return Pattern(
+    pattern = Pattern(
         name=name,
         phases=phases,
         source=raw.get("source", "your own pattern"),
         caution=raw.get("caution", ""),
         description=raw.get("description", ""),
     )
+    too_fast = rate_problem(pattern)
+    if too_fast is not None:
+        key = "spec" if "spec" in raw else "phases"
+        raise ConfigError(f"{_where(path, text, section, key)}: pattern {too_fast.message}")
+    return pattern
 
 
 def _read_phases(name: str, raw: Any) -> list[Phase]:
@@ -211,14 +216,25 @@ def _check_sessions(config: Config, path: Path, text: str) -> None:
             raise ConfigError(f"{_where(path, text, section, key)}: {section}.{key} {message}")
 
         try:
-            resolve_pattern(settings.pattern, config.patterns)
+            pattern = resolve_pattern(settings.pattern, config.patterns)
         except PatternError as error:
             fail("pattern", f"is not usable: {error}")
-        problem = length_problem(getattr(settings, "cycles", None), settings.minutes) or (
-            tempo_problem(settings.tempo) if hasattr(settings, "tempo") else None
+        # Every session breathes at [breathing] tempo.
+        problem = session_problem(
+            pattern,
+            cycles=getattr(settings, "cycles", None),
+            minutes=settings.minutes,
+            tempo=config.breathing.tempo,
         )
         if problem is not None:
-            fail(problem.field, problem.message)
+            key = "tempo" if problem.field == "tempo" else problem.field
+            if key == "tempo" and section != "breathing":
+                # The tempo of [breathing] makes this section's pattern too fast.
+                raise ConfigError(
+                    f"{_where(path, text, 'breathing', 'tempo')}: breathing.tempo "
+                    f"{problem.message} ({section}.pattern)"
+                )
+            fail(key, problem.message)
 
 
 def _check_safety(config: Config, path: Path, text: str) -> None:
@@ -318,13 +334,7 @@ def parse_config(text: str, path: Path) -> Config:
                 f"{_where(path, text, section)}: unknown section [{section}]; "
                 f"known: {', '.join([*SECTIONS, 'patterns'])}"
             )
-    if "breathing" in raw and "cycles" in raw["breathing"] and "minutes" not in raw["breathing"]:
-        config.breathing.minutes = None
-    if (
-        config.breathing.cycles is not None
-        and config.breathing.minutes is not None
-        and "minutes" in raw.get("breathing", {})
-    ):
+    if config.breathing.cycles is not None and config.breathing.minutes is not None:
         raise ConfigError(
             f"{_where(path, text, 'breathing', 'minutes')}: give breathing.cycles or breathing.minutes, not both"
         )

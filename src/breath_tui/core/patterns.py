@@ -16,6 +16,11 @@ MAX_PHASE_SECONDS = 60.0
 PHASE_WORDS: dict[PhaseKind, str] = {"in": "Breathe in", "hold": "Hold", "out": "Breathe out"}
 
 HOLD_CAUTION = "Has holds: not in water or while driving. If you feel dizzy or tingly, stop and breathe normally."
+LONG_HOLD_SECONDS = 10.0
+LONG_HOLD_CAUTION = (
+    "Long holds are not for everyone: skip them if they feel uncomfortable, and ask your doctor "
+    "first if you have a heart or lung condition or are pregnant."
+)
 
 
 class PatternError(BadInput):
@@ -47,6 +52,10 @@ class Pattern(NamedTuple):
     source: str = ""
     caution: str = ""
     description: str = ""
+    default_cycles: int | None = None
+    """Breaths when no length is asked for (4-7-8: 4 at a time at first); None: by minutes."""
+    max_cycles: int | None = None
+    """The most breaths of it at a time (4-7-8: 8), or None."""
 
     @property
     def cycle_seconds(self) -> float:
@@ -62,6 +71,11 @@ class Pattern(NamedTuple):
     def has_holds(self) -> bool:
         """Whether any phase is a hold."""
         return any(p.kind == "hold" for p in self.phases)
+
+    @property
+    def has_long_holds(self) -> bool:
+        """Whether any hold is longer than 10 s."""
+        return any(p.kind == "hold" and p.seconds > LONG_HOLD_SECONDS for p in self.phases)
 
     @property
     def timing(self) -> str:
@@ -83,6 +97,8 @@ class Pattern(NamedTuple):
         notes = [self.caution] if self.caution else []
         if self.has_holds and HOLD_CAUTION not in self.caution:
             notes.append(HOLD_CAUTION)
+        if self.has_long_holds:
+            notes.append(LONG_HOLD_CAUTION)
         return " ".join(notes)
 
 
@@ -156,36 +172,47 @@ def parse_spec(text: str) -> Pattern:
     return pattern
 
 
+def rate_text(rate: float) -> str:
+    """Breaths a minute to three figures: '6', '5.45', '6.67', '3.16'."""
+    return f"{rate:.3g}"
+
+
 PRESETS: dict[str, Pattern] = {
     p.name: p
     for p in [
         Pattern(
             "resonance",
             (Phase("in", 4), Phase("out", 6)),
-            source="Lehrer & Gevirtz 2014, Front Psychol: adult resonance about 4.5-6.5 breaths/min",
-            description="Slow breathing near the heart's resonance; the check-in default.",
+            source="Lehrer & Gevirtz 2014 (Frontiers in Psychology); Shaffer & Meehan 2020 "
+            "(Frontiers in Neuroscience)",
+            description="Slow breathing near the heart's resonance; the check-in default. "
+            "6 a minute is an average: a person's own rate is usually between 4.5 and 6.5.",
         ),
         Pattern(
             "coherent",
             (Phase("in", 5.5), Phase("out", 5.5)),
-            source="Fincham et al. 2023, Sci Rep: 5.5 breaths/min, 10 min a day",
-            description="Even in and out at 5.5 breaths a minute.",
+            source="Lin, Tai & Fan 2014 (International Journal of Psychophysiology 91:206): 5.5 "
+            "breaths a minute with equal in and out gave the highest heart-rate variability",
+            description="Even in and out, a little under 5.5 breaths a minute.",
         ),
         Pattern(
             "extended-exhale",
             (Phase("in", 4), Phase("out", 8)),
-            source="Laborde et al. 2021: a longer exhale raised RMSSD",
-            description="Out-breath twice as long as the in-breath.",
+            source="Laborde et al. 2021: a longer out-breath than in-breath raised heart-rate "
+            "variability; the evidence is for a longer out-breath in general, not for twice as long",
+            description="An out-breath longer than the in-breath (here twice as long).",
         ),
         Pattern(
             "cyclic-sigh",
             (
-                Phase("in", 2),
+                Phase("in", 2, label="Breathe in through the nose"),
                 Phase("in", 1, label="Breathe in a little more"),
-                Phase("out", 6),
+                Phase("out", 6, label="Breathe out slowly through the mouth"),
             ),
-            source="Balban et al. 2023, Cell Rep Med: best mood gain of the tested practices, 5 min a day",
-            description="In through the nose, a short second in to top up, then a long slow out.",
+            source="Balban et al. 2023 (Cell Reports Medicine 4:100895): the best mood gain of "
+            "the practices tested, 5 minutes a day",
+            description="Two in-breaths through the nose (the second a short top-up), then a "
+            "long out-breath slowly through the mouth.",
         ),
         Pattern(
             "relaxed",
@@ -196,15 +223,17 @@ PRESETS: dict[str, Pattern] = {
         Pattern(
             "box",
             (Phase("in", 4), Phase("hold", 4), Phase("out", 4), Phase("hold", 4)),
-            source="common practice",
+            source="Balban et al. 2023 (Cell Reports Medicine 4:100895), one of its practices",
             description="Four equal sides: in, hold, out, hold.",
         ),
         Pattern(
             "4-7-8",
             (Phase("in", 4), Phase("hold", 7), Phase("out", 8)),
-            source="Weil: 4 cycles at a time at first",
-            caution="Start with 4 cycles at a time.",
+            source="Weil: 4 breaths at a time at first, never more than 8",
+            caution="4 breaths at a time at first, and at most 8.",
             description="In for 4, hold for 7, out for 8.",
+            default_cycles=4,
+            max_cycles=8,
         ),
     ]
 }

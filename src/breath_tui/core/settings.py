@@ -65,13 +65,19 @@ class ConfigError(BadInput):
         super().__init__(visible(message))
 
 
+DEFAULT_MINUTES = {"breathing": 2.0, "checkin": 2.0, "quick": 1.0}
+"""A session's length when its section sets none (a pattern with its own default, such as
+4-7-8's 4 breaths, keeps that)."""
+
+
 @dataclass
 class BreathingSettings:
     """[breathing]: the default `breathe` session."""
 
     pattern: str = "resonance"
     cycles: int | None = None
-    minutes: float | None = 2.0
+    minutes: float | None = None
+    """None: not set; a session is then 2 minutes (4-7-8: its own 4 breaths)."""
     tempo: float = 1.0
 
 
@@ -107,7 +113,8 @@ class CheckinSettings:
     """[checkin]: the breathing step of `breath-tui checkin`."""
 
     pattern: str = "resonance"
-    minutes: float = 2.0
+    minutes: float | None = None
+    """None: not set; the breathing step is then 2 minutes (4-7-8: 4 breaths)."""
 
 
 @dataclass
@@ -115,7 +122,8 @@ class QuickSettings:
     """[quick]: `breath-tui now` and Quick calm on home: guidance at once, no questions first."""
 
     pattern: str = "cyclic-sigh"
-    minutes: float = 1.0
+    minutes: float | None = None
+    """None: not set; quick calm is then 1 minute (4-7-8: 4 breaths)."""
 
 
 @dataclass

@@ -21,11 +21,14 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from breath_tui.audio import CuePlayer
-from breath_tui.core.breath_words import format_clock, session_line
+from breath_tui.core.breath_words import format_clock, rate_line, session_line
 from breath_tui.core.clock import Clock
+from breath_tui.core.limits import fastest_tempo
+from breath_tui.core.locations import journal_path
 from breath_tui.core.motion import fill_at, next_level_change
-from breath_tui.core.pacer import MAX_TEMPO, MIN_TEMPO, TEMPO_STEP, PacerState, clamp_tempo
-from breath_tui.core.safety import STOP_ANY_TIME, safety_lines
+from breath_tui.core.pacer import MIN_TEMPO, TEMPO_STEP, PacerState, clamp_tempo
+from breath_tui.core.patterns import rate_text
+from breath_tui.core.safety import PANIC_NOTE, STOP_ANY_TIME, safety_lines
 from breath_tui.screens import MIN_HEIGHT, MIN_WIDTH
 from breath_tui.screens.base import BreathScreen, Outcome
 from breath_tui.session_setup import SessionSetup
@@ -62,6 +65,8 @@ class BreathingScreen(BreathScreen[Outcome]):
     # In a window below 40x12 it says so itself and breathing goes on (see _check_size), so
     # the app does not cover it.
     COVERED_WHEN_TOO_SMALL = False
+    # Below 20 rows the panic note gives way to the guide and the safety copy.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     CSS_PATH = "breathe.tcss"
 
@@ -112,6 +117,10 @@ class BreathingScreen(BreathScreen[Outcome]):
                 literal("\n".join([*safety_lines(pattern), STOP_ANY_TIME]), keep_lines=True),
                 id="safety",
             )
+            if not journal_path().exists():
+                # A fresh install (nothing kept yet): once, where it helps and not where it
+                # frightens, what to agree with a therapist treating panic.
+                yield Static(PANIC_NOTE, id="panic-note", markup=False)
             # Takes a row only when it has something to say.
             yield Line("", id="notice", collapse_empty=True)
         # The "too small" message is mounted only if the window ever is: one widget fewer to
@@ -261,10 +270,10 @@ class BreathingScreen(BreathScreen[Outcome]):
     def _texts_for(self, state: PacerState) -> dict[str, str]:
         """What the title, word, countdown and progress lines say at this state."""
         pattern = self.setup.pattern
-        tempo = f"tempo {state.tempo:.1f}x"
+        title = f"{rate_line(pattern, state.tempo)} · {pattern.timing} s"
         if state.tempo != 1.0:
-            tempo += " (slower)" if state.tempo < 1.0 else " (faster)"
-        texts = {"title": f"{pattern.name} · {pattern.timing} s · {tempo}"}
+            title += " · slower" if state.tempo < 1.0 else " · faster"
+        texts = {"title": title}
         if state.done:
             texts.update(word="Done", countdown="")
         elif state.paused:
@@ -293,7 +302,7 @@ class BreathingScreen(BreathScreen[Outcome]):
         else:
             self.cues.stop()
         # Let the final frame reach the screen before what follows.
-        self.call_after_refresh(self.session_ended, session_line(state))
+        self.call_after_refresh(self.session_ended, session_line(state, self.setup.pattern))
 
     def session_ended(self, line: str) -> None:
         """The session is over (done, or stopped): show its card, then finish with it."""
@@ -323,19 +332,26 @@ class BreathingScreen(BreathScreen[Outcome]):
 
     def _change_tempo(self, step: float) -> None:
         self._begin()
-        tempo = clamp_tempo(self.pacer.tempo + step)
+        fastest = fastest_tempo(self.setup.pattern)
+        tempo = min(clamp_tempo(self.pacer.tempo + step), max(fastest, self.pacer.tempo))
         self.pacer.set_tempo(tempo, self.clock.now())
-        if tempo in (MIN_TEMPO, MAX_TEMPO):
-            # A line of its own, not a pop-up: nothing may cover the word, countdown or safety copy.
-            limit = "slowest" if tempo == MIN_TEMPO else "fastest"
-            self._set_text("notice", f"Tempo {tempo:.1f}x is the {limit}.")
+        # A line of its own, not a pop-up: nothing may cover the word, countdown or safety copy.
+        if step > 0 and tempo >= fastest:
+            rate = rate_text(self.setup.pattern.breaths_per_minute * tempo)
+            self._set_text(
+                "notice",
+                f"Tempo {tempo:.1f}x ({rate} a minute) is the fastest: "
+                "breath-tui guides slow breathing, under 10 breaths a minute.",
+            )
+        elif step < 0 and tempo == MIN_TEMPO:
+            self._set_text("notice", f"Tempo {tempo:.1f}x is the slowest.")
         elif self._line("notice").startswith("Tempo "):
             self._set_text("notice", self.cues.notice or "")
 
         self.sync()
 
     def action_faster(self) -> None:
-        """10% faster (up to 2x)."""
+        """10% faster, up to 2x and never past 10 breaths a minute."""
         self._change_tempo(TEMPO_STEP)
 
     def action_slower(self) -> None:

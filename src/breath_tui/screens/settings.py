@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, Select, Static, Switch
 
 from breath_tui.core.locations import config_path
 from breath_tui.core.patterns import PRESETS
-from breath_tui.core.settings import Config, ConfigError
+from breath_tui.core.settings import DEFAULT_MINUTES, Config, ConfigError
 from breath_tui.screens.base import BreathScreen, Outcome
 from breath_tui.widgets.literal import literal
 
@@ -68,7 +68,11 @@ class SettingsScreen(BreathScreen[Outcome]):
                     Input(
                         _minutes(settings.minutes),
                         id=f"{section}-minutes",
-                        placeholder=f"{cycles} breaths" if cycles else "",
+                        placeholder=(
+                            f"{cycles} breaths"
+                            if cycles
+                            else f"{DEFAULT_MINUTES[section]:g} (default)"
+                        ),
                     ),
                 )
             yield from self._switch_row("Sound cues", c.sound.enabled, "sound-enabled")

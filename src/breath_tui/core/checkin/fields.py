@@ -112,7 +112,7 @@ def whole_number(name: str, value: Any, least: int, most: int | None) -> int:
 
 
 def optional_rating(name: str, value: Any) -> int | None:
-    """A 0-10 distress rating, or None when the step was skipped."""
+    """A 0-10 tension rating, or None when the step was skipped."""
     return None if value is None else whole_number(name, value, 0, 10)
 
 

@@ -93,7 +93,7 @@ class CheckIn:
     """One check-in: a start-of-session check-in, a quick calm, a breathing session or a scan.
 
     Make a new one with CheckIn.new(kind); change one with updated(**fields), which checks the
-    new values. Ratings are 0-10 distress (None: skipped); body and feelings keep their order.
+    new values. Ratings are 0-10 tension (None: skipped); body and feelings keep their order.
     """
 
     id: str
