@@ -471,12 +471,12 @@ async def test_skip_on_the_third_region_keeps_the_two_answered(journal):
     app, _ = make_checkin_app(journal, kind="scan")
     async with app.run_test(size=(100, 30)) as pilot:
         keys = Keys(pilot)
-        await keys("space", "6", "4")  # shoulders: tension 6; stomach 4
+        await keys("space", "6", "space", "4")  # shoulders: tension 6; stomach: tension 4
         await keys("s")  # on chest
         assert isinstance(step_of(app), FeelingsStep)
     assert only(journal).body == (
         BodyEntry("shoulders", ("tension",), 6),
-        BodyEntry("stomach", (), 4),
+        BodyEntry("stomach", ("tension",), 4),
     )
 
 
@@ -489,3 +489,62 @@ async def test_skip_in_feelings_keeps_the_feelings_named(journal):
         await keys("enter", "enter", "3", "s")  # sad -> sad -> very; skip the rest
         assert isinstance(step_of(app), NoteStep)
     assert only(journal).feelings == (Feeling("sad", "very"),)
+
+
+async def test_a_scan_ended_after_two_regions_resumes_at_the_third(journal):
+    """Each region is kept as it is answered: the app ended (killed) after two regions, r on
+    home opens the body scan at the third, the two answers kept."""
+    from .helpers import make_home_app
+
+    app, _ = make_checkin_app(journal, kind="scan")
+    async with app.run_test(size=(100, 30)) as pilot:
+        keys = Keys(pilot)
+        await keys("space", "6", "space", "4")  # shoulders: tension 6; stomach: tension 4
+    kept = only(journal)
+    assert kept.status == "in_progress" and [e.region for e in kept.body] == [
+        "shoulders",
+        "stomach",
+    ]
+    home, _ = make_home_app(journal=journal)
+    async with home.run_test(size=(100, 30)) as pilot:
+        keys = Keys(pilot)
+        await keys("r")
+        step = step_of(home)
+        assert isinstance(step, BodyStep) and step.current_region == "chest"
+        await keys("space", "3")
+        assert isinstance(step_of(home), FeelingsStep)
+    assert [(e.region, e.intensity) for e in only(journal).body] == [
+        ("shoulders", 6),
+        ("stomach", 4),
+        ("chest", 3),
+    ]
+
+
+async def test_feelings_named_before_the_app_ended_are_there_on_resuming(journal):
+    """A feeling named, then the app ended: resumed, the feelings step shows it in the sentence."""
+    from .helpers import make_home_app
+
+    app, _ = make_checkin_app(journal, kind="scan")
+    async with app.run_test(size=(100, 30)) as pilot:
+        keys = Keys(pilot)
+        await keys("s", "enter", "enter", "3")  # skip the body; sad -> sad, very
+    home, _ = make_home_app(journal=journal)
+    async with home.run_test(size=(100, 30)) as pilot:
+        await Keys(pilot)("r")
+        step = step_of(home)
+        assert isinstance(step, FeelingsStep) and step.feelings == [Feeling("sad", "very")]
+
+
+async def test_a_strength_with_nothing_ticked_asks_what_it_is_first(journal):
+    """A digit with no sensation ticked asks what it is; the same digit again keeps it
+    unnamed (shown as 'unnamed' on the card)."""
+    app, _ = make_checkin_app(journal, kind="scan")
+    async with app.run_test(size=(100, 30)) as pilot:
+        keys = Keys(pilot)
+        await keys("3")
+        step = step_of(app)
+        assert isinstance(step, BodyStep) and step.current_region == "shoulders"
+        assert "Nothing ticked: what is it?" in str(step.query_one("#strength").render())
+        await keys("3")
+        assert step_of(app).current_region == "stomach"
+    assert only(journal).body == (BodyEntry("shoulders", (), 3),)

@@ -150,7 +150,7 @@ async def test_checkin_steps_show_hostile_regions_and_words_literally(config, ho
         assert_literal(app, "[@click=app.screenshot(")
         await keys("3")
         assert_literal(app, LINK)  # the second region
-        await keys("4", "n")
+        await keys("space", "4", "n")
         await keys("w")
         await keys.type(UNBALANCED)
         await keys("enter", "2")

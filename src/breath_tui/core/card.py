@@ -60,11 +60,10 @@ def ratings_text(checkin: CheckIn) -> str:
 
 
 def body_entry_text(entry: BodyEntry) -> str:
-    """'shoulders: tension, tightness (6)'; 'shoulders (6)' with no sensation named."""
-    words = ", ".join(entry.sensations)
-    if not words:
-        return f"{entry.region} ({entry.intensity})"
-    return f"{entry.region}: {words} ({entry.intensity})"
+    """'shoulders: tension, tightness (6/10)'; 'shoulders: unnamed (6/10)' with no sensation
+    named (the person was asked, and kept it so)."""
+    words = ", ".join(entry.sensations) or "unnamed"
+    return f"{entry.region}: {words} ({entry.intensity}/10)"
 
 
 def body_text(body: Iterable[BodyEntry]) -> str:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, NamedTuple, TypeVar, cast
 
@@ -49,6 +50,12 @@ class BreathScreen(Screen[ResultType]):
     COVERED_WHEN_TOO_SMALL: ClassVar[bool] = True
     """Below 40x12 the app covers this screen with a 'make the window larger' message; a screen
     that says so itself (breathing, which goes on) sets this False."""
+
+    def __init__(self, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        # Set when the last journal work this screen asked for is done (see journal_work).
+        self._journal_turn = threading.Event()
+        self._journal_turn.set()
 
     @property
     def breath_app(self) -> BreathApp:
@@ -94,14 +101,24 @@ class BreathScreen(Screen[ResultType]):
 
         app = self.breath_app
         report = failed or self._not_saved
+        # One screen's journal work runs in the order it was asked: a draft saved as a region
+        # is answered must never land after the whole step's save.
+        before, mine = self._journal_turn, threading.Event()
+        self._journal_turn = mine
 
         def run() -> None:
+            before.wait()
             try:
-                result = work(app.journal)
-            except (JournalError, CheckInError) as error:
-                app.call_from_thread_if_running(report, error)
-                return
-            app.call_from_thread_if_running(done, result)
+                try:
+                    result = work(app.journal)
+                except (JournalError, CheckInError) as error:
+                    app.call_from_thread_if_running(report, error)
+                    return
+                app.call_from_thread_if_running(done, result)
+            finally:
+                # Only now: the next work of this screen sees what `done` set (the check-in
+                # started by this work, say).
+                mine.set()
 
         self.run_worker(run, thread=True, group="journal", exit_on_error=False)
 

@@ -47,6 +47,8 @@ class BodyStep(Step):
             e.region: [s for s in e.sensations if s not in SENSATIONS] for e in value
         }
         self.index = 0
+        self._unnamed_asked: int | None = None
+        """The strength given with nothing ticked, once asked what it is."""
 
     def compose(self) -> ComposeResult:
         """The map beside the prompt, the sensations, the word box."""
@@ -63,6 +65,12 @@ class BodyStep(Step):
         """Back from the next step: open at the last region, the one just left."""
         self.index = len(self.regions) - 1
 
+    def resume(self) -> None:
+        """Left in the middle: open at the region after the last one answered."""
+        answered = [index for index, region in enumerate(self.regions) if region in self.entries]
+        if answered:
+            self.index = min(answered[-1] + 1, len(self.regions) - 1)
+
     def on_mount(self) -> None:
         """Show the first region (the last, when reached by going back)."""
         self._show_region()
@@ -73,6 +81,7 @@ class BodyStep(Step):
         return self.regions[self.index]
 
     def _show_region(self) -> None:
+        self._unnamed_asked = None
         region = self.current_region
         entry = self.entries.get(region)
         chosen = set(entry.sensations) if entry else set()
@@ -96,10 +105,19 @@ class BodyStep(Step):
         return self.query_one(CheckList).selected
 
     def action_rate(self, intensity: int) -> None:
-        """Record this region with its picked sensations at this strength, and go on."""
-        self.entries[self.current_region] = BodyEntry(
-            self.current_region, tuple(self._picked()), intensity
-        )
+        """Record this region with its picked sensations at this strength, and go on.
+
+        With nothing picked, first ask what it is; the same strength again keeps it unnamed.
+        """
+        picked = tuple(self._picked())
+        if not picked and self._unnamed_asked != intensity:
+            self._unnamed_asked = intensity
+            self.query_one("#strength", Static).update(
+                f"Nothing ticked: what is it? space ticks, w types a word; {_key(intensity)} "
+                "again keeps it unnamed"
+            )
+            return
+        self.entries[self.current_region] = BodyEntry(self.current_region, picked, intensity)
         self._next()
 
     def action_pass_region(self) -> None:
@@ -109,6 +127,7 @@ class BodyStep(Step):
 
     def _next(self) -> None:
         if self.index + 1 < len(self.regions):
+            self.progressed(self.value)
             self.index += 1
             self._show_region()
             return
@@ -153,3 +172,7 @@ class BodyStep(Step):
         box.value = ""
         sensations.focus()
         self.set_keys(BODY_KEYS)
+
+
+def _key(intensity: int) -> str:
+    return "t" if intensity == 10 else str(intensity)

@@ -159,7 +159,7 @@ class CheckInScreen(BreathScreen[Outcome]):
             self.index -= 1
             self._advance()
             return
-        self._show()
+        self._show(resuming=True)
 
     @on(Resize)
     def _fit(self, event: Resize) -> None:
@@ -196,16 +196,20 @@ class CheckInScreen(BreathScreen[Outcome]):
         assert self.checkin is not None
         return CardStep(self.checkin, self.breath_app.config.safety.crisis_text)
 
-    def _show(self, from_end: bool = False) -> None:
-        """Show the current step; `from_end` when going back to it, so it opens at its end."""
+    def _show(self, from_end: bool = False, resuming: bool = False) -> None:
+        """Show the current step; `from_end` when going back to it, so it opens at its end;
+        `resuming` when opening it again after the check-in was left, so it goes on there."""
         body = self.query_one("#step-body", Vertical)
         # Keys typed while the old step goes away reach the screen, not a widget being removed.
         self.set_focus(None)
         body.remove_children()
         step = self._make_step(self.step_name)
         step.on_answer = self._answered
+        step.on_progress = self._progressed
         if from_end:
             step.start_at_end()
+        elif resuming:
+            step.resume()
         self.current = step
         body.mount(step)
         what = FLOW_NAMES.get(self.kind, self.kind)
@@ -233,9 +237,11 @@ class CheckInScreen(BreathScreen[Outcome]):
         if self.saving:
             return
         self.saving = True
-        kind, existing = self.kind, self.checkin
+        kind = self.kind
 
         def save(journal: Journal) -> CheckIn:
+            # Read here, in turn: a draft saved just before may have started the check-in.
+            existing = self.checkin
             checkin_id = existing.id if existing is not None else journal.start_checkin(kind)
             return journal.save_step(checkin_id, **{name: value})
 
@@ -274,6 +280,24 @@ class CheckInScreen(BreathScreen[Outcome]):
             self._not_saved(error)
 
         self.journal_work(lambda journal: journal.finish(checkin_id), finished, failed)
+
+    def _progressed(self, step: Step, value: Any) -> None:
+        """Part of a step answered (a region, a feeling): kept at once as a draft, the step not
+        yet done, so a kill or a closed terminal resumes at the very next part."""
+        if step is not self.current:
+            return
+        name, kind = self.step_name, self.kind
+        self.drafts[name] = value
+
+        def keep(journal: Journal) -> CheckIn:
+            existing = self.checkin
+            checkin_id = existing.id if existing is not None else journal.start_checkin(kind)
+            return journal.save_draft(checkin_id, **{name: value})
+
+        def kept(checkin: CheckIn) -> None:
+            self.checkin = checkin
+
+        self.journal_work(keep, kept)
 
     def _answered(self, step: Step, value: Any) -> None:
         if step is not self.current:
@@ -355,9 +379,10 @@ class CheckInScreen(BreathScreen[Outcome]):
         if choice is None:
             return
         drafts = {name: value for name, value in self.drafts.items() if value}
-        kind, existing = self.kind, self.checkin
+        kind = self.kind
 
         def store(journal: Journal) -> None:
+            existing = self.checkin
             if choice == "discard":
                 if existing is not None:
                     journal.discard(existing.id)

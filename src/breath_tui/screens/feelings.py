@@ -134,6 +134,7 @@ class FeelingsStep(Step):
         feeling = Feeling(self.word, INTENSITIES[index])
         self.feelings = [f for f in self.feelings if f.word != feeling.word] + [feeling]
         self._update_sentence()
+        self.progressed(tuple(self.feelings))
         self.word = None
         self._show("family")
 
@@ -164,6 +165,7 @@ class FeelingsStep(Step):
         if self.level == "family" and self.feelings:
             self.feelings.pop()
             self._update_sentence()
+            self.progressed(tuple(self.feelings))
 
     def action_done(self) -> None:
         """The feelings named are the answer (none is a skip)."""

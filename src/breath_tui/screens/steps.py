@@ -39,6 +39,9 @@ class Step(Vertical):
     keys: str = ""
     on_answer: Callable[[Step, Any], None] | None = None
     """Set by the check-in screen: called with (this step, the value) when it is answered."""
+    on_progress: Callable[[Step, Any], None] | None = None
+    """Set by the check-in screen: called with what has been answered so far of a step of
+    several parts (a region noticed, a feeling named), so it is kept as a draft at once."""
 
     class KeysChanged(Message):
         """The keys this step takes have changed (e.g. a word is being typed)."""
@@ -48,9 +51,18 @@ class Step(Vertical):
         if self.on_answer is not None:
             self.on_answer(self, value)
 
+    def progressed(self, value: Any) -> None:
+        """Part of the step is answered: the screen keeps `value` as its draft at once."""
+        if self.on_progress is not None:
+            self.on_progress(self, value)
+
     def go_back(self) -> bool:
         """Go back inside this step; False when already at its start (the screen goes back a step)."""
         return False
+
+    def resume(self) -> None:
+        """Opened again after the check-in was left: go on where it was left (called before the
+        step is mounted; a step of one part has nothing to do)."""
 
     def draft(self) -> Any:
         """What has been answered of this step so far (regions noticed, feelings named, the note
