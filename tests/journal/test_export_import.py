@@ -215,7 +215,7 @@ def test_csv_has_one_readable_row_per_check_in(
     assert len(rows) == 1
     row = rows[0]
     assert (row["pre_rating"], row["post_rating"], row["change"]) == ("7", "4", "3 lower")
-    assert row["body"] == "shoulders: tension, tightness (6)"
+    assert row["body"] == "shoulders: tension, tightness (6/10)"
     assert row["feelings"] == "disappointed (somewhat); ashamed (a little)"
 
 
@@ -228,7 +228,7 @@ def test_markdown_summary_for_the_therapist(
     out = run(capsys, "export", "--format", "md")[1]
     assert "## Wed 1 May 2024, 09:30: check-in" in out
     assert "- Tension (0-10): 7 before, 4 after (3 lower)" in out
-    assert "- Body: shoulders: tension, tightness (6)" in out
+    assert "- Body: shoulders: tension, tightness (6/10)" in out
     assert "- Feelings: I feel disappointed and a little ashamed." in out
     assert "> Slower helped.\n> \\[link\\](http://x) \\*not bold\\*" in out
 

@@ -37,9 +37,9 @@ def test_ratings_short_marks_a_missing_rating(make_checkin: Make) -> None:
 
 
 def test_body_text_lists_regions_in_order() -> None:
-    """'shoulders: tension, tightness (6); chest (0)' (no words: the region and number only)."""
+    """'shoulders: tension, tightness (6/10); chest: unnamed (0/10)' (no words: 'unnamed')."""
     body = [BodyEntry("shoulders", ("tension", "tightness"), 6), BodyEntry("chest", (), 0)]
-    assert summary.body_text(body) == "shoulders: tension, tightness (6); chest (0)"
+    assert summary.body_text(body) == "shoulders: tension, tightness (6/10); chest: unnamed (0/10)"
 
 
 def test_feelings_list_shows_every_intensity(make_checkin: Make) -> None:
