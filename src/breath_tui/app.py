@@ -204,6 +204,38 @@ class BreathApp(App[Outcome]):
         end-of-paste marker and a command must not inject input when it is pasted."""
         super().copy_to_clipboard(visible(text, keep_lines=True))
 
+    def send_to_clipboard(self, text: str, what: str = "The card") -> None:
+        """Copy `text` (OSC 52) and say honestly what was done: the terminal may ignore it."""
+        self.copy_to_clipboard(text)
+        self.notify(
+            f"{what} was sent to the clipboard (your terminal must allow it). "
+            "f saves it to a file instead.",
+            timeout=6,
+        )
+
+    def save_to_file(self, text: str, stem: str) -> None:
+        """Save `text` to a new private file in the data folder, and say where (the fallback
+        for a terminal that does not pass copies to the clipboard)."""
+        from breath_tui.core.locations import data_dir, ensure_private_dir
+        from breath_tui.core.private_files import write_privately
+        from breath_tui.core.when import local_now
+
+        folder = data_dir() / "cards"
+        try:
+            ensure_private_dir(folder)
+            stamp = local_now().strftime("%Y%m%d-%H%M%S")
+            for number in range(1, 100):
+                path = folder / f"{stem}-{stamp}{'' if number == 1 else f'-{number}'}.txt"
+                try:
+                    write_privately(path, lambda out: out.write(text), replace=False)
+                    break
+                except FileExistsError:
+                    continue
+        except OSError as error:
+            self.notify(f"Not saved: {error.strerror or error}", severity="error", timeout=10)
+            return
+        self.notify(f"Saved to {path} (only you can read it).", timeout=15)
+
     def call_from_thread_if_running(self, callback: Callable[..., Any], *args: Any) -> None:
         """Run callback on the event loop from a worker thread; nothing once the app has ended
         (a save finishing as the app quits)."""

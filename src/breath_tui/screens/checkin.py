@@ -30,7 +30,7 @@ from breath_tui.core.card import KIND_NAMES, breathing_text
 from breath_tui.core.checkin import CheckIn, Kind, steps_for
 from breath_tui.screens.base import BreathScreen, Outcome
 from breath_tui.screens.body_scan import BodyStep
-from breath_tui.screens.dialogs import RESUMABLE, LeaveScreen, ResumeScreen
+from breath_tui.screens.dialogs import LeaveScreen, ResumeScreen
 from breath_tui.screens.feelings import FeelingsStep
 from breath_tui.screens.steps import BreathingStep, CardStep, NoteStep, RatingStep, Step
 from breath_tui.session_setup import SessionSetup
@@ -123,10 +123,7 @@ class CheckInScreen(BreathScreen[Outcome]):
         self.query_one("#step-body", Vertical).remove_children()
         self.current = None
         self.query_one("#step-title", Static).update("An unfinished check-in was found")
-        finish = "f finish it · " if unfinished.kind in RESUMABLE else ""
-        self.query_one("#keys", Static).update(
-            f"{finish}k keep it · d discard it · q decide next time"
-        )
+        self.query_one("#keys", Static).update("")
         self.app.push_screen(
             ResumeScreen(unfinished), lambda choice: self._resumed(unfinished, choice)
         )

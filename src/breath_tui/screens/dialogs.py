@@ -39,6 +39,7 @@ class SessionEndScreen(BreathModal[None]):
         with Vertical(id="session-end"):
             yield Static(literal(self.text, keep_lines=True), id="session-end-text")
             yield Static("Enter or Esc closes", id="close", markup=False)
+        yield Static("enter or esc close", id="keys", markup=False)
 
     def action_close(self) -> None:
         """Close the card."""
@@ -115,6 +116,8 @@ class LeaveScreen(Dialog):
                 yield Button("l Later", id="later", compact=True)
                 yield Button("d Discard it", id="discard", compact=True)
                 yield Button("Esc Stay", id="stay", compact=True)
+        # Its own keys at the foot, over those of the screen behind.
+        yield Static("k keep it · l later · d discard it · esc stay", id="keys", markup=False)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -166,6 +169,10 @@ class ResumeScreen(Dialog):
             yield Static(
                 "Keep saves it as it is; q decides next time.", id="resume-hint", markup=False
             )
+        finish = "f finish it · " if self.can_finish else ""
+        yield Static(
+            f"{finish}k keep it · d discard it · q decide next time", id="keys", markup=False
+        )
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

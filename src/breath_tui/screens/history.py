@@ -60,6 +60,7 @@ class HistoryScreen(BreathScreen[Outcome]):
         Binding("2", "tab('trends')", "Trends"),
         Binding("3", "tab('therapist')", "For my therapist"),
         Binding("c", "copy", "Copy"),
+        Binding("f", "save_file", "Save to a file"),
     ]
 
     def __init__(self, since: datetime | None = None, limit: int | None = None) -> None:
@@ -89,7 +90,9 @@ class HistoryScreen(BreathScreen[Outcome]):
                     markup=False,
                 )
         yield Static(
-            "1 2 3 tabs · enter details · c copy the summary · esc back", id="keys", markup=False
+            "1 2 3 tabs · enter details · c copy · f save to a file · esc back",
+            id="keys",
+            markup=False,
         )
 
     def on_mount(self) -> None:
@@ -216,14 +219,25 @@ class HistoryScreen(BreathScreen[Outcome]):
 
     def action_copy(self) -> None:
         """Copy the therapist summary (or the highlighted check-in) to the clipboard."""
+        shown = self._shown_text()
+        if shown is not None:
+            self.breath_app.send_to_clipboard(shown[1], shown[0])
+
+    def action_save_file(self) -> None:
+        """Save the therapist summary (or the highlighted check-in) to a file."""
+        shown = self._shown_text()
+        if shown is not None:
+            self.breath_app.save_to_file(shown[1], shown[2])
+
+    def _shown_text(self) -> tuple[str, str, str] | None:
+        """(what it is, its text, a file name stem) for the tab shown, or None."""
         tabs = self.query_one(TabbedContent)
         if tabs.active == "therapist" and self._summary_text:
-            self.app.copy_to_clipboard(self._summary_text)
-            self.notify("Summary copied to the clipboard.", timeout=3)
-        elif tabs.active == "checkins" and self.loaded:
+            return "The summary", self._summary_text, "summary"
+        if tabs.active == "checkins" and self.loaded:
             row = self.query_one(DataTable).cursor_row
-            self.app.copy_to_clipboard(card_text(self.loaded[row]))
-            self.notify("Check-in copied to the clipboard.", timeout=3)
+            return "The entry", card_text(self.loaded[row]), "entry"
+        return None
 
     def action_close(self) -> None:
         """Back to where history was opened from (or quit when it was the first screen)."""
@@ -263,7 +277,11 @@ class DetailScreen(BreathModal[None]):
 
     CSS_PATH = "history.tcss"
 
-    BINDINGS = [Binding("escape,q,enter", "close", "Close"), Binding("c", "copy", "Copy")]
+    BINDINGS = [
+        Binding("escape,q,enter", "close", "Close"),
+        Binding("c", "copy", "Copy"),
+        Binding("f", "save_file", "Save to a file"),
+    ]
 
     def __init__(self, checkin: CheckIn) -> None:
         super().__init__()
@@ -273,12 +291,16 @@ class DetailScreen(BreathModal[None]):
         """The card, as text."""
         with VerticalScroll(id="detail"):
             yield Static(literal(card_text(self.checkin), keep_lines=True))
-            yield Static("c copy · esc close", id="detail-keys", markup=False)
+            yield Static("c copy · f save to a file · esc close", id="detail-keys", markup=False)
+        yield Static("c copy · f save to a file · esc close", id="keys", markup=False)
 
     def action_copy(self) -> None:
-        """Copy the card to the clipboard (OSC 52)."""
-        self.app.copy_to_clipboard(card_text(self.checkin))
-        self.notify("Copied to the clipboard.", timeout=3)
+        """Send the card to the clipboard (OSC 52)."""
+        self.breath_app.send_to_clipboard(card_text(self.checkin), "The entry")
+
+    def action_save_file(self) -> None:
+        """Save the card to a file in the data folder."""
+        self.breath_app.save_to_file(card_text(self.checkin), "entry")
 
     def action_close(self) -> None:
         """Back to the list."""

@@ -53,6 +53,7 @@ class QuickRatingScreen(BreathModal[int | None]):
                 classes="hint",
                 markup=False,
             )
+        yield Static("0-9 answer · t 10 · enter or esc skip", id="keys", markup=False)
 
     def on_mount(self) -> None:
         """The scale takes the keys; Enter with nothing marked skips."""

@@ -13,7 +13,7 @@ Everything the person wrote is shown as text (markup=False, or Content), never a
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,6 +30,9 @@ from breath_tui.session_setup import SessionSetup
 from breath_tui.widgets.literal import literal
 from breath_tui.widgets.rating import RATING_KEYS, RatingScale
 
+if TYPE_CHECKING:
+    from breath_tui.app import BreathApp
+
 
 class Step(Vertical):
     """One step of a check-in. Subclasses set `field_name` (the CheckIn field), `title`, `keys`."""
@@ -45,6 +48,11 @@ class Step(Vertical):
 
     class KeysChanged(Message):
         """The keys this step takes have changed (e.g. a word is being typed)."""
+
+    @property
+    def breath_app(self) -> BreathApp:
+        """The app, typed."""
+        return cast("BreathApp", self.app)
 
     def answer(self, value: Any) -> None:
         """The step is answered: the screen saves `value` as the check-in field and goes on."""
@@ -225,10 +233,11 @@ class CardStep(Step):
     Enter answers (the flow is over)."""
 
     title = "Summary"
-    keys = "c copy the card · Enter or q close"
+    keys = "c copy the card · f save it to a file · Enter or q close"
 
     BINDINGS = [
         Binding("c", "copy", show=False),
+        Binding("f", "save_file", show=False),
         Binding("enter", "close", show=False),
     ]
 
@@ -246,7 +255,7 @@ class CardStep(Step):
             literal("\n".join(lines[1:]) or "Nothing was entered.", keep_lines=True), id="card"
         )
         yield Static(
-            "Saved in your journal. c puts the card on the clipboard, to paste or send.",
+            "Saved in your journal. c sends the card to the clipboard, f saves it to a file.",
             classes="hint",
             markup=False,
         )
@@ -265,9 +274,12 @@ class CardStep(Step):
         self.focus()
 
     def action_copy(self) -> None:
-        """Copy the card to the clipboard (OSC 52: works over ssh, if the terminal allows it)."""
-        self.app.copy_to_clipboard(card_text(self.checkin))
-        self.notify("The card is on the clipboard.", timeout=3)
+        """Send the card to the clipboard (OSC 52: works over ssh, if the terminal allows it)."""
+        self.breath_app.send_to_clipboard(card_text(self.checkin))
+
+    def action_save_file(self) -> None:
+        """Save the card to a file in the data folder (for a terminal that ignores OSC 52)."""
+        self.breath_app.save_to_file(card_text(self.checkin), "card")
 
     def action_close(self) -> None:
         """The check-in is saved: the step is answered, and the flow ends."""
