@@ -13,7 +13,7 @@ Everything the person wrote is shown as text (markup=False, or Content), never a
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,10 +25,14 @@ from textual.widgets import Button, Static, TextArea
 from breath_tui.core.breath_words import describe_length
 from breath_tui.core.card import card_lines, card_text
 from breath_tui.core.checkin import CheckIn
-from breath_tui.core.safety import STILL_TENSE, safety_lines
+from breath_tui.core.safety import safety_lines
+from breath_tui.core.safety import still_tense as tension_still_high
 from breath_tui.session_setup import SessionSetup
 from breath_tui.widgets.literal import literal
 from breath_tui.widgets.rating import RATING_KEYS, RatingScale
+
+if TYPE_CHECKING:
+    from breath_tui.app import BreathApp
 
 
 class Step(Vertical):
@@ -218,6 +222,7 @@ class CardStep(Step):
     BINDINGS = [
         Binding("c", "copy", show=False),
         Binding("enter", "close", show=False),
+        Binding("p", "open_plan", show=False),
     ]
 
     def __init__(self, checkin: CheckIn, crisis_text: str) -> None:
@@ -225,6 +230,15 @@ class CardStep(Step):
         self.checkin = checkin
         self.crisis_text = crisis_text
         self.can_focus = True
+        self.offers_plan = False
+        """Tension is high or has risen and the person has a safety plan: p opens it."""
+        if still_tense(checkin):
+            from breath_tui.core.locations import plan_path
+            from breath_tui.core.plan import plan_offer
+
+            self.offers_plan = bool(plan_offer(plan_path()))
+        if self.offers_plan:
+            self.keys += " · p your safety plan"
 
     def compose(self) -> ComposeResult:
         """The card, and the change in tension said plainly."""
@@ -240,13 +254,13 @@ class CardStep(Step):
         )
         if still_tense(self.checkin):
             # Safety copy, not advice: where help is, when tension is high or has risen.
-            yield Static(
-                literal(
-                    "If it is hard right now, quick calm is one key away on home (n). "
-                    f"{self.crisis_text}"
-                ),
-                id="still-tense",
+            # The person's own plan first, when they have one; then the crisis line.
+            first = (
+                "If it is hard right now, p opens your safety plan; quick calm is n on home."
+                if self.offers_plan
+                else "If it is hard right now, quick calm is one key away on home (n)."
             )
+            yield Static(literal(f"{first} {self.crisis_text}"), id="still-tense")
 
     def on_mount(self) -> None:
         """Keys are ours."""
@@ -261,10 +275,12 @@ class CardStep(Step):
         """The check-in is saved: the step is answered, and the flow ends."""
         self.answer(None)
 
+    def action_open_plan(self) -> None:
+        """p, when offered: the person's safety plan, over the card (Esc comes back here)."""
+        if self.offers_plan:
+            cast("BreathApp", self.app).open_flow("plan")
+
 
 def still_tense(checkin: CheckIn) -> bool:
     """Tension after is high (8 or more), or higher than before."""
-    after, before = checkin.post_rating, checkin.pre_rating
-    if after is None:
-        return False
-    return after >= STILL_TENSE or (before is not None and after > before)
+    return tension_still_high(checkin.pre_rating, checkin.post_rating)
