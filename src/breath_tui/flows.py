@@ -157,6 +157,26 @@ def _history(app: BreathApp, options: FlowOptions) -> BreathScreen[Outcome]:
     return HistoryScreen(since=options.since, limit=options.limit)
 
 
+def _ground(app: BreathApp, options: FlowOptions) -> BreathScreen[Outcome]:
+    from breath_tui.screens.checkin import CheckInScreen
+
+    # Someone turning to grounding is not asked about an old unfinished check-in first.
+    return CheckInScreen("ground", None, (), offer_resume=False)
+
+
+def _plan_screen() -> type[Screen[Outcome]]:
+    from breath_tui.screens.plan import PlanScreen
+
+    return PlanScreen
+
+
+def _plan(app: BreathApp, options: FlowOptions) -> BreathScreen[Outcome]:
+    from breath_tui.core.locations import plan_path
+    from breath_tui.screens.plan import PlanScreen
+
+    return PlanScreen(plan_path(), app.config.safety.crisis_text)
+
+
 def _settings_screen() -> type[Screen[Outcome]]:
     from breath_tui.screens.settings import SettingsScreen
 
@@ -225,7 +245,10 @@ FLOWS: tuple[Flow, ...] = (
             "goes back; q leaves and asks whether to keep what you entered.",
         ),
     ),
+    # `breath-tui ground` and `plan` have modules in commands/ (--plain, --path).
+    Flow("ground", "g", "Grounding: 5-4-3-2-1 senses", _ground, _checkin_screen, journal="write"),
     Flow("history", "h", "History, trends and summary", _history, _history_screen, "read"),
+    Flow("plan", "p", "Your safety plan", _plan, _plan_screen),
     Flow("settings", "o", "Settings", _settings, _settings_screen),
 )
 

@@ -26,6 +26,8 @@ COMMAND_MODULES = (
     "forget",
     "resonance",
     "serve",
+    "ground",
+    "plan",
 )
 
 

@@ -25,7 +25,7 @@ def test_a_signal_restores_the_terminal_and_keeps_the_note_typed(breath_home, si
     app = PtyProcess([str(BIN), "scan"], size=(80, 24), env={"BREATH_TUI_HOME": str(breath_home)})
     try:
         app.wait_for("Region 1 of 3")
-        for key in ("3", "n", "n"):  # shoulders 3; stomach and chest passed
+        for key in (" ", "3", "n", "n"):  # shoulders: tension 3; stomach and chest passed
             app.write(key)
         app.wait_for("Which family")
         app.write("d")  # no feelings

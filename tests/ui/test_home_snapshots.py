@@ -18,8 +18,9 @@ def seed(make_checkin, count=3):
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "40x12"])
 def test_home(snap_compare, size):
-    """Home: title, seven choices each with its key (quick calm and breathing name their pattern
-    and length), the crisis line in bold, and 'breath-tui gives no medical advice.'"""
+    """Home: title, nine choices each with its key (quick calm and breathing name their pattern
+    and length; g grounding and p the safety plan among them), the crisis line in bold, and
+    'breath-tui gives no medical advice.'"""
     app, _ = make_home_app()
     assert snap_compare(app, terminal_size=size)
 

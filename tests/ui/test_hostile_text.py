@@ -222,3 +222,39 @@ async def test_notices_naming_a_hostile_path_are_text(config, breath_home):
         app.notify(f"Saved to {breath_home}/{UNBALANCED}/{CLICK}\x1b[2J", markup=True)
         await pilot.pause(0.3)
         assert_literal(app, CLICK, "\\x1b[2J")
+
+
+PLAN = (
+    f'warning_signs = ["{CLICK}", "{LINK}"]\n'
+    f'people = ["{SHOT} \\u001b]52;c;ZXZpbA==\\u0007", "{UNBALANCED}"]\n'
+)
+
+
+async def test_plan_items_with_markup_and_escapes_are_shown_literally(config, breath_home):
+    """The safety plan: items holding markup, links and terminal escapes, on the screen and in
+    the remove dialog, are text."""
+    (breath_home / "plan.toml").write_text(PLAN, encoding="utf-8")
+    app, _ = make_home_app(config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        keys = Keys(pilot)
+        await keys("p")
+        assert_literal(app, CLICK, LINK, "[@click=app.screenshot(", "\\x1b]52;c;", UNBALANCED)
+        await keys("down", "enter")  # the first item, in the box
+        assert_literal(app, CLICK)
+        await keys("escape", "d")
+        assert_literal(app, CLICK)
+
+
+async def test_grounding_shows_typed_markup_literally(config):
+    """Grounding: things typed with markup are shown as typed, so far and on the card."""
+    app, _ = make_home_app(config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        keys = Keys(pilot)
+        await keys("g", "s")
+        await keys.type(SHOT)
+        await keys("enter")
+        await keys.type(UNBALANCED)
+        await keys("enter")
+        assert_literal(app, "So far: [@click=app.screenshot(", UNBALANCED)
+        await keys("ctrl+s", "9")
+        assert_literal(app, "Noticed: see: [@click=app.screenshot(", UNBALANCED)

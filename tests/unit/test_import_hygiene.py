@@ -22,7 +22,8 @@ def test_core_imports_no_ui_audio_or_database():
         "breath_tui.core.config_file, "
         "breath_tui.core.motion, breath_tui.core.breath_words, breath_tui.core.safety, "
         "breath_tui.core.clock, breath_tui.core.locations, breath_tui.core.trends, "
-        "breath_tui.core.sparkline, breath_tui.core.therapist"
+        "breath_tui.core.sparkline, breath_tui.core.therapist, "
+        "breath_tui.core.grounding, breath_tui.core.plan"
     )
     assert not loaded & set(HEAVY)
 

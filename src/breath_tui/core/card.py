@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from breath_tui.core.breath_words import format_minutes
 from breath_tui.core.checkin import BodyEntry, Breathing, CheckIn, Feeling
+from breath_tui.core.grounding import noticed_text
 from breath_tui.core.vocab import feelings_phrase
 from breath_tui.core.when import day_and_time
 
@@ -104,6 +105,7 @@ def card_lines(checkin: CheckIn) -> list[str]:
         ("Breathing", breathing_text(checkin.breathing)),
         ("Body", body_text(checkin.body)),
         ("Feelings", checkin.feelings_sentence),
+        ("Noticed", noticed_text(checkin.grounding)),
         ("Note", checkin.note.strip()),
     ):
         if value:

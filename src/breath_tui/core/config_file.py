@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn, get_type_hints
 
 from breath_tui.core.cue_files import wav_problem
+from breath_tui.core.errors import BadInput
 from breath_tui.core.limits import rate_problem, session_problem
 from breath_tui.core.patterns import (
     PHASE_KINDS,
@@ -295,20 +296,21 @@ def _check_sound(settings: SoundSettings, path: Path, text: str) -> None:
     settings.files = resolved
 
 
-def parse_config(text: str, path: Path) -> Config:
-    """Build a Config from config.toml text; raise ConfigError naming file, line and key."""
-    import tomllib  # only when there is a config file to read (not on every start-up)
+def read_toml(text: str, path: Path, error: type[BadInput] = ConfigError) -> dict[str, Any]:
+    """The TOML document in `text` (config.toml, plan.toml); where it is not TOML, raise
+    `error` naming the file and the line."""
+    import tomllib  # only when there is a file to read (not on every start-up)
 
     try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as problem:
+        message = str(problem)
         found = re.search(r"\(at line (\d+), column \d+\)", message)
         line = int(found.group(1)) if found else max(1, len(text.rstrip("\n").split("\n")))
         reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
-        raise ConfigError(f"{path}, line {line}: not valid TOML: {reason}") from None
+        raise error(f"{path}, line {line}: not valid TOML: {reason}") from None
     except RecursionError:
-        raise ConfigError(f"{path}: not usable: arrays or tables nested too deeply") from None
+        raise error(f"{path}: not usable: arrays or tables nested too deeply") from None
     except ValueError:  # an integer of more than 4,300 digits
         long_number = re.search(r"[0-9_]{4300,}", text)
         where = (
@@ -316,7 +318,12 @@ def parse_config(text: str, path: Path) -> Config:
             if long_number
             else str(path)
         )
-        raise ConfigError(f"{where}: not usable: a number has more than 4,300 digits") from None
+        raise error(f"{where}: not usable: a number has more than 4,300 digits") from None
+
+
+def parse_config(text: str, path: Path) -> Config:
+    """Build a Config from config.toml text; raise ConfigError naming file, line and key."""
+    raw = read_toml(text, path)
     config = Config(path=path)
     for section, value in raw.items():
         if section == "patterns":

@@ -56,6 +56,11 @@ def config_path() -> Path:
     return config_dir() / "config.toml"
 
 
+def plan_path() -> Path:
+    """The person's safety plan, beside config.toml."""
+    return config_dir() / "plan.toml"
+
+
 def journal_path() -> Path:
     """The SQLite journal."""
     return data_dir() / "journal.sqlite3"

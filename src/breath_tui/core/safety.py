@@ -29,3 +29,11 @@ def safety_lines(pattern: Pattern) -> list[str]:
     if pattern.caution:
         lines.append(pattern.caution)
     return lines
+
+
+def still_tense(before: int | None, after: int | None) -> bool:
+    """Tension after is high (STILL_TENSE or more), or higher than before: where help is
+    (the person's safety plan, then the crisis line) is shown."""
+    if after is None:
+        return False
+    return after >= STILL_TENSE or (before is not None and after > before)

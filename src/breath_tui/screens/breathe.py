@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -70,6 +70,9 @@ class BreathingScreen(BreathScreen[Outcome]):
 
     CSS_PATH = "breathe.tcss"
 
+    key_help: ClassVar[str] = KEY_HELP
+    """The key line (quick calm adds its own key)."""
+
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause"),
         Binding("plus,equals_sign", "faster", "Faster"),
@@ -125,7 +128,7 @@ class BreathingScreen(BreathScreen[Outcome]):
             yield Line("", id="notice", collapse_empty=True)
         # The "too small" message is mounted only if the window ever is: one widget fewer to
         # build before the first frame.
-        yield Static(KEY_HELP, id="keys", markup=False)
+        yield Static(self.key_help, id="keys", markup=False)
 
     def on_mount(self) -> None:
         """Show the first phase at once and start ticking."""

@@ -2,6 +2,7 @@
 
 `breath-tui checkin`: tension before, breathing, body scan, feelings, note, tension now, card.
 `breath-tui scan`: body scan, feelings, note, card.
+`breath-tui ground`: tension before, the 5-4-3-2-1 senses (screens/grounding.py), tension now, card.
 
 Keys everywhere: s skips the rest of a step (what was answered of it is kept), Esc goes back a
 step (inside a step first: a region, a level), q leaves and asks whether to keep what was entered
@@ -32,6 +33,7 @@ from breath_tui.screens.base import BreathScreen, Outcome
 from breath_tui.screens.body_scan import BodyStep
 from breath_tui.screens.dialogs import LeaveScreen, ResumeScreen
 from breath_tui.screens.feelings import FeelingsStep
+from breath_tui.screens.grounding import GroundingStep
 from breath_tui.screens.steps import BreathingStep, CardStep, NoteStep, RatingStep, Step
 from breath_tui.session_setup import SessionSetup
 
@@ -46,10 +48,11 @@ EMPTY: dict[str, Any] = {
     "body": (),
     "feelings": (),
     "note": "",
+    "grounding": None,
 }
 NARROW, SHORT = 60, 20
 # The header names the flow; "Body scan · ... · Body scan" would say it twice.
-FLOW_NAMES = {"checkin": "Check-in", "scan": "Scan"}
+FLOW_NAMES = {"checkin": "Check-in", "scan": "Scan", "ground": "Grounding"}
 SAVED = "Saved in your journal: breath-tui history shows it."
 
 
@@ -190,6 +193,8 @@ class CheckInScreen(BreathScreen[Outcome]):
             return FeelingsStep(self._value(name))
         if name == "note":
             return NoteStep(self._value(name))
+        if name == "grounding":
+            return GroundingStep(self._value(name))
         assert self.checkin is not None
         return CardStep(self.checkin, self.breath_app.config.safety.crisis_text)
 

@@ -19,7 +19,7 @@ from breath_tui.screens import MIN_HEIGHT, MIN_WIDTH
 from breath_tui.screens.base import BreathModal
 from breath_tui.widgets.literal import literal
 
-RESUMABLE = ("checkin", "scan")
+RESUMABLE = ("checkin", "scan", "ground")
 NARROW = 60
 
 
@@ -147,7 +147,7 @@ class ResumeScreen(Dialog):
 
     @property
     def can_finish(self) -> bool:
-        """Only check-ins and scans have steps to go back to."""
+        """Only check-ins, scans and groundings have steps to go back to."""
         return self.unfinished.kind in RESUMABLE
 
     def compose(self) -> ComposeResult:

@@ -2,6 +2,7 @@
 
 Nothing is asked before the breathing starts. Afterwards a digit (t for 10) keeps the rating;
 Enter or Esc skips it. Either way the session is kept in the journal as a quick entry.
+Breathing not helping? g stops it (what was breathed is kept) and opens grounding instead.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from textual.containers import Vertical
 from textual.events import Key
 from textual.widgets import Static
 
-from breath_tui.core.safety import STILL_TENSE
+from breath_tui.core.safety import still_tense
 from breath_tui.screens.base import BreathModal, Outcome
-from breath_tui.screens.breathe import BreathingScreen
+from breath_tui.screens.breathe import KEY_HELP, BreathingScreen
 from breath_tui.widgets.literal import literal
 
 if TYPE_CHECKING:
@@ -73,18 +74,48 @@ class QuickRatingScreen(BreathModal[int | None]):
 
 
 class QuickCalmScreen(BreathingScreen):
-    """The breathing of a quick calm; at its end, the optional rating, and the entry kept."""
+    """The breathing of a quick calm; at its end, the optional rating, and the entry kept.
+    g instead: the entry kept as it is, then grounding, whose ending ends quick calm too."""
+
+    key_help = f"{KEY_HELP} · g try grounding"
+
+    BINDINGS = [Binding("g", "ground", "Grounding", show=False)]
 
     def __init__(self, setup: SessionSetup, clock: Clock, reduced_motion: bool) -> None:
         from breath_tui.core.when import local_now
 
         super().__init__(setup, clock, reduced_motion, show_summary=False)
         self.started_at: datetime = local_now()
+        self.grounding_next = False
+        self.kept = Outcome()
+
+    def action_ground(self) -> None:
+        """g: breathing not helping? Stop it and try grounding instead."""
+        self.grounding_next = True
+        self.action_stop()
 
     def session_ended(self, line: str) -> None:
-        """Ask how tense, then keep the entry."""
+        """Ask how tense (not when grounding comes next: it asks), then keep the entry."""
         breathing = self.breathed()
+        if self.grounding_next:
+            self._keep(breathing, None)
+            return
         self.app.push_screen(QuickRatingScreen(line), lambda rating: self._keep(breathing, rating))
+
+    def _done(self, outcome: Outcome) -> None:
+        if not self.grounding_next:
+            self.finish(outcome)
+            return
+        self.kept = outcome
+        self.breath_app.open_flow("ground")
+
+    def flow_returned(self, outcome: Outcome) -> None:
+        """Grounding has ended: quick calm ends with it, saying how grounding ended. (Another
+        flow, opened from the palette, is only said.)"""
+        if not self.grounding_next:
+            super().flow_returned(outcome)
+            return
+        self.finish(Outcome(outcome.line or self.kept.line, self.kept.breathing))
 
     def _keep(self, breathing: Breathing | None, rating: int | None) -> None:
         """Save the quick entry (if any breathing happened) and end the flow."""
@@ -94,7 +125,7 @@ class QuickCalmScreen(BreathingScreen):
         self.setup.close()
         # Nothing breathed and nothing rated (stopped at once): there is nothing to keep.
         if breathing is None or (breathing.cycles == 0 and rating is None):
-            self.finish(Outcome("Nothing kept: quick calm stopped before a whole breath."))
+            self._done(Outcome("Nothing kept: quick calm stopped before a whole breath."))
             return
         started = self.started_at
         entry = (
@@ -104,11 +135,17 @@ class QuickCalmScreen(BreathingScreen):
         )
         kept = f"tension {rating} now" if rating is not None else "no rating"
         line = f"Kept as a quick entry in your journal ({kept})."
-        if rating is not None and rating >= STILL_TENSE:
-            # Safety copy, not advice: where help is, when tension is still high.
-            line += f" {self.breath_app.config.safety.crisis_text}"
+        if still_tense(None, rating):
+            # Safety copy, not advice: where help is, when tension is still high; the
+            # person's own safety plan first, when they have one.
+            from breath_tui.core.locations import plan_path
+            from breath_tui.core.plan import plan_offer
+
+            offer = plan_offer(plan_path())
+            line += f" {offer} " if offer else " "
+            line += self.breath_app.config.safety.crisis_text
         self.journal_work(
             lambda journal: journal.add(entry),
-            lambda _added: self.finish(Outcome(line, breathing)),
-            lambda error: self.finish(Outcome(f"Not saved: {error}", breathing)),
+            lambda _added: self._done(Outcome(line, breathing)),
+            lambda error: self._done(Outcome(f"Not saved: {error}", breathing)),
         )

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
-from textual.widgets import Input, Label, Select, Static, Switch
+from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from breath_tui.core.locations import config_path
 from breath_tui.core.patterns import PRESETS
@@ -88,6 +89,8 @@ class SettingsScreen(BreathScreen[Outcome]):
                 "Body regions", Input(", ".join(c.body.regions), id="body-regions")
             )
             yield from self._row("Crisis line", Input(c.safety.crisis_text, id="safety-crisis"))
+            # Its own file (plan.toml), edited on its own screen, saved as it is changed.
+            yield from self._row("Safety plan", Button("Open it", id="open-plan", compact=True))
         yield Static("tab next · ctrl+s save · esc back without saving", id="keys", markup=False)
 
     def _themes(self) -> list[str]:
@@ -113,6 +116,11 @@ class SettingsScreen(BreathScreen[Outcome]):
     def on_switch_changed(self, event: Switch.Changed) -> None:
         """Say the switch's new state in words."""
         self.query_one(f"#{event.switch.id}-state", Static).update(_on_off(event.value))
+
+    @on(Button.Pressed, "#open-plan")
+    def _open_plan(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.breath_app.open_flow("plan")
 
     def on_mount(self) -> None:
         """The first setting takes the keys at once."""

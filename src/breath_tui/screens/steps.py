@@ -25,7 +25,8 @@ from textual.widgets import Button, Static, TextArea
 from breath_tui.core.breath_words import describe_length
 from breath_tui.core.card import card_lines, card_text
 from breath_tui.core.checkin import CheckIn
-from breath_tui.core.safety import STILL_TENSE, safety_lines
+from breath_tui.core.safety import safety_lines
+from breath_tui.core.safety import still_tense as tension_still_high
 from breath_tui.session_setup import SessionSetup
 from breath_tui.widgets.literal import literal
 from breath_tui.widgets.rating import RATING_KEYS, RatingScale
@@ -239,6 +240,7 @@ class CardStep(Step):
         Binding("c", "copy", show=False),
         Binding("f", "save_file", show=False),
         Binding("enter", "close", show=False),
+        Binding("p", "open_plan", show=False),
     ]
 
     def __init__(self, checkin: CheckIn, crisis_text: str) -> None:
@@ -246,6 +248,15 @@ class CardStep(Step):
         self.checkin = checkin
         self.crisis_text = crisis_text
         self.can_focus = True
+        self.offers_plan = False
+        """Tension is high or has risen and the person has a safety plan: p opens it."""
+        if still_tense(checkin):
+            from breath_tui.core.locations import plan_path
+            from breath_tui.core.plan import plan_offer
+
+            self.offers_plan = bool(plan_offer(plan_path()))
+        if self.offers_plan:
+            self.keys += " · p your safety plan"
 
     def compose(self) -> ComposeResult:
         """The card, and the change in tension said plainly."""
@@ -261,13 +272,13 @@ class CardStep(Step):
         )
         if still_tense(self.checkin):
             # Safety copy, not advice: where help is, when tension is high or has risen.
-            yield Static(
-                literal(
-                    "If it is hard right now, quick calm is one key away on home (n). "
-                    f"{self.crisis_text}"
-                ),
-                id="still-tense",
+            # The person's own plan first, when they have one; then the crisis line.
+            first = (
+                "If it is hard right now, p opens your safety plan; quick calm is n on home."
+                if self.offers_plan
+                else "If it is hard right now, quick calm is one key away on home (n)."
             )
+            yield Static(literal(f"{first} {self.crisis_text}"), id="still-tense")
 
     def on_mount(self) -> None:
         """Keys are ours."""
@@ -285,10 +296,12 @@ class CardStep(Step):
         """The check-in is saved: the step is answered, and the flow ends."""
         self.answer(None)
 
+    def action_open_plan(self) -> None:
+        """p, when offered: the person's safety plan, over the card (Esc comes back here)."""
+        if self.offers_plan:
+            cast("BreathApp", self.app).open_flow("plan")
+
 
 def still_tense(checkin: CheckIn) -> bool:
     """Tension after is high (8 or more), or higher than before."""
-    after, before = checkin.post_rating, checkin.pre_rating
-    if after is None:
-        return False
-    return after >= STILL_TENSE or (before is not None and after > before)
+    return tension_still_high(checkin.pre_rating, checkin.post_rating)

@@ -1,0 +1,72 @@
+"""Saving the safety plan into plan.toml: only the step changed, the rest kept as written.
+
+A person may write their plan in an editor with their therapist, comments and all; the plan
+screen changes one step at a time and leaves everything else of the file as it was. The new
+text is read back with the same parser that reads the file before anything is written, and it
+replaces the old file in one atomic rename, 0600, so a crash never leaves half a plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from breath_tui.core.config import read_small_file
+from breath_tui.core.locations import ensure_private_dir
+from breath_tui.core.plan import (
+    MAX_PLAN_BYTES,
+    PlanError,
+    SafetyPlan,
+    parse_plan,
+    plan_template,
+)
+from breath_tui.core.private_files import write_privately
+
+
+def _current_text(path: Path) -> str:
+    try:
+        data = read_small_file(path, MAX_PLAN_BYTES)
+    except FileNotFoundError:
+        return plan_template()
+    except OSError as error:
+        raise PlanError(f"{path}: cannot be read: {error.strerror or error}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PlanError(f"{path}: not UTF-8 text; fix it in an editor first") from None
+
+
+def updated_plan_text(text: str, key: str, items: Sequence[str]) -> str:
+    """plan.toml text with one step's items replaced, comments and other steps as they were."""
+    import tomlkit
+
+    document = tomlkit.parse(text)
+    array = tomlkit.array()
+    array.extend(items)
+    # One item a line: the file reads as a list, and a change shows as one line in a diff.
+    array.multiline(bool(items))
+    document[key] = array
+    return tomlkit.dumps(document)
+
+
+def save_plan_step(path: Path, key: str, items: Sequence[str]) -> SafetyPlan:
+    """Write one step of the plan ("coping", ...) to `path` and return the plan as saved.
+
+    A missing file is made from core.plan.plan_template (every step under its title). The
+    file as it is now is read first, so a step changed in an editor meanwhile is kept.
+
+    Raises:
+        PlanError: the file as it is is not a plan (it is left for the person to fix), or the
+            items are not usable; nothing is written.
+        OSError: the file cannot be written; the old one is untouched.
+    """
+    text = _current_text(path)
+    parse_plan(text, path)  # a broken file is the person's to fix, never overwritten
+    SafetyPlan({key: tuple(items)})  # the items themselves, with the model's words
+    new_text = updated_plan_text(text, key, items)
+    plan = parse_plan(new_text, path)
+    if plan.items(key) != tuple(items):  # what would be read back is not what was written
+        raise PlanError(f"{path}: {key} could not be written as given")
+    ensure_private_dir(path.parent)
+    write_privately(path, lambda out: out.write(new_text), replace=True)
+    return plan
