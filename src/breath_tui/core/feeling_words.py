@@ -82,7 +82,7 @@ _FAMILIES: tuple[tuple[str, Pleasantness, str], ...] = (
         "fear",
         "unpleasant",
         "anxious↑, worried↑, nervous↑, scared↑, afraid↑, terrified↑, panicky↑, uneasy↑, "
-        "unsafe↑, shocked↑",
+        "apprehensive↑, unsafe↑, shocked↑",
     ),
     (
         "stress",
@@ -104,7 +104,8 @@ _FAMILIES: tuple[tuple[str, Pleasantness, str], ...] = (
     (
         "rejection",
         "unpleasant",
-        "hurt↓, rejected↓, betrayed↑, let down↓, misunderstood↓, abandoned↓, dismissed↓, judged↑",
+        "hurt↓, rejected↓, betrayed↑, let down↓, misunderstood↓, abandoned↓, dismissed↓, "
+        "unappreciated↓, invisible↓, judged↑",
     ),
     (
         "helplessness",
@@ -117,7 +118,7 @@ _FAMILIES: tuple[tuple[str, Pleasantness, str], ...] = (
     (
         "joy",
         "pleasant",
-        "happy↑, glad↑, cheerful↑, joyful↑, delighted↑, excited↑, amused↑, playful↑, silly↑, "
+        "happy↑, glad↑, pleased↑, cheerful↑, joyful↑, delighted↑, excited↑, amused↑, playful↑, silly↑, "
         "light-hearted↓, enthusiastic↑, thrilled↑, lively↑",
     ),
     (
