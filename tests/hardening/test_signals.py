@@ -27,7 +27,7 @@ def test_a_signal_restores_the_terminal_and_keeps_the_note_typed(breath_home, si
         app.wait_for("Region 1 of 3")
         for key in (" ", "3", "n", "n"):  # shoulders: tension 3; stomach and chest passed
             app.write(key)
-        app.wait_for("Which family")
+        app.wait_for("How does it feel?")
         app.write("d")  # no feelings
         app.wait_for("What helped")
         app.write("half a thought")

@@ -11,7 +11,7 @@ from breath_tui.screens.steps import BreathingStep, CardStep, NoteStep, RatingSt
 from .helpers import Keys, make_checkin_app, settle, wait_until_started
 
 # Key presses for the whole check-in of test_whole_checkin_by_keys, the note's letters not counted.
-KEY_PRESSES_FOR_A_CHECKIN = 23
+KEY_PRESSES_FOR_A_CHECKIN = 24
 
 
 def step_of(app):
@@ -57,8 +57,8 @@ async def test_whole_checkin_by_keys(journal):
         await keys("down", "down", "space", "4")  # stomach: fluttering, 4
         await keys("n")  # chest: passed
         assert isinstance(step_of(app), FeelingsStep)
-        await keys("enter", "down", "enter", "1")  # sad -> disappointed -> a little
-        await keys("enter", "enter", "3")  # sad -> sad -> very
+        await keys("2", "enter", "down", "enter", "1")  # low, unpleasant: sadness, disappointed
+        await keys("enter", "enter", "3")  # back at the same families: sadness -> sad -> very
         await keys("d")
         assert isinstance(step_of(app), NoteStep)
         await keys.type("Slowing down helped.")
@@ -82,7 +82,8 @@ async def test_whole_checkin_by_keys(journal):
     assert saved.feelings_sentence == "I feel a little disappointed and very sad."
     assert saved.note == "Slowing down helped."
     assert "Tension: 7 before, 4 after (3 lower)" in copied[0]
-    # The cost of a check-in: two ratings, two body regions, two feelings, copy and close.
+    # The cost of a check-in: two ratings, two body regions, a quadrant and two feelings, copy
+    # and close.
     assert keys.count - len("Slowing down helped.") == KEY_PRESSES_FOR_A_CHECKIN
 
 
@@ -93,7 +94,7 @@ async def test_scan_runs_body_feelings_and_note_only(journal):
         keys = Keys(pilot)
         assert isinstance(step_of(app), BodyStep)
         await keys("space", "t")  # jaw: tension, 10
-        await keys("down", "enter", "enter", "2")  # anxious -> anxious -> somewhat
+        await keys("1", "enter", "enter", "2")  # high, unpleasant: fear -> anxious -> somewhat
         await keys("d")
         await keys.type("jaw")
         await keys("ctrl+s")
@@ -155,18 +156,20 @@ async def test_escape_in_the_body_scan_goes_back_a_region(journal):
 
 
 async def test_escape_in_feelings_goes_back_a_level(journal):
-    """Esc from the intensities goes to the words, then to the families, keeping the feelings."""
+    """Esc from the intensities goes to the words, the families, then how it feels."""
     app, _ = make_checkin_app(journal, kind="scan")
     async with app.run_test(size=(80, 24)) as pilot:
         keys = Keys(pilot)
         await keys("s")
         step = step_of(app)
-        await keys("enter", "enter")
+        await keys("enter", "enter", "enter")
         assert step.level == "intensity"
         await keys("escape")
         assert step.level == "word"
         await keys("escape")
         assert step.level == "family"
+        await keys("escape")
+        assert step.level == "mood"
         await keys("escape")
         assert isinstance(step_of(app), BodyStep)
         # Back into the body scan at its last region, the one just left, not the first.
@@ -184,7 +187,7 @@ async def test_own_words_in_body_and_feelings_are_saved_as_typed(journal):
         await keys("w")
         await keys.type("wobbly")
         await keys("enter", "3")
-        await keys("enter", "enter", "1")  # sad, a little
+        await keys("2", "enter", "enter", "1")  # low, unpleasant: sad, a little
         sentence = str(step_of(app).query_one("#sentence").render())
         assert sentence == "I feel very wobbly and a little sad."
         await keys("x")  # takes "a little sad" away
@@ -384,7 +387,7 @@ async def test_whole_checkin_at_40x12(journal):
         keys = Keys(pilot)
         await keys("7", "enter")
         await breathe_to_the_end(pilot, clock, 20.0)
-        await keys("space", "6", "enter", "enter", "2", "d")
+        await keys("space", "6", "enter", "enter", "enter", "2", "d")
         await keys.type("ok")
         await keys("ctrl+s", "3")
         assert isinstance(step_of(app), CardStep)
@@ -451,7 +454,7 @@ async def test_tiny_terminal_does_not_crash(journal):
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.press("escape")
         keys = Keys(pilot)
-        await keys("space", "2", "enter", "enter", "3", "d", "ctrl+s")
+        await keys("space", "2", "2", "enter", "enter", "3", "d", "ctrl+s")
         assert isinstance(step_of(app), CardStep)
     assert only(journal).feelings == (Feeling("sad", "very"),)
 
@@ -486,7 +489,7 @@ async def test_skip_in_feelings_keeps_the_feelings_named(journal):
     async with app.run_test(size=(100, 30)) as pilot:
         keys = Keys(pilot)
         await keys("s")  # skip the body scan
-        await keys("enter", "enter", "3", "s")  # sad -> sad -> very; skip the rest
+        await keys("2", "enter", "enter", "3", "s")  # low, unpleasant: sad, very; skip the rest
         assert isinstance(step_of(app), NoteStep)
     assert only(journal).feelings == (Feeling("sad", "very"),)
 

@@ -31,31 +31,57 @@ def test_checkin_breathing_step_80x24(snap_compare, journal):
 
 def test_checkin_body_scan_80x24(snap_compare, journal):
     """Body scan, shoulders: the figure marked "> ... < shoulders", the prompt, "[x] tension",
-    the pointer ">" on tightness, the word box and "How strong? 0-10"."""
+    the pointer ">" on tightness, all sixteen sensations down to "ease" and "nothing
+    noticeable" with no scrollbar, the word box and "How strong? 0-9"."""
     app, _ = make_checkin_app(journal)
     assert snap_compare(app, terminal_size=(80, 24), run_before=after("7", "s", "space", "down"))
 
 
 def test_checkin_body_scan_40x12(snap_compare, journal):
-    """At 40x12 the figure is hidden; prompt, region, a scrolling list and the keys still fit."""
+    """At 40x12 the figure is hidden; the prompt, a scrolling list ("[x] tension") and the word
+    box and keys still fit."""
     app, _ = make_checkin_app(journal)
     assert snap_compare(app, terminal_size=(40, 12), run_before=after("7", "s", "space"))
 
 
-def test_checkin_feelings_families_80x24(snap_compare, journal):
-    """Feelings: the sentence "I feel a little disappointed." on top, then the families with
-    a few words each, the pointer on "sad"."""
+def test_checkin_feelings_start_80x24(snap_compare, journal):
+    """Feelings start: "No feelings named yet.", "How does it feel?", the four quadrants numbered
+    1-4 with examples ("high energy, unpleasant: anxious, stressed, angry…") and "f every
+    family", the keys "1-4/f choose · w own word ..."."""
     app, _ = make_checkin_app(journal, kind="scan")
-    assert snap_compare(
-        app, terminal_size=(80, 24), run_before=after("s", "enter", "down", "enter", "1")
-    )
+    assert snap_compare(app, terminal_size=(80, 24), run_before=after("s"))
+
+
+def test_checkin_feelings_families_80x24(snap_compare, journal):
+    """After a feeling from quadrant 2: the sentence "I feel a little disappointed." on top, then
+    "Which family is the feeling in? (low energy, unpleasant)" and only its families, each with
+    a few of its words there ("sadness: sad, disappointed, discouraged…", never "sad: sad"),
+    the pointer back on sadness."""
+    app, _ = make_checkin_app(journal, kind="scan")
+    keys = ("s", "2", "enter", "down", "enter", "1")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=after(*keys))
 
 
 def test_checkin_feelings_intensity_80x24(snap_compare, journal):
-    """How much: "How ashamed?" with 1 a little, 2 somewhat (pointed at), 3 very."""
+    """How much: "How ashamed?" with 1 a little ashamed, 2 somewhat (pointed at), 3 very."""
     app, _ = make_checkin_app(journal, kind="scan")
-    keys = ("s", "down", "down", "down", "enter", "enter")
+    keys = ("s", "2", "down", "down", "enter", "enter")
     assert snap_compare(app, terminal_size=(80, 24), run_before=after(*keys))
+
+
+def test_checkin_feelings_own_phrase_80x24(snap_compare, journal):
+    """An own phrase: "How strongly do you feel like a failure?" with 1 a little like a failure,
+    2 somewhat (pointed at), 3 very much like a failure."""
+    app, _ = make_checkin_app(journal, kind="scan")
+
+    async def run_before(pilot):
+        press = Keys(pilot)
+        await press("s", "w")
+        await press.type("like a failure")
+        await press("enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
 def test_checkin_note_80x24(snap_compare, journal):
@@ -76,7 +102,7 @@ def test_checkin_summary_80x24(snap_compare, journal):
     """The card: "Check-in, Wed 1 May 2024, 09:30", tension 7 before, 4 after (3 lower), body,
     the feelings sentence, the note with its [bold] shown as typed; "c copy the card"."""
     app, _ = make_checkin_app(journal)
-    keys = ("7", "s", "space", "5", "n", "n", "enter", "down", "enter", "1", "d")
+    keys = ("7", "s", "space", "5", "n", "n", "2", "enter", "down", "enter", "1", "d")
     note = "[bold]Slowing down[/bold] helped."
 
     async def run_before(pilot):

@@ -161,6 +161,25 @@ async def test_checkin_steps_show_hostile_regions_and_words_literally(config, ho
         assert_literal(app, CLICK, LINK)  # the summary card
 
 
+async def test_feelings_own_phrases_are_literal_in_question_choices_and_sentence(config):
+    """An own phrase with markup ("like [/x] [bold]"): the how-strongly question, the three
+    choices and the sentence show it as typed."""
+    app, _ = make_home_app(config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        keys = Keys(pilot)
+        await keys("s", "s", "w")  # scan; skip the body; a word of one's own
+        await keys.type(f"like {UNBALANCED} {CLICK}")
+        await keys("enter")
+        assert_literal(app, f"How strongly do you feel like {UNBALANCED} {CLICK}?")
+        assert_literal(app, f"a little like {UNBALANCED} {CLICK}", f"very much like {UNBALANCED}")
+        await keys("3")
+        assert_literal(app, f"I feel very much like {UNBALANCED} {CLICK}.")
+        await keys("w")
+        await keys.type(f"really {LINK}")
+        await keys("enter")
+        assert_literal(app, f"I feel very much like {UNBALANCED} {CLICK}, and really", f"{LINK}.")
+
+
 async def test_history_table_detail_trends_and_summary_are_literal(config, hostile_journal):
     """History: the table, a check-in in full, trends and the therapist summary, as typed."""
     app, _ = make_home_app(config)

@@ -247,7 +247,7 @@ def test_rating_change_is_after_minus_before(make_checkin: Make) -> None:
 def test_feelings_sentence_of_a_check_in(make_checkin: Make) -> None:
     """The check-in's sentence is the vocabulary's sentence of its feelings."""
     checkin = make_checkin(feelings=[Feeling("sad", "very"), Feeling("tired")])
-    assert checkin.feelings_sentence == "I feel very sad and tired."
+    assert checkin.feelings_sentence == "I feel very sad and somewhat tired."
 
 
 def test_json_line_escapes_terminal_controls(make_checkin: Make) -> None:

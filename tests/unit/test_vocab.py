@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from breath_tui.core import vocab
-from breath_tui.core.vocab import feelings_phrase, feelings_sentence
+from breath_tui.core.vocab import (
+    ALL_FEELINGS,
+    INTENSITIES,
+    describe_feeling,
+    feeling_grammar,
+    feelings_phrase,
+    feelings_sentence,
+    intensity_question,
+)
 
 
 def test_default_regions_are_shoulders_stomach_chest() -> None:
@@ -29,7 +39,7 @@ def test_a_region_of_ones_own_gets_the_generic_prompt() -> None:
 
 
 def test_sensations_hold_the_listed_words() -> None:
-    """The sensation list holds every word the issue names, 'nothing noticeable' included."""
+    """The sensation list holds every word the issues name, pleasant and neutral ones included."""
     wanted = {
         "tension",
         "tightness",
@@ -41,37 +51,21 @@ def test_sensations_hold_the_listed_words() -> None:
         "numbness",
         "ease",
         "nothing noticeable",
+        "light",
+        "loose",
+        "open",
+        "cool",
+        "settled",
+        "restless",
     }
     assert wanted <= set(vocab.SENSATIONS)
 
 
-def test_feelings_list_has_at_least_80_words() -> None:
-    """The feelings list is long enough to name feelings precisely (80 words or more)."""
-    assert len(vocab.ALL_FEELINGS) >= 80
-
-
-def test_no_feeling_word_is_in_two_families() -> None:
-    """Each word belongs to exactly one family, so family_of() is unambiguous."""
-    assert len(vocab.ALL_FEELINGS) == len(set(vocab.ALL_FEELINGS))
-
-
-def test_the_named_families_exist_with_several_words_each() -> None:
-    """The families of DESIGN.md exist and each offers a real choice (at least 6 words)."""
-    for family in ("sad", "anxious", "angry", "ashamed", "happy", "calm"):
-        assert len(vocab.FEELING_FAMILIES[family]) >= 6
-    assert all(len(words) >= 6 for words in vocab.FEELING_FAMILIES.values())
-
-
-def test_family_words_are_lower_case_and_tidy() -> None:
-    """List words are lower case with single spaces, so the sentence reads naturally."""
-    for word in vocab.ALL_FEELINGS:
-        assert word == word.lower() == " ".join(word.split())
-
-
-def test_family_of_finds_the_family_and_none_for_own_words() -> None:
-    """family_of() knows our words (any case) and returns None for a word of one's own."""
-    assert vocab.family_of("Disappointed") == "sad"
-    assert vocab.family_of("flibbertigibbet") is None
+def test_sensations_end_with_ease_then_nothing_noticeable() -> None:
+    """The list runs from what is felt when tense to ease, and "nothing noticeable" comes last."""
+    assert vocab.SENSATIONS[:3] == ("tension", "tightness", "fluttering")
+    assert vocab.SENSATIONS[-2:] == ("ease", "nothing noticeable")
+    assert len(vocab.SENSATIONS) == len(set(vocab.SENSATIONS))
 
 
 def test_no_feelings_make_no_sentence() -> None:
@@ -98,8 +92,171 @@ def test_two_feelings_join_with_and() -> None:
 
 def test_three_feelings_take_commas_and_a_final_and() -> None:
     """Three or more: commas, then 'and' before the last, no comma before 'and'."""
+    pairs = [("tired", "somewhat"), ("anxious", "very"), ("scared", "a little")]
+    assert feelings_sentence(pairs) == "I feel tired, very anxious and a little scared."
+
+
+def test_somewhat_is_said_once_a_degree_has_been_said() -> None:
+    """'very worried and small' would read as very small: 'I feel very worried and somewhat small.'"""
+    pairs = [("worried", "very"), ("small", "somewhat")]
+    assert feelings_sentence(pairs) == "I feel very worried and somewhat small."
+
+
+def test_a_little_calm_and_sad_keeps_each_intensity() -> None:
+    """Not 'a little calm and sad': each word keeps its own, and the turn gets a comma."""
+    pairs = [("calm", "a little"), ("sad", "somewhat")]
+    assert feelings_sentence(pairs) == "I feel a little calm, and somewhat sad."
+
+
+def test_turning_from_pleasant_to_unpleasant_takes_a_comma() -> None:
+    """The issue's example: 'I feel calm, and a little sad.'"""
+    assert feelings_sentence([("calm", "somewhat"), ("sad", "a little")]) == (
+        "I feel calm, and a little sad."
+    )
+
+
+def test_the_turn_comma_comes_only_before_the_last_and() -> None:
+    """'tired, very anxious, and a little hopeful': the comma marks the turn at 'and' only."""
     pairs = [("tired", "somewhat"), ("anxious", "very"), ("hopeful", "a little")]
-    assert feelings_sentence(pairs) == "I feel tired, very anxious and a little hopeful."
+    assert feelings_sentence(pairs) == "I feel tired, very anxious, and a little hopeful."
+
+
+def test_own_words_take_no_turn_comma() -> None:
+    """A word of one's own has no pleasantness we know: plain 'and'."""
+    pairs = [("wobbly", "very"), ("sad", "a little")]
+    assert feelings_sentence(pairs) == "I feel very wobbly and a little sad."
+
+
+@pytest.mark.parametrize("first", INTENSITIES)
+@pytest.mark.parametrize("second", INTENSITIES)
+def test_every_pair_of_intensities_reads_as_chosen(first: str, second: str) -> None:
+    """Nine mixes of two words: each intensity is said before its own word, or (somewhat, with
+    no degree before it) the word stands bare; none is lost or carried over."""
+    phrase = feelings_phrase([("worried", first), ("small", second)])
+    head, tail = phrase.split(" and ")
+    assert head == ("worried" if first == "somewhat" else f"{first} worried")
+    assert tail == ("small" if first == second == "somewhat" else f"{second} small")
+
+
+# The degrees said before a list word, by intensity.
+SAID = {"a little": "a little ", "somewhat": "somewhat ", "very": "very "}
+PLAIN = [w for w in ALL_FEELINGS if feeling_grammar(w) == "word"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(PLAIN), st.sampled_from(INTENSITIES)),
+        min_size=1,
+        max_size=6,
+        unique_by=lambda pair: pair[0],
+    )
+)
+def test_any_mix_says_every_intensity_where_it_belongs(pairs: list[tuple[str, str]]) -> None:
+    """Any mix of list words: each part is its word with its degree said, except "somewhat"
+    words before the first said degree, which stand bare; parts are joined by commas and one
+    final "and" (with a comma only at a turn between pleasant and unpleasant)."""
+    sentence = feelings_sentence(pairs)
+    assert sentence.startswith("I feel ") and sentence.endswith(".")
+    phrase = sentence.removeprefix("I feel ").removesuffix(".")
+    if len(pairs) > 1:
+        head, last = phrase.rsplit(" and ", 1)
+        parts = [*head.removesuffix(",").split(", "), last]
+    else:
+        parts = [phrase]
+    said = False
+    for part, (word, intensity) in zip(parts, pairs, strict=True):
+        bare = intensity == "somewhat" and not said
+        assert part == (word if bare else SAID[intensity] + word)
+        said = said or not bare
+
+
+@pytest.mark.parametrize(
+    ("word", "grammar"),
+    [
+        ("sad", "word"),
+        ("Seen", "word"),
+        ("sore", "word"),  # not "so ..."
+        ("pretty", "word"),  # alone, an adjective
+        ("like a failure", "likeness"),
+        ("as if nobody cares", "likeness"),
+        ("as though I'm invisible", "likeness"),
+        ("that I let them down", "likeness"),
+        ("Like a Fraud", "likeness"),
+        ("better", "likeness"),
+        ("more relaxed", "likeness"),
+        ("out of place", "likeness"),
+        ("on edge", "likeness"),
+        ("a failure", "noun"),
+        ("an outsider", "noun"),
+        ("really tired", "own degree"),
+        ("so alone", "own degree"),
+        ("not good enough", "own degree"),
+        ("a bit off", "own degree"),
+        ("pretty tired", "own degree"),
+    ],
+)
+def test_feeling_grammar_tells_words_phrases_and_own_degrees_apart(word: str, grammar: str) -> None:
+    """Phrases are known by how they start: like, as if, as though, that, a preposition..."""
+    assert feeling_grammar(word) == grammar
+
+
+def test_a_likeness_is_asked_how_strongly_and_said_very_much() -> None:
+    """'How strongly do you feel like a failure?'; 'I feel very much like a failure.'"""
+    assert intensity_question("like a failure") == "How strongly do you feel like a failure?"
+    assert feelings_sentence([("like a failure", "very")]) == "I feel very much like a failure."
+    assert feelings_sentence([("like a failure", "a little")]) == "I feel a little like a failure."
+    assert feelings_sentence([("like a failure", "somewhat")]) == "I feel like a failure."
+
+
+@pytest.mark.parametrize(
+    ("word", "intensity", "sentence"),
+    [
+        ("as if nobody cares", "very", "I feel very much as if nobody cares."),
+        ("as though I'm invisible", "a little", "I feel a little as though I'm invisible."),
+        ("that nobody listens", "very", "I feel very much that nobody listens."),
+        ("out of place", "very", "I feel very much out of place."),
+        ("better", "a little", "I feel a little better."),
+        ("a failure", "a little", "I feel a bit of a failure."),
+        ("a failure", "very", "I feel very much a failure."),
+        ("an outsider", "somewhat", "I feel an outsider."),
+        ("really tired", "somewhat", "I feel really tired."),
+    ],
+)
+def test_own_phrases_take_words_that_fit(word: str, intensity: str, sentence: str) -> None:
+    """Each kind of phrase of one's own gets a degree that reads right before it."""
+    assert feelings_sentence([(word, intensity)]) == sentence
+
+
+def test_a_word_is_asked_how_and_choices_say_every_degree() -> None:
+    """'How ashamed?'; the choices read 'a little ashamed', 'somewhat ashamed', 'very ashamed'."""
+    assert intensity_question("ashamed") == "How ashamed?"
+    assert [describe_feeling("ashamed", i) for i in INTENSITIES] == [
+        "a little ashamed",
+        "somewhat ashamed",
+        "very ashamed",
+    ]
+
+
+def test_a_phrase_before_another_feeling_is_closed_by_a_comma() -> None:
+    """'like a failure and sad' would run on: 'very much like a failure, and a little sad'."""
+    pairs = [("like a failure", "very"), ("sad", "a little")]
+    assert feelings_sentence(pairs) == "I feel very much like a failure, and a little sad."
+    pairs = [("sad", "somewhat"), ("like a failure", "somewhat"), ("tired", "a little")]
+    assert feelings_sentence(pairs) == "I feel sad, like a failure, and a little tired."
+
+
+def test_only_a_phrase_with_its_own_degree_is_not_asked_how_much() -> None:
+    """'really tired' says how much already; 'like a failure' and 'sad' are asked."""
+    assert not vocab.asks_how_much("really tired")
+    assert vocab.asks_how_much("like a failure") and vocab.asks_how_much("sad")
+
+
+def test_an_own_degree_is_never_doubled_and_counts_as_said() -> None:
+    """'really tired' keeps its own degree; a "somewhat" after it is said."""
+    pairs = [("really tired", "somewhat"), ("sad", "somewhat")]
+    assert feelings_sentence(pairs) == "I feel really tired and somewhat sad."
+    assert "very very" not in feelings_sentence([("very sad", "very")])
 
 
 def test_repeated_intensities_are_not_merged() -> None:

@@ -21,6 +21,9 @@ from breath_tui.widgets.checklist import CheckList
 from breath_tui.widgets.literal import literal
 from breath_tui.widgets.word_input import WordInput
 
+# The figure is as wide as its widest line over the whole scan (so the panel beside it never
+# moves), but no wider than this: a long region name from config is cut, not wrapped.
+MAP_MAX_WIDTH = 30
 BODY_KEYS = "space tick · w own word · 0-9 strength · n pass · s skip · Esc back · q leave"
 TYPING_KEYS = "Enter adds the word · Esc stops typing"
 
@@ -72,7 +75,10 @@ class BodyStep(Step):
             self.index = min(answered[-1] + 1, len(self.regions) - 1)
 
     def on_mount(self) -> None:
-        """Show the first region (the last, when reached by going back)."""
+        """Fix the figure's width for the scan, then show the first region (the last, when
+        reached by going back)."""
+        widest = max(len(line) for region in self.regions for line in body_map_lines(region))
+        self.query_one("#body-map", Static).styles.width = min(widest, MAP_MAX_WIDTH)
         self._show_region()
 
     @property

@@ -1,8 +1,12 @@
-"""The feelings step: a family, then a precise word, then how much; as many as the person likes.
+"""The feelings step: how it feels, a family, a precise word, how much; as many as the person likes.
 
-The sentence they make is shown live above the list: "I feel disappointed and a little ashamed."
-w types a word of one's own (then how much), x takes the last feeling away, d is done.
-Esc goes back a level (how much -> word -> family), and from the families back a step.
+It starts from the two axes emotion words share (core/feeling_words.py): 1-4 pick a quadrant
+(high or low energy, unpleasant or pleasant), which narrows the families and their words to
+those of the quadrant; f shows every family. The sentence they make is shown live above the
+list: "I feel disappointed and a little ashamed." w types a word of one's own (then how much,
+unless it says so itself: "really tired"), x takes the last feeling away, d is done. After a
+feeling is added the families of the same quadrant are shown again, so the next costs no more.
+Esc goes back a level (how much -> word -> family -> quadrant), and from the quadrants back a step.
 """
 
 from __future__ import annotations
@@ -18,44 +22,66 @@ from breath_tui.core.checkin import Feeling
 from breath_tui.core.vocab import (
     FEELING_FAMILIES,
     INTENSITIES,
+    QUADRANTS,
+    Quadrant,
     WordError,
+    asks_how_much,
     clean_word,
+    describe_feeling,
+    families_in,
+    family_line,
     feelings_sentence,
+    intensity_question,
+    quadrant_line,
+    words_of,
 )
 from breath_tui.screens.steps import Step
 from breath_tui.widgets.checklist import PointerList
 from breath_tui.widgets.literal import literal
 from breath_tui.widgets.word_input import WordInput
 
-Level = Literal["family", "word", "intensity", "typing"]
+Level = Literal["mood", "family", "word", "intensity", "typing"]
 
+EVERY_FAMILY = "every family"
+MORE_WORDS = (
+    " more words"  # the id of the row that shows the rest of a family (no word starts with a space)
+)
+MOOD_KEYS = "1-4/f choose · w own word · x remove last · d done · s skip · Esc back"
 FAMILY_KEYS = "Enter choose · w own word · x remove last · d done · s skip · Esc back"
 WORD_KEYS = "↑↓ Enter choose · Esc back to the families · q leave"
 INTENSITY_KEYS = "1 a little · 2 somewhat · 3 very (or ↑↓ Enter) · Esc back · q leave"
 TYPING_KEYS = "Enter takes the word · Esc stops typing"
-PREVIEW_WORDS = 3
 
 
 class FeelingsStep(Step):
-    """Feelings: family -> word -> how much, repeated; answered with them on d."""
+    """Feelings: quadrant -> family -> word -> how much, repeated; answered with them on d."""
 
     field_name = "feelings"
     title = "Feelings"
-    keys = FAMILY_KEYS
+    keys = MOOD_KEYS
 
     BINDINGS = [
         Binding("w", "own_word", show=False),
         Binding("x", "remove_last", show=False),
         Binding("d", "done", show=False),
-        *(Binding(str(n + 1), f"how_much({n})", show=False) for n in range(len(INTENSITIES))),
+        Binding("f", "every_family", show=False),
+        *(Binding(str(n + 1), f"number({n})", show=False) for n in range(len(QUADRANTS))),
     ]
 
     def __init__(self, value: tuple[Feeling, ...]) -> None:
         super().__init__(classes="step")
         self.feelings: list[Feeling] = list(value)
-        self.level: Level = "family"
+        self.level: Level = "mood"
+        self.quadrant: Quadrant | None = None
+        """The quadrant the families are narrowed to; None for every family."""
         self.family: str | None = None
+        self.whole_family = False
+        """The family's words are shown whole, not only those of the quadrant."""
         self.word: str | None = None
+        self.chosen_mood = False
+        """A quadrant (or every family) has been chosen: the families are where to come back."""
+        self.mood_row = 0
+        """The row of the first list chosen last (a quadrant, or every family)."""
 
     def compose(self) -> ComposeResult:
         """The sentence, the question, the list, the word box."""
@@ -65,9 +91,9 @@ class FeelingsStep(Step):
         yield WordInput(placeholder="w: a word of your own", id="own-feeling", compact=True)
 
     def on_mount(self) -> None:
-        """Start with the families."""
+        """Start with how it feels."""
         self._update_sentence()
-        self._show("family")
+        self._show("mood")
 
     def _update_sentence(self) -> None:
         sentence = feelings_sentence((f.word, f.intensity) for f in self.feelings)
@@ -77,31 +103,44 @@ class FeelingsStep(Step):
         self.level = level
         options = self.query_one(PointerList)
         question = self.query_one("#feel-question", Static)
-        if level == "family":
-            question.update("Which family is the feeling in?")
-            families = list(FEELING_FAMILIES)
+        if level == "mood":
+            question.update("How does it feel?")
+            items = [
+                (str(number), f"{number}  {quadrant_line(quadrant)}")
+                for number, quadrant in enumerate(QUADRANTS, 1)
+            ]
+            families = ", ".join(list(FEELING_FAMILIES)[:3])
+            items.append((EVERY_FAMILY, f"f  {EVERY_FAMILY}: {families}…"))
+            options.set_items(items, self.mood_row)
+            self.set_keys(MOOD_KEYS)
+        elif level == "family":
+            where = f" ({self.quadrant.name})" if self.quadrant else ""
+            question.update(f"Which family is the feeling in?{where}")
+            families = list(families_in(self.quadrant))
             options.set_items(
-                [
-                    (family, f"{family}: {', '.join(words[1 : PREVIEW_WORDS + 1])}…")
-                    for family, words in FEELING_FAMILIES.items()
-                ],
-                families.index(self.family) if self.family else 0,
+                [(family, family_line(family, self.quadrant)) for family in families],
+                families.index(self.family) if self.family in families else 0,
             )
             self.set_keys(FAMILY_KEYS)
         elif level == "word":
             assert self.family is not None
-            question.update(f"Which word fits best? ({self.family})")
-            words = FEELING_FAMILIES[self.family]
-            options.set_items(
-                [(word, word) for word in words],
-                words.index(self.word) if self.word in words else 0,
-            )
+            narrowed = self.quadrant if not self.whole_family else None
+            where = f", {narrowed.energy} energy" if narrowed else ""
+            question.update(f"Which word fits best? ({self.family}{where})")
+            words = words_of(self.family, narrowed)
+            items = [(word, word) for word in words]
+            hidden = len(FEELING_FAMILIES[self.family]) - len(words)
+            if hidden:
+                more = "word" if hidden == 1 else "words"
+                items.append((MORE_WORDS, f"+ {hidden} more {self.family} {more}"))
+            options.set_items(items, words.index(self.word) if self.word in words else 0)
             self.set_keys(WORD_KEYS)
         elif level == "intensity":
-            question.update(literal(f"How {self.word}?"))
+            word = self.word or ""
+            question.update(literal(intensity_question(word)))
             options.set_items(
                 [
-                    (intensity, f"{number}  {intensity} {self.word or ''}")
+                    (intensity, f"{number}  {describe_feeling(word, intensity)}")
                     for number, intensity in enumerate(INTENSITIES, 1)
                 ],
                 1,
@@ -114,33 +153,64 @@ class FeelingsStep(Step):
         box.display = level == "typing"
         (box if level == "typing" else options).focus()
 
+    def _show_lists(self) -> None:
+        """Back to where the next feeling is chosen: the families once a quadrant was chosen."""
+        self._show("family" if self.chosen_mood else "mood")
+
     def _chosen(self, index: int) -> None:
         chosen = self.query_one(PointerList).items[index][0]
-        if self.level == "family":
+        if self.level == "mood":
+            if chosen == EVERY_FAMILY:
+                self.action_every_family()
+            else:
+                self.action_number(int(chosen) - 1)
+        elif self.level == "family":
             if chosen != self.family:
                 self.word = None
             self.family = chosen
+            self.whole_family = False
+            self._show("word")
+        elif self.level == "word" and chosen == MORE_WORDS:
+            self.whole_family = True
             self._show("word")
         elif self.level == "word":
             self.word = chosen
             self._show("intensity")
         elif self.level == "intensity":
-            self.action_how_much(INTENSITIES.index(chosen))  # type: ignore[arg-type]
+            self.action_number(INTENSITIES.index(chosen))  # type: ignore[arg-type]
 
-    def action_how_much(self, index: int) -> None:
-        """Add the word at this intensity (replacing the same word named before)."""
-        if self.level != "intensity" or self.word is None:
-            return
-        feeling = Feeling(self.word, INTENSITIES[index])
+    def action_number(self, index: int) -> None:
+        """A digit: a quadrant on the first list, an intensity when asked how much."""
+        if self.level == "mood":
+            self._narrow(QUADRANTS[index])
+        elif self.level == "intensity" and index < len(INTENSITIES) and self.word is not None:
+            self._add(Feeling(self.word, INTENSITIES[index]))
+
+    def action_every_family(self) -> None:
+        """Every family, not narrowed to a quadrant."""
+        if self.level == "mood":
+            self._narrow(None)
+
+    def _narrow(self, quadrant: Quadrant | None) -> None:
+        if quadrant != self.quadrant:
+            self.family = None
+            self.word = None
+        self.quadrant = quadrant
+        self.chosen_mood = True
+        self.mood_row = QUADRANTS.index(quadrant) if quadrant else len(QUADRANTS)
+        self._show("family")
+
+    def _add(self, feeling: Feeling) -> None:
+        """Add the feeling (replacing the same word named before) and go back to the lists."""
         self.feelings = [f for f in self.feelings if f.word != feeling.word] + [feeling]
         self._update_sentence()
         self.progressed(tuple(self.feelings))
         self.word = None
-        self._show("family")
+        self._show_lists()
 
     def action_own_word(self) -> None:
         """Type a feeling of one's own."""
-        if self.level == "family":
+        if self.level in ("mood", "family"):
             self._show("typing")
 
     @on(Input.Submitted, "#own-feeling")
@@ -149,7 +219,7 @@ class FeelingsStep(Step):
         box = self.query_one(WordInput)
         if not event.value.strip():
             box.value = ""
-            self._show("family")
+            self._show_lists()
             return
         try:
             word = clean_word(event.value)
@@ -157,19 +227,22 @@ class FeelingsStep(Step):
             self.notify(str(error), severity="warning")
             return
         box.value = ""
+        if not asks_how_much(word):
+            self._add(Feeling(word))
+            return
         self.word = word
         self._show("intensity")
 
     def action_remove_last(self) -> None:
         """Take the last feeling away."""
-        if self.level == "family" and self.feelings:
+        if self.level in ("mood", "family") and self.feelings:
             self.feelings.pop()
             self._update_sentence()
             self.progressed(tuple(self.feelings))
 
     def action_done(self) -> None:
         """The feelings named are the answer (none is a skip)."""
-        if self.level == "family":
+        if self.level in ("mood", "family"):
             self.answer(tuple(self.feelings))
 
     def draft(self) -> tuple[Feeling, ...] | None:
@@ -177,11 +250,18 @@ class FeelingsStep(Step):
         return tuple(self.feelings) or None
 
     def go_back(self) -> bool:
-        """Up a level; False at the families."""
-        if self.level == "family":
+        """Up a level; False at the quadrants."""
+        if self.level == "mood":
             return False
-        if self.level == "intensity" and self.family and self.word in FEELING_FAMILIES[self.family]:
+        if self.level == "family":
+            self.chosen_mood = False
+            self._show("mood")
+        elif (
+            self.level == "intensity" and self.family and self.word in FEELING_FAMILIES[self.family]
+        ):
             self._show("word")
-        else:
+        elif self.level == "word":
             self._show("family")
+        else:
+            self._show_lists()
         return True
