@@ -530,7 +530,7 @@ async def test_feelings_named_before_the_app_ended_are_there_on_resuming(journal
     app, _ = make_checkin_app(journal, kind="scan")
     async with app.run_test(size=(100, 30)) as pilot:
         keys = Keys(pilot)
-        await keys("s", "enter", "enter", "3")  # skip the body; sad -> sad, very
+        await keys("s", "2", "enter", "enter", "3")  # skip the body; low unpleasant: sad, very
     home, _ = make_home_app(journal=journal)
     async with home.run_test(size=(100, 30)) as pilot:
         await Keys(pilot)("r")
