@@ -19,12 +19,13 @@ def shown(app, selector):
 
 
 async def test_home_offers_every_flow_and_the_crisis_line():
-    """Home lists check-in, quick calm, breathing, scan, history, settings and quit, with the crisis text."""
+    """Home lists check-in, quick calm, breathing, scan, feedback, history, settings and quit,
+    with the crisis text."""
     app, _ = make_home_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         options = [str(o.prompt) for o in app.screen.query_one("#home-choices").options]
-        assert [o[2:].split()[0] for o in options] == ["c", "n", "b", "s", "h", "o", "q"]
+        assert [o[2:].split()[0] for o in options] == ["c", "n", "b", "s", "f", "h", "o", "q"]
         assert "emergency services or a helpline" in shown(app, "#crisis")
 
 

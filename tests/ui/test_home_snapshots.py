@@ -18,7 +18,7 @@ def seed(make_checkin, count=3):
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "40x12"])
 def test_home(snap_compare, size):
-    """Home: title, seven choices each with its key (quick calm and breathing name their pattern
+    """Home: title, eight choices each with its key (f: feedback for your therapist) (quick calm and breathing name their pattern
     and length), the crisis line in bold, and 'breath-tui gives no medical advice.'"""
     app, _ = make_home_app()
     assert snap_compare(app, terminal_size=size)
@@ -49,8 +49,9 @@ def test_history_trends(snap_compare, make_checkin):
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "40x12"])
 def test_therapist_summary(snap_compare, make_checkin, size):
-    """For my therapist: since the last check-in, episodes, breathing, tension before and after
-    with the change, body, feelings sentence and the note as typed."""
+    """For my therapist: since the last check-in, episodes, breathing (with "Tempo: kept the
+    guide as set in 3 of 3 sessions"), tension before and after with the change, body, feelings
+    sentence and the note as typed."""
     seed(make_checkin)
     app, _ = make_home_app()
 
