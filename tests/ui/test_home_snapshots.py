@@ -50,7 +50,7 @@ def test_history_trends(snap_compare, make_checkin):
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "40x12"])
 def test_therapist_summary(snap_compare, make_checkin, size):
     """For my therapist: since the last check-in, episodes, breathing (with "Tempo: kept the
-    guide as set in 3 of 3 sessions"), tension before and after with the change, body, feelings
+    guide as set in 1 of 1 session"), tension before and after with the change, body, feelings
     sentence and the note as typed."""
     seed(make_checkin)
     app, _ = make_home_app()

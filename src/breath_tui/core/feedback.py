@@ -284,7 +284,7 @@ def feedback_trend_lines(trends: Trends, width: int = 40) -> list[str]:
     """
     count = trends.feedback_count
     lines = [
-        f"Felt heard 0-10, {count} feedback entr{'ies' if count != 1 else 'y'}, by session date",
+        f"Felt heard 0-10 ({count} entr{'ies' if count != 1 else 'y'}), by session",
         f"  {heard_line(trends.heard, width - 2)}",
         "",
         "Pace of the sessions",

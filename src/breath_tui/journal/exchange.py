@@ -306,7 +306,7 @@ def write_markdown(checkins: Sequence[CheckIn], out: TextIO, since: datetime | N
             if value:
                 out.write(f"- {label}: {markdown_text(value)}\n")
         if checkin.feedback is not None:
-            out.write(f"- About: {feedback_heading(checkin.feedback).lower()}\n")
+            out.write(f"- About: {feedback_heading(checkin.feedback)}\n")
             out.write("\n".join(feedback_markdown(checkin.feedback)) + "\n")
         note = checkin.note.strip()
         if note:

@@ -86,11 +86,10 @@ class SessionStep(Step):
         self.query_one(PointerList).set_items(items, highlighted)
 
     def mark_checkins(self, days: Collection[date]) -> None:
-        """Say which days had a check-in (read from the journal after the step was shown)."""
-        if not self.is_mounted:
-            return
+        """Say which days had a check-in (read from the journal as the step is shown)."""
         self.checkin_days = days
-        self._fill(self.query_one(PointerList).highlighted)
+        if self.is_mounted:
+            self._fill(self.query_one(PointerList).highlighted)
 
     def _chosen(self, index: int) -> None:
         self.answer(self.choices[index][0])
@@ -226,7 +225,7 @@ class UnsaidStep(NoteStep):
     field_name = "unsaid"
     title = "Not said"
     question = UNSAID_QUESTION
-    hint = "Word for word, as you would say it. It goes on the card; nothing is sent anywhere."
+    hint = "As you would say it. It goes on the card; nothing is sent anywhere."
     save_label = "Save"
 
 
