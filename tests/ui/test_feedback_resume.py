@@ -1,5 +1,5 @@
 """A feedback left for later, or cut off by a signal, resumes where it was left; home offers a
-feedback, quietly, on a day with a check-in and none yet."""
+feedback, quietly, on a day with a check-in and none yet; the palette opens it."""
 
 from __future__ import annotations
 
@@ -155,3 +155,16 @@ async def test_home_offers_nothing_on_a_day_without_a_check_in(journal):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert shown(app, "#home-offer") == ""
+
+
+async def test_the_palette_opens_the_feedback():
+    """ctrl+p, 'feedback', Enter: the feedback's first step (the flow registry feeds the palette)."""
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"open: feedback")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedbackScreen)

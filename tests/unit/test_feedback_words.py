@@ -77,13 +77,15 @@ def test_a_wish_ending_in_a_question_mark_gets_no_full_stop() -> None:
     assert feedback_lines(told)[-1] == "I would like: less advice; could you speak more softly?"
 
 
-def test_the_history_cell_is_one_line() -> None:
-    """Every answer on one line, what was not said with its line break made a space."""
-    assert feedback_cell(FULL) == (
-        "session 3 Nov · heard 4 of 10 · pace too fast · helped: when you slowed down; the "
-        "silence · would like: could we slow down?; more direction · not said: I was angry "
-        "when you looked at the clock"
+def test_the_history_cell_is_one_short_line() -> None:
+    """Every answer on one line, what was not said with its line break made a space; the
+    session's day only when the feedback was given on another day."""
+    assert feedback_cell(FULL, TODAY) == (
+        "heard 4/10 · too fast · helped: when you slowed down; the silence · would like: "
+        "could we slow down?; more direction · not said: I was angry when you looked at the clock"
     )
+    later = feedback_cell(Feedback(TODAY, heard=4), TODAY + timedelta(days=2))
+    assert later == "session 3 Nov · heard 4/10"
 
 
 def test_markdown_escapes_phrases_and_quotes_what_was_not_said() -> None:

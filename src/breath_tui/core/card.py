@@ -128,7 +128,8 @@ def history_row(checkin: CheckIn) -> list[str]:
 
     note = checkin.note.strip()
     if checkin.feedback is not None:
-        note = " · ".join(filter(None, (feedback_cell(checkin.feedback), note)))
+        told = feedback_cell(checkin.feedback, checkin.started_at.date())
+        note = " · ".join(filter(None, (told, note)))
     return [
         short_date(checkin.started_at),
         kind_name(checkin),

@@ -190,14 +190,16 @@ def feedback_markdown(feedback: Feedback) -> list[str]:
     return out or [f"- {NOTHING_MORE}"]
 
 
-def feedback_cell(feedback: Feedback) -> str:
-    """One line for a history table: 'session 1 May · heard 4 of 10 · pace too fast ·
-    helped: ... · would like: ... · not said: ...' (what was not said on one line)."""
+def feedback_cell(feedback: Feedback, written: date | None = None) -> str:
+    """One short line for a history table: 'heard 4/10 · too fast · helped: ... · would like:
+    ... · not said: ...', what was not said on one line; it begins 'session 1 May' when the
+    session was not on the day `written` (the day the feedback was given)."""
     unsaid = " ".join((feedback.unsaid or "").split())
+    session = feedback.session_date
     parts = (
-        f"session {day_month(feedback.session_date)}",
-        f"heard {heard_text(feedback.heard)}" if feedback.heard is not None else "",
-        f"pace {feedback.pace}" if feedback.pace is not None else "",
+        f"session {day_month(session)}" if session != written else "",
+        f"heard {feedback.heard}/10" if feedback.heard is not None else "",
+        feedback.pace or "",
         f"helped: {phrases_text(feedback.helped)}" if feedback.helped else "",
         f"would like: {phrases_text(feedback.wishes)}" if feedback.wishes else "",
         f"not said: {unsaid}" if unsaid else "",
