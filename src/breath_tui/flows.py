@@ -32,7 +32,7 @@ class FlowOptions(NamedTuple):
         pattern: a pattern to breathe, by name (the palette's "Breathe: NAME").
         since: history and summary from this moment on (`history --since`).
         limit: only the newest so many entries (`history --limit`).
-        resume: the id of an unfinished check-in to finish at once (home's r).
+        resume: the id of an unfinished check-in (or feedback) to finish at once (home's r).
     """
 
     sound: bool = True
@@ -145,6 +145,18 @@ def _quick(app: BreathApp, options: FlowOptions) -> BreathScreen[Outcome]:
     return QuickCalmScreen(setup, app.clock, app.reduced_motion)
 
 
+def _feedback_screen() -> type[Screen[Outcome]]:
+    from breath_tui.screens.feedback import FeedbackScreen
+
+    return FeedbackScreen
+
+
+def _feedback(app: BreathApp, options: FlowOptions) -> BreathScreen[Outcome]:
+    from breath_tui.screens.feedback import FeedbackScreen
+
+    return FeedbackScreen(resume=options.resume)
+
+
 def _history_screen() -> type[Screen[Outcome]]:
     from breath_tui.screens.history import HistoryScreen
 
@@ -247,6 +259,23 @@ FLOWS: tuple[Flow, ...] = (
     ),
     # `breath-tui ground` and `plan` have modules in commands/ (--plain, --path).
     Flow("ground", "g", "Grounding: 5-4-3-2-1 senses", _ground, _checkin_screen, journal="write"),
+    Flow(
+        "feedback",
+        "f",
+        "Feedback for your therapist",
+        _feedback,
+        _feedback_screen,
+        journal="write",
+        command=Command(
+            "feedback for your therapist about a session: heard, pace, what helped, wishes",
+            "Tell your therapist how a session was for you: which session (today, or a day of "
+            "the last two weeks), how heard and understood you felt (0-10), the pace, what "
+            "helped, what you would like, and what you did not say. Each answer is kept in "
+            "your journal the moment you give it; the card at the end puts them in sentences "
+            "to bring or send (c copies it). Nothing is sent anywhere. Every step can be "
+            "skipped (s); Esc goes back; q leaves and asks whether to keep what you entered.",
+        ),
+    ),
     Flow("history", "h", "History, trends and summary", _history, _history_screen, "read"),
     Flow("plan", "p", "Your safety plan", _plan, _plan_screen),
     Flow("settings", "o", "Settings", _settings, _settings_screen),

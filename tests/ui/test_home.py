@@ -19,13 +19,24 @@ def shown(app, selector):
 
 
 async def test_home_offers_every_flow_and_the_crisis_line():
-    """Home lists check-in, quick calm, breathing, scan, grounding, history, the safety plan,
+    """Home lists check-in, quick calm, breathing, scan, grounding, feedback, history, the safety plan,
     settings and quit, with the crisis text."""
     app, _ = make_home_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         options = [str(o.prompt) for o in app.screen.query_one("#home-choices").options]
-        assert [o[2:].split()[0] for o in options] == ["c", "n", "b", "s", "g", "h", "p", "o", "q"]
+        assert [o[2:].split()[0] for o in options] == [
+            "c",
+            "n",
+            "b",
+            "s",
+            "g",
+            "f",
+            "h",
+            "p",
+            "o",
+            "q",
+        ]
         assert "emergency services or a helpline" in shown(app, "#crisis")
 
 

@@ -18,9 +18,9 @@ def seed(make_checkin, count=3):
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "40x12"])
 def test_home(snap_compare, size):
-    """Home: title, nine choices each with its key (quick calm and breathing name their pattern
-    and length; g grounding and p the safety plan among them), the crisis line in bold, and
-    'breath-tui gives no medical advice.'"""
+    """Home: title, ten choices each with its key (quick calm and breathing name their pattern
+    and length; g grounding, f feedback for your therapist and p the safety plan among them),
+    the crisis line in bold, and 'breath-tui gives no medical advice.'"""
     app, _ = make_home_app()
     assert snap_compare(app, terminal_size=size)
 
@@ -50,8 +50,9 @@ def test_history_trends(snap_compare, make_checkin):
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "40x12"])
 def test_therapist_summary(snap_compare, make_checkin, size):
-    """For my therapist: since the last check-in, episodes, breathing, tension before and after
-    with the change, body, feelings sentence and the note as typed."""
+    """For my therapist: since the last check-in, episodes, breathing (with "Tempo: kept the
+    guide as set in 1 of 1 session"), tension before and after with the change, body, feelings
+    sentence and the note as typed."""
     seed(make_checkin)
     app, _ = make_home_app()
 

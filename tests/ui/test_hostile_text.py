@@ -277,3 +277,91 @@ async def test_grounding_shows_typed_markup_literally(config):
         assert_literal(app, "So far: [@click=app.screenshot(", UNBALANCED)
         await keys("ctrl+s", "9")
         assert_literal(app, "Noticed: see: [@click=app.screenshot(", UNBALANCED)
+
+
+def hostile_feedback(number: int) -> CheckIn:
+    """A feedback as a hostile import file could hold it: markup and escapes in every text."""
+    from datetime import date, datetime, timedelta
+
+    from breath_tui.core.checkin import Feedback
+
+    start = datetime(2026, 11, 20, 18, 0, tzinfo=UTC) + timedelta(days=number)
+    return CheckIn(
+        id=f"00000000-0000-4000-8000-{100 + number:012d}",
+        started_at=start,
+        ended_at=start + timedelta(minutes=1),
+        kind="feedback",
+        feedback=Feedback(
+            date(2026, 11, 20 + number),
+            4,
+            "too fast",
+            (CLICK, f"the silence{ESCAPE}"),
+            (LINK, UNBALANCED),
+            f"{SHOT}\n{ESCAPE}{UNBALANCED}",
+        ),
+    )
+
+
+@pytest.fixture
+def hostile_feedback_journal(breath_home: Path):
+    with Journal() as journal:
+        for number in range(2):
+            journal.add(hostile_feedback(number))
+    return breath_home
+
+
+async def test_feedback_in_history_trends_and_summary_is_literal(config, hostile_feedback_journal):
+    """History: a feedback's row and card, the wishes in trends and what was not said in the
+    summary show markup as typed and escapes as \\x1b."""
+    app, _ = make_home_app(config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert_literal(app, f"heard 4/10 · too fast · helped: {CLICK}")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert_literal(app, f"What helped: {CLICK}; the", "silence\\x1b]52;c;", "[/x] [bold]")
+        await pilot.press("escape", "2")
+        await pilot.pause(0.5)
+        assert_literal(app, f"  {LINK}: 2 times", f"  {UNBALANCED}: 2 times")
+        await pilot.press("3")
+        await pilot.pause(0.5)
+        assert_literal(app, "Session of Fri 20 Nov 2026:", f"      {SHOT}", "\\x1b]52;c;")
+
+
+async def test_copying_a_feedback_card_sends_its_escapes_as_visible_text(
+    config, hostile_feedback_journal
+):
+    """c on a feedback's card: the clipboard holds \\x1b as text, never a raw escape."""
+    app, _ = make_home_app(config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("enter", "c")
+        await pilot.pause()
+        assert "What I did not say in the session:" in app.clipboard
+        assert "\\x1b" in app.clipboard and "\x1b" not in app.clipboard
+
+
+async def test_feedback_steps_show_hostile_phrases_and_text_literally(
+    config, hostile_feedback_journal
+):
+    """The unfinished offer, phrases of one's own with markup, and the card: all as typed."""
+    app, _ = make_home_app(config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        keys = Keys(pilot)
+        with Journal() as journal:
+            left = hostile_feedback(5)
+            journal.add(CheckIn.from_dict(left.to_dict() | {"ended_at": None}))
+        await keys("f")  # the unfinished hostile feedback is offered first
+        assert_literal(app, "[/x] [bold]", CLICK)
+        await keys("d", "enter", "4", "3", "w")  # discard it; today; heard 4; too fast
+        await keys.type(SHOT)
+        await keys("enter")
+        assert_literal(app, f"[x] {SHOT}")
+        await keys("d", "w")
+        await keys.type(UNBALANCED)
+        await keys("enter", "d")
+        await keys.type(f"{CLICK} {LINK}")
+        await keys("ctrl+s")
+        assert_literal(app, f"What helped: {SHOT}.", f"I would like: {UNBALANCED}.", LINK)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from breath_tui.core.breath_words import format_minutes
 from breath_tui.core.checkin import BodyEntry, Breathing, CheckIn, Feeling
+from breath_tui.core.feedback import feedback_cell, feedback_lines
 from breath_tui.core.grounding import noticed_text
 from breath_tui.core.vocab import feelings_phrase
 from breath_tui.core.when import day_and_time
@@ -97,9 +98,12 @@ def breathing_text(breathing: Breathing | None) -> str:
 def card_lines(checkin: CheckIn) -> list[str]:
     """The summary card: a heading line, then one labelled line per part that was filled in.
 
-    The last item is the note, which may hold line breaks. Parts skipped are left out.
+    The last item is the note, which may hold line breaks. Parts skipped are left out. A
+    feedback's card is its sentences ("I felt heard 4 of 10."), what was not said last.
     """
     lines = [f"{kind_name(checkin).capitalize()}, {day_and_time(checkin.started_at)}"]
+    if checkin.feedback is not None:
+        lines += feedback_lines(checkin.feedback)
     for label, value in (
         ("Tension", ratings_text(checkin)),
         ("Breathing", breathing_text(checkin.breathing)),
@@ -119,14 +123,19 @@ def card_text(checkin: CheckIn) -> str:
 
 
 def history_row(checkin: CheckIn) -> list[str]:
-    """The cells of one check-in in a history table: date, kind, ratings, body, feelings, note."""
+    """The cells of one check-in in a history table: date, kind, ratings, body, feelings, note
+    (a feedback's answers, on one line, in the note's cell)."""
     from breath_tui.core.when import short_date
 
+    note = checkin.note.strip()
+    if checkin.feedback is not None:
+        told = feedback_cell(checkin.feedback, checkin.started_at.date())
+        note = " · ".join(filter(None, (told, note)))
     return [
         short_date(checkin.started_at),
         kind_name(checkin),
         ratings_short(checkin),
         body_text(checkin.body),
         feelings_short(checkin.feelings),
-        checkin.note.strip(),
+        note,
     ]

@@ -4,8 +4,10 @@
 start-of-session check-in (kind "checkin", complete) made before today, that check-in included:
 a check-in made today belongs to today's session, so the summary brought to it reaches back to
 the session before (see session_cutoff). The summary holds
-the episodes by kind, the patterns breathed, each change in tension and their average, the body
-regions noticed, the feelings sentences and the notes, word for word.
+the episodes by kind, the patterns breathed and the tempo chosen for them, each change in
+tension and their average, the body regions noticed, the feelings sentences, the feedback for
+the therapist (each by session date, what was not said word for word) and the notes, word for
+word.
 
 Two renderings share one model: summary_text() for the screen and the clipboard, with control
 characters shown as escapes (a note is text, never markup or a terminal command), and
@@ -23,7 +25,14 @@ from typing import Any, Literal, NamedTuple
 
 from breath_tui.core.breath_words import format_minutes
 from breath_tui.core.card import kind_name, ratings_text
-from breath_tui.core.checkin import KINDS, CheckIn
+from breath_tui.core.checkin import KINDS, CheckIn, Feedback
+from breath_tui.core.feedback import (
+    NOTHING_MORE,
+    UNSAID_LABEL,
+    feedback_fields,
+    feedback_heading,
+    feedback_markdown,
+)
 from breath_tui.core.text import markdown_quote, markdown_text, visible
 from breath_tui.core.trends import (
     TOO_FEW_TO_TELL,
@@ -60,6 +69,46 @@ class PatternUse:
     def text(self) -> str:
         """'resonance: 3 times, 6 minutes in all'."""
         return f"{self.pattern}: {times(self.times)}, {format_minutes(self.seconds / 60)} in all"
+
+
+@dataclass(frozen=True)
+class TempoUse:
+    """The tempo the person chose for the guide: in how many breathing sessions they slowed it
+    (below 1x), sped it up (above 1x) or kept it as set, and the average tempo."""
+
+    sessions: int
+    slowed: int
+    sped: int
+    average: float
+
+    @property
+    def text(self) -> str:
+        """'Tempo: slowed the guide in 4 of 5 sessions, kept it as set in 1; 0.8x on average'."""
+        kept = self.sessions - self.slowed - self.sped
+        parts = [
+            f"{words} in {count}"
+            for words, count in (
+                ("slowed the guide", self.slowed),
+                ("sped the guide up", self.sped),
+                ("kept the guide as set", kept),
+            )
+            if count
+        ]
+        parts[0] += f" of {self.sessions} session{'s' if self.sessions != 1 else ''}"
+        average = f"; {self.average:.1f}x on average" if self.slowed or self.sped else ""
+        return f"Tempo: {', '.join(parts)}{average}"
+
+
+def tempo_use(tempos: Sequence[float]) -> TempoUse | None:
+    """How the tempo was chosen over these sessions' tempos; None without any session."""
+    if not tempos:
+        return None
+    return TempoUse(
+        len(tempos),
+        sum(tempo < 1.0 for tempo in tempos),
+        sum(tempo > 1.0 for tempo in tempos),
+        sum(tempos) / len(tempos),
+    )
 
 
 def region_text(region: RegionFigure) -> str:
@@ -104,6 +153,8 @@ class TherapistSummary:
         body: regions noticed, most often first.
         feelings: each episode's feelings sentence, oldest first.
         notes: each non-blank note, verbatim, oldest first.
+        feedback: each feedback for the therapist, by the date of the session it is about.
+        tempo: the tempo chosen in the breathing sessions, or None without any.
     """
 
     since: datetime | None
@@ -119,6 +170,8 @@ class TherapistSummary:
     body: tuple[RegionFigure, ...]
     feelings: tuple[Dated, ...]
     notes: tuple[Dated, ...]
+    feedback: tuple[Feedback, ...] = ()
+    tempo: TempoUse | None = None
 
 
 def session_cutoff(now: datetime) -> datetime:
@@ -172,6 +225,8 @@ def therapist_summary(
     ratings: list[Dated] = []
     feelings: list[Dated] = []
     notes: list[Dated] = []
+    feedback: list[tuple[Feedback, datetime]] = []
+    tempos: list[float] = []
     change_total, change_count, unfinished = 0, 0, 0
 
     for checkin in chosen:
@@ -181,6 +236,9 @@ def therapist_summary(
             name = checkin.breathing.pattern
             pattern_times[name] = pattern_times.get(name, 0) + 1
             pattern_seconds[name] = pattern_seconds.get(name, 0.0) + checkin.breathing.seconds
+            tempos.append(checkin.breathing.tempo)
+        if checkin.feedback is not None:
+            feedback.append((checkin.feedback, checkin.started_at))
         rating = ratings_text(checkin)
         if rating:
             ratings.append(Dated(checkin.started_at, f"{kind_name(checkin)}: {rating}"))
@@ -214,7 +272,13 @@ def therapist_summary(
         body=tuple(body),
         feelings=tuple(feelings),
         notes=tuple(notes),
+        feedback=tuple(told for told, _ in sorted(feedback, key=_by_session)),
+        tempo=tempo_use(tempos),
     )
+
+
+def _by_session(told: tuple[Feedback, datetime]) -> tuple[Any, ...]:
+    return told[0].session_date, told[1]
 
 
 def heading(summary: TherapistSummary) -> str:
@@ -242,7 +306,10 @@ def _sections(summary: TherapistSummary) -> list[tuple[str, list[str]]]:
     """(title, lines) per section with something in it; lines hold the person's text as is."""
     sections: list[tuple[str, list[str]]] = []
     if summary.patterns:
-        sections.append(("Breathing", [use.text for use in summary.patterns]))
+        lines = [use.text for use in summary.patterns]
+        if summary.tempo is not None:
+            lines.append(summary.tempo.text)
+        sections.append(("Breathing", lines))
     if summary.ratings:
         lines = [f"{day_and_time(line.started_at)}, {line.text}" for line in summary.ratings]
         lines.append(f"Average change: {summary.change.text}")
@@ -266,6 +333,18 @@ def summary_text(summary: TherapistSummary) -> str:
     lines = [f"Therapist summary: {heading(summary)}", overview(summary)]
     for title, items in _sections(summary):
         lines += ["", title, *(f"  {visible(item)}" for item in items)]
+    if summary.feedback:
+        lines += ["", "Feedback"]
+        for told in summary.feedback:
+            lines.append(f"  {feedback_heading(told)}:")
+            fields = feedback_fields(told)
+            lines += [f"    {label}: {visible(text)}" for label, text in fields]
+            if told.unsaid and told.unsaid.strip():
+                lines.append(f"    {UNSAID_LABEL}:")
+                text = visible(told.unsaid.strip(), keep_lines=True)
+                lines += [f"      {line}".rstrip() for line in text.split("\n")]
+            elif not fields:
+                lines.append(f"    {NOTHING_MORE}")
     if summary.notes:
         lines += ["", "Notes"]
         for note in summary.notes:
@@ -285,6 +364,11 @@ def summary_markdown(summary: TherapistSummary) -> str:
     out = [f"# Therapist summary: {heading(summary)}", "", overview(summary)]
     for title, items in _sections(summary):
         out += ["", f"## {title}", "", *(f"- {markdown_text(visible(item))}" for item in items)]
+    if summary.feedback:
+        out += ["", "## Feedback"]
+        for told in summary.feedback:
+            out += ["", f"### {feedback_heading(told)}", ""]
+            out += feedback_markdown(told)
     if summary.notes:
         out += ["", "## Notes"]
         for note in summary.notes:

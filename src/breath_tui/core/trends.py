@@ -1,6 +1,7 @@
 """Trends over many check-ins: tension before and after over time, the body regions most often
 tense, the most frequent feeling words, and "What helps me": the average change in tension by
-breathing pattern and by time of day.
+breathing pattern and by time of day. Feedback for the therapist adds how heard the person felt,
+session by session, how often each pace was chosen, and each wish with its count.
 
 Everything is computed in one pass over the entries (plus one sort for the per-entry series),
 so the time grows in step with the count. The journal hands over only what trends need
@@ -18,12 +19,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from operator import itemgetter
 from typing import Literal, NamedTuple, Protocol
 
-from breath_tui.core.checkin import CheckIn
+from breath_tui.core.checkin import PACES, CheckIn
 from breath_tui.core.sparkline import sparkline
 
 TOO_FEW_TO_TELL = 3
@@ -121,6 +122,16 @@ class Noticed(Protocol):
     def intensity(self) -> int: ...
 
 
+class FeedbackPoint(NamedTuple):
+    """What trends need of one feedback: the session it is about, how heard the person felt
+    (None: not said), the pace chosen (None: not said) and the wishes, in order."""
+
+    session_date: date
+    heard: int | None
+    pace: str | None
+    wishes: tuple[str, ...]
+
+
 class TrendRow(NamedTuple):
     """What trends need of one entry, and no more: the journal reads just these columns.
 
@@ -134,12 +145,20 @@ class TrendRow(NamedTuple):
     body: tuple[Noticed, ...]
     feelings: tuple[str, ...]
     """The feeling words named, in order."""
+    feedback: FeedbackPoint | None = None
+    """A feedback entry's answers; None for every other kind."""
 
     @classmethod
     def of(cls, checkin: CheckIn) -> TrendRow:
         """The row of a whole check-in."""
         pattern = checkin.breathing.pattern if checkin.breathing is not None else None
         feelings = tuple(feeling.word for feeling in checkin.feelings)
+        given = checkin.feedback
+        feedback = (
+            FeedbackPoint(given.session_date, given.heard, given.pace, given.wishes)
+            if given is not None
+            else None
+        )
         return cls(
             checkin.started_at,
             checkin.pre_rating,
@@ -147,7 +166,15 @@ class TrendRow(NamedTuple):
             pattern,
             checkin.body,
             feelings,
+            feedback,
         )
+
+
+class HeardPoint(NamedTuple):
+    """One feedback's "how heard and understood did you feel" (None: not said), by session."""
+
+    session_date: date
+    heard: int | None
 
 
 @dataclass(frozen=True)
@@ -209,6 +236,11 @@ class Trends:
         overall: the change in tension over every check-in with both ratings.
         by_pattern: the change by breathing pattern, most used first (then by name).
         by_time_of_day: the change in the morning, afternoon, evening and night, always all four.
+        feedback_count: how many feedback entries were looked at (they are not in `count`:
+            they hold no tension).
+        heard: each feedback's "felt heard", by session date, oldest first.
+        paces: how often each pace was chosen: too slow, about right, too fast, always all three.
+        wishes: every wish, most often asked first (then by wording).
     """
 
     count: int
@@ -218,6 +250,15 @@ class Trends:
     overall: ChangeFigure
     by_pattern: tuple[ChangeFigure, ...]
     by_time_of_day: tuple[ChangeFigure, ...]
+    feedback_count: int = 0
+    heard: tuple[HeardPoint, ...] = ()
+    paces: tuple[WordCount, ...] = ()
+    wishes: tuple[WordCount, ...] = ()
+
+    @property
+    def heard_series(self) -> tuple[int | None, ...]:
+        """Felt heard, one value per feedback, oldest session first; None where not said."""
+        return tuple(point.heard for point in self.heard)
 
     @property
     def before_series(self) -> tuple[int | None, ...]:
@@ -321,8 +362,19 @@ def compute_trends(entries: Iterable[TrendRow | CheckIn], *, top: int = 5) -> Tr
     overall = _Mean()
     pattern_means: defaultdict[str, _Mean] = defaultdict(_Mean)
     hour_means = {name: _Mean() for name, _ in TIMES_OF_DAY}
+    heard: list[tuple[date, datetime, int | None]] = []
+    pace_counts = dict.fromkeys(PACES, 0)
+    wish_names: dict[str, str] = {}
+    wish_counts: dict[str, int] = {}
 
     for row in rows:
+        if row.feedback is not None:
+            feedback = row.feedback
+            heard.append((feedback.session_date, row.started_at, feedback.heard))
+            if feedback.pace in pace_counts:
+                pace_counts[feedback.pace] += 1
+            _count_words(feedback.wishes, wish_names, wish_counts)
+            continue
         started, pre, post = row.started_at, row.pre_rating, row.post_rating
         points.append(TensionPoint(started, pre, post))
         if pre is not None and post is not None:
@@ -332,27 +384,15 @@ def compute_trends(entries: Iterable[TrendRow | CheckIn], *, top: int = 5) -> Tr
             hour_means[_TIME_OF_DAY_BY_HOUR[started.hour]].add(change)
             if row.pattern is not None:
                 pattern_means[row.pattern].add(change)
-        named: set[str] = set()
-        for word in row.feelings:
-            key = word_key(word)
-            if key in named:
-                continue
-            named.add(key)
-            if key in word_counts:
-                word_counts[key] += 1
-            else:
-                word_counts[key] = 1
-                word_names[key] = word.strip()
+        _count_words(row.feelings, word_names, word_counts)
 
     points.sort(key=itemgetter(0))
     regions = sorted(
         (figure for figure in region_figures(rows) if figure.tense),
         key=lambda figure: (-figure.tense, figure.region.casefold()),
     )
-    words = sorted(
-        (WordCount(word_names[key], count) for key, count in word_counts.items()),
-        key=lambda word: (-word.count, word.word.casefold()),
-    )
+    words = _most_often(word_names, word_counts)
+    heard.sort(key=lambda point: (point[0], point[1]))
     by_pattern = sorted(
         (_figure(name, mean) for name, mean in pattern_means.items()),
         key=lambda figure: (-figure.count, figure.label.casefold()),
@@ -365,6 +405,33 @@ def compute_trends(entries: Iterable[TrendRow | CheckIn], *, top: int = 5) -> Tr
         overall=_figure("all", overall),
         by_pattern=tuple(by_pattern),
         by_time_of_day=tuple(_figure(name, hour_means[name]) for name, _ in TIMES_OF_DAY),
+        feedback_count=len(heard),
+        heard=tuple(HeardPoint(day, value) for day, _, value in heard),
+        paces=tuple(WordCount(pace, count) for pace, count in pace_counts.items()),
+        wishes=tuple(_most_often(wish_names, wish_counts)),
+    )
+
+
+def _count_words(words: Iterable[str], names: dict[str, str], counts: dict[str, int]) -> None:
+    """Count each word once per entry; words differing only in case or spacing are one word,
+    written as first met."""
+    named: set[str] = set()
+    for word in words:
+        key = word_key(word)
+        if key in named:
+            continue
+        named.add(key)
+        if key in counts:
+            counts[key] += 1
+        else:
+            counts[key] = 1
+            names[key] = word.strip()
+
+
+def _most_often(names: dict[str, str], counts: dict[str, int]) -> list[WordCount]:
+    return sorted(
+        (WordCount(names[key], count) for key, count in counts.items()),
+        key=lambda word: (-word.count, word.word.casefold()),
     )
 
 
@@ -398,8 +465,19 @@ def trends_lines(trends: Trends, width: int = 40) -> list[str]:
     Words the person chose (regions, feelings, pattern names) are returned as they are; a
     terminal caller passes each line through core.text.visible().
     """
-    if not trends.count:
+    if not trends.count and not trends.feedback_count:
         return ["No check-ins yet."]
+    lines = tension_lines(trends, width) if trends.count else []
+    if trends.feedback_count:
+        from breath_tui.core.feedback import feedback_trend_lines
+
+        lines += [""] if lines else []
+        lines += feedback_trend_lines(trends, width)
+    return lines
+
+
+def tension_lines(trends: Trends, width: int = 40) -> list[str]:
+    """Tension over time, the body, feelings and what helps (trends_lines without feedback)."""
     spark = max(width - 8, 1)
     lines = [
         f"Tension 0-10, {trends.count} entr{'ies' if trends.count != 1 else 'y'} "

@@ -56,9 +56,24 @@ def short_date(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
-def long_date(moment: datetime) -> str:
+def long_date(moment: datetime | date) -> str:
     """'1 May 2024'."""
     return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+
+
+def weekday_date(day: date) -> str:
+    """'Wed 1 May 2024': a day without a time, in English whatever the locale."""
+    return f"{_DAYS[day.weekday()]} {long_date(day)}"
+
+
+def weekday_short(day: date) -> str:
+    """'Wed 1 May': a day of the last few weeks."""
+    return f"{_DAYS[day.weekday()]} {day_month(day)}"
+
+
+def day_month(day: date) -> str:
+    """'1 May'."""
+    return f"{day.day} {_MONTHS[day.month - 1]}"
 
 
 class ManualNow:

@@ -30,6 +30,7 @@ from breath_tui.core.card import (
 )
 from breath_tui.core.checkin import CheckIn, CheckInError
 from breath_tui.core.errors import BadInput
+from breath_tui.core.feedback import feedback_heading, feedback_markdown
 from breath_tui.core.text import markdown_quote, markdown_text, neutralise_formula, visible
 from breath_tui.core.when import day_and_time, long_date
 
@@ -284,7 +285,8 @@ def write_csv(checkins: Iterable[CheckIn], out: TextIO) -> None:
 
 
 def write_markdown(checkins: Sequence[CheckIn], out: TextIO, since: datetime | None = None) -> None:
-    """A readable summary: per check-in its date, ratings and change, body, feelings and note."""
+    """A readable summary: per check-in its date, ratings and change, body, feelings and note;
+    per feedback the session it is about, its answers, and what was not said, word for word."""
     out.write("# breath-tui journal\n\n")
     if not checkins:
         out.write("No check-ins" + (f" since {long_date(since)}" if since else "") + ".\n")
@@ -303,6 +305,9 @@ def write_markdown(checkins: Sequence[CheckIn], out: TextIO, since: datetime | N
         ):
             if value:
                 out.write(f"- {label}: {markdown_text(value)}\n")
+        if checkin.feedback is not None:
+            out.write(f"- About: {feedback_heading(checkin.feedback)}\n")
+            out.write("\n".join(feedback_markdown(checkin.feedback)) + "\n")
         note = checkin.note.strip()
         if note:
             quoted = "\n".join(markdown_quote(note))

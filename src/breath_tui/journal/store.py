@@ -22,13 +22,13 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from breath_tui.core.checkin import CheckIn, CheckInError, Kind, Status, steps_for
 from breath_tui.core.locations import ensure_private_dir, journal_path
-from breath_tui.core.trends import TrendRow
+from breath_tui.core.trends import FeedbackPoint, TrendRow
 from breath_tui.core.when import Now, local_now
 from breath_tui.journal.access import (
     APPLICATION_ID,
@@ -504,19 +504,28 @@ class Journal:
         sql = (
             "SELECT json_extract(data, '$.started_at'), pre_rating, post_rating,"
             " json_extract(data, '$.breathing.pattern'), json_extract(data, '$.body'),"
-            f" json_extract(data, '$.feelings') FROM checkins{where}"
+            " json_extract(data, '$.feelings'), json_extract(data, '$.feedback.session_date'),"
+            " json_extract(data, '$.feedback.heard'), json_extract(data, '$.feedback.pace'),"
+            f" json_extract(data, '$.feedback.wishes') FROM checkins{where}"
             " ORDER BY started_ts DESC, id DESC LIMIT ?"
         )
         rows = []
         found = self._read(sql, [*params, -1 if limit is None else limit])
-        for started, pre, post, pattern, body, feelings in found:
+        for started, pre, post, pattern, body, feelings, session, *told in found:
             entries = tuple(
                 Noticed(item["region"], tuple(item["sensations"]), item["intensity"])
                 for item in (json.loads(body) if body else ())
             )
             words = tuple(item["word"] for item in (json.loads(feelings) if feelings else ()))
+            feedback = None
+            if session is not None:  # only a feedback entry has one
+                heard, pace, wishes = told
+                wished = tuple(json.loads(wishes)) if wishes else ()
+                feedback = FeedbackPoint(date.fromisoformat(session), heard, pace, wished)
             rows.append(
-                TrendRow(datetime.fromisoformat(started), pre, post, pattern, entries, words)
+                TrendRow(
+                    datetime.fromisoformat(started), pre, post, pattern, entries, words, feedback
+                )
             )
         return rows
 

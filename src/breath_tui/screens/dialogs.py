@@ -141,13 +141,17 @@ class ResumeScreen(Dialog):
         Binding("q,escape", "choose(None)", show=False),
     ]
 
-    def __init__(self, unfinished: CheckIn) -> None:
+    def __init__(self, unfinished: CheckIn, *, can_finish: bool | None = None) -> None:
         super().__init__()
         self.unfinished = unfinished
+        self._can_finish = can_finish
 
     @property
     def can_finish(self) -> bool:
-        """Only check-ins, scans and groundings have steps to go back to."""
+        """Whether f finishes it: as the flow asking says, else only check-ins, scans and
+        groundings (they have steps to go back to)."""
+        if self._can_finish is not None:
+            return self._can_finish
         return self.unfinished.kind in RESUMABLE
 
     def compose(self) -> ComposeResult:

@@ -32,7 +32,9 @@ PAGE = 100
 # Load the next page when the cursor comes this close to the last loaded row.
 PAGE_MARGIN = 10
 COLUMNS = ("Date", "Kind", "Tension", "Body", "Feelings", "Note")
-# Body, feelings and note share the width the first three columns leave, each at least this wide.
+# Body, feelings and note share the width the first three columns leave, each at least this wide
+# (a column empty in every row loaded, as body and feelings are for feedback, takes only its
+# heading's width and leaves the rest to the others).
 MIN_TEXT_WIDTH = 10
 # Besides the cells: the scroll bar, and one space each side of every cell.
 TABLE_FRAME = 2 + 2 * len(COLUMNS)
@@ -69,7 +71,7 @@ class HistoryScreen(BreathScreen[Outcome]):
         self.limit = limit
         self.loaded: list[CheckIn] = []
         self._cells: list[list[str]] = []  # the loaded rows' cells, before fitting to the width
-        self._text_width = 0
+        self._text_widths: tuple[int, ...] = ()
         self.total = 0
         self._loading = False
         self._summary_text = ""
@@ -155,17 +157,25 @@ class HistoryScreen(BreathScreen[Outcome]):
 
     def _fitted(self, cells: list[str]) -> list[Text]:
         """A row as the table shows it: Text cells, since a str cell is parsed as markup."""
-        shown = [*cells[:3], *(_cell(text, self._text_width) for text in cells[3:])]
+        widths = zip(cells[3:], self._text_widths, strict=True)
+        shown = [*cells[:3], *(_cell(text, width) for text, width in widths)]
         return [literal_cell(text) for text in shown]
 
     def _fit(self) -> bool:
-        """Give body, feelings and note an equal share of the width, so every column is in
-        sight; True if the table was refilled for a new share."""
+        """Give body, feelings and note an equal share of the width (an empty column only its
+        heading's), so every column is in sight; True if the table was refilled for a new share."""
         fixed = sum(max(len(COLUMNS[i]), *(len(row[i]) for row in self._cells)) for i in range(3))
-        width = max(MIN_TEXT_WIDTH, (self.app.size.width - TABLE_FRAME - fixed) // 3)
-        if width == self._text_width:
+        texts = range(3, len(COLUMNS))
+        used = [any(row[i] for row in self._cells) for i in texts]
+        headings = sum(len(COLUMNS[i]) for i, filled in zip(texts, used, strict=True) if not filled)
+        spare = self.app.size.width - TABLE_FRAME - fixed - headings
+        share = max(MIN_TEXT_WIDTH, spare // max(1, sum(used)))
+        widths = tuple(
+            share if filled else len(COLUMNS[i]) for i, filled in zip(texts, used, strict=True)
+        )
+        if widths == self._text_widths:
             return False
-        self._text_width = width
+        self._text_widths = widths
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear(columns=True)

@@ -1,4 +1,5 @@
-"""Home: one key for each flow of the registry, the crisis line, and an unfinished check-in."""
+"""Home: one key for each flow of the registry, the crisis line, an unfinished check-in, and on a
+day with a check-in and no feedback yet, a quiet offer to give one."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from breath_tui.widgets.literal import literal
 
 if TYPE_CHECKING:
     from breath_tui.core.checkin import CheckIn
+    from breath_tui.journal import Journal
 
 QUIT = ("q", "quit", "Quit")
 
@@ -53,6 +55,7 @@ class HomeScreen(BreathScreen[None]):
             ]
             yield OptionList(*options, id="home-choices", markup=False)
             yield Static("", id="home-unfinished", markup=False)
+            yield Static("", id="home-offer", markup=False)
             yield Static("", id="home-status", markup=False)
         # Docked at the bottom: the crisis line stays in sight at any window size.
         with Vertical(id="home-footer"):
@@ -69,19 +72,30 @@ class HomeScreen(BreathScreen[None]):
         self.call_after_refresh(self._look_for_unfinished)
 
     def _look_for_unfinished(self) -> None:
-        self.journal_work(
-            lambda journal: journal.unfinished(), self._found_unfinished, self._journal_failed
-        )
+        def look(journal: Journal) -> tuple[CheckIn | None, bool]:
+            from breath_tui.core.feedback import feedback_due
+            from breath_tui.core.when import local_now
 
-    def _found_unfinished(self, unfinished: CheckIn | None) -> None:
+            return journal.unfinished(), feedback_due(journal.count, local_now())
+
+        self.journal_work(look, self._found, self._journal_failed)
+
+    def _found(self, found: tuple[CheckIn | None, bool]) -> None:
+        """What the journal holds for home: an unfinished entry to resume, and whether a
+        feedback is due (a quiet line, once: it goes when one is given)."""
+        from breath_tui.core.card import KIND_NAMES
+        from breath_tui.core.feedback import OFFER_LINE
         from breath_tui.core.when import day_and_time
 
+        unfinished, feedback_due = found
         self.unfinished = unfinished
         self.query_one("#home-unfinished", Static).update(
-            f"r resumes the unfinished check-in of {day_and_time(unfinished.started_at)}."
+            f"r resumes the unfinished {KIND_NAMES[unfinished.kind]} of "
+            f"{day_and_time(unfinished.started_at)}."
             if unfinished is not None
             else ""
         )
+        self.query_one("#home-offer", Static).update(OFFER_LINE if feedback_due else "")
 
     def _journal_failed(self, error: Exception) -> None:
         self.query_one("#home-unfinished", Static).update(
@@ -131,9 +145,10 @@ class HomeScreen(BreathScreen[None]):
             self.breath_app.open_flow(name)
 
     def action_resume(self) -> None:
-        """r: finish the unfinished check-in, where it was left."""
+        """r: finish the unfinished check-in (or feedback), where it was left."""
         if self.unfinished is not None:
-            self.breath_app.open_flow("checkin", FlowOptions(resume=self.unfinished.id))
+            flow = "feedback" if self.unfinished.kind == "feedback" else "checkin"
+            self.breath_app.open_flow(flow, FlowOptions(resume=self.unfinished.id))
 
 
 def _marked(prompt: str, highlighted: bool) -> str:

@@ -180,6 +180,9 @@ class NoteStep(Step):
     field_name = "note"
     title = "Note for your therapist"
     keys = "ctrl+s save · Tab to the buttons · Esc back · ctrl+q leave"
+    question = "What helped, what did not, what do you want to bring up?"
+    hint = ""
+    save_label = "Save note"
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", show=False)]
 
@@ -189,14 +192,12 @@ class NoteStep(Step):
 
     def compose(self) -> ComposeResult:
         """Prompt, the text box, Save and Skip."""
-        yield Static(
-            "What helped, what did not, what do you want to bring up?",
-            classes="question",
-            markup=False,
-        )
+        yield Static(self.question, classes="question", markup=False)
+        if self.hint:
+            yield Static(self.hint, classes="hint", markup=False)
         yield TextArea(self.value, id="note", soft_wrap=True, show_line_numbers=False)
         with Horizontal(id="note-buttons"):
-            yield Button("Save note", id="save-note", compact=True)
+            yield Button(self.save_label, id="save-note", compact=True)
             yield Button("Skip", id="skip-note", compact=True)
 
     def on_mount(self) -> None:
