@@ -60,6 +60,7 @@ class BreathingScreen(BreathScreen[Outcome]):
         trace: records when each phase reached the screen (benchmarks).
         show_summary: show a card of the session before finishing (not inside a check-in, whose
             own card follows).
+        step: where the session stands in a flow ("Check-in · step 2 of 6"), said in its title.
     """
 
     # In a window below 40x12 it says so itself and breathing goes on (see _check_size), so
@@ -88,9 +89,11 @@ class BreathingScreen(BreathScreen[Outcome]):
         reduced_motion: bool,
         trace: PhaseTrace | None = None,
         show_summary: bool = True,
+        step: str = "",
     ) -> None:
         super().__init__()
         self.show_summary = show_summary
+        self.step = step
         self.setup = setup
         self.clock = clock
         self.reduced_motion = reduced_motion
@@ -274,6 +277,8 @@ class BreathingScreen(BreathScreen[Outcome]):
         """What the title, word, countdown and progress lines say at this state."""
         pattern = self.setup.pattern
         title = f"{rate_line(pattern, state.tempo)} · {pattern.timing} s"
+        if self.step:
+            title = f"{self.step} · {title}"
         if state.tempo != 1.0:
             title += " · slower" if state.tempo < 1.0 else " · faster"
         texts = {"title": title}

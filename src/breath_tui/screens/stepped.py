@@ -18,7 +18,7 @@ store_step, store_drafts, find_unfinished); the rest is here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -61,7 +61,7 @@ class SteppedScreen(BreathScreen[Outcome]):
         Binding("q", "leave", "Leave", show=False),
     ]
 
-    flow_title: ClassVar[str] = ""
+    flow_title: str = ""
     """The header's first words ("Feedback")."""
 
     def __init__(self, kind: Kind, *, resume: str | None = None, offer_resume: bool = True):
@@ -133,10 +133,7 @@ class SteppedScreen(BreathScreen[Outcome]):
         self.current = None
         what = KIND_NAMES[unfinished.kind]
         self.query_one("#step-title", Static).update(f"An unfinished {what} was found")
-        finish = "f finish it · " if self.can_finish(unfinished) else ""
-        self.query_one("#keys", Static).update(
-            f"{finish}k keep it · d discard it · q decide next time"
-        )
+        self.query_one("#keys", Static).update("")  # the dialog shows its own keys
         offer = ResumeScreen(unfinished, can_finish=self.can_finish(unfinished))
         self.app.push_screen(offer, lambda choice: self._resumed(unfinished, choice))
 
@@ -167,7 +164,7 @@ class SteppedScreen(BreathScreen[Outcome]):
             self.index -= 1
             self.advance()
             return
-        self.show()
+        self.show(resuming=True)
 
     @on(Resize)
     def _fit(self, event: Resize) -> None:
@@ -187,16 +184,20 @@ class SteppedScreen(BreathScreen[Outcome]):
             return self.saved_value(self.entry, name)
         return self.empty(name)
 
-    def show(self, from_end: bool = False) -> None:
-        """Show the current step; `from_end` when going back to it, so it opens at its end."""
+    def show(self, from_end: bool = False, resuming: bool = False) -> None:
+        """Show the current step; `from_end` when going back to it, so it opens at its end;
+        `resuming` when opening it again after the entry was left, so it goes on there."""
         body = self.query_one("#step-body", Vertical)
         # Keys typed while the old step goes away reach the screen, not a widget being removed.
         self.set_focus(None)
         body.remove_children()
         step = self.make_step(self.step_name)
         step.on_answer = self._answered
+        step.on_progress = self._progressed
         if from_end:
             step.start_at_end()
+        elif resuming:
+            step.resume()
         self.current = step
         body.mount(step)
         title = self.query_one("#step-title", Static)
@@ -221,11 +222,9 @@ class SteppedScreen(BreathScreen[Outcome]):
         if self.saving:
             return
         self.saving = True
-        kind, existing = self.kind, self.entry
 
         def store(journal: Journal) -> CheckIn:
-            entry_id = existing.id if existing is not None else journal.start_checkin(kind)
-            return self.store_step(journal, entry_id, name, value)
+            return self.store_step(journal, self._entry_id(journal), name, value)
 
         def saved(entry: CheckIn) -> None:
             self.saving = False
@@ -234,6 +233,30 @@ class SteppedScreen(BreathScreen[Outcome]):
             then()
 
         self.journal_work(store, saved, self._save_failed)
+
+    def _entry_id(self, journal: Journal) -> str:
+        """The entry's id, starting it in the journal if this is its first save. Called in the
+        journal's worker, in turn: a draft saved just before may have started it."""
+        return self.entry.id if self.entry is not None else journal.start_checkin(self.kind)
+
+    def _progressed(self, step: Step, value: Any) -> None:
+        """Part of a step answered (a region, a feeling): kept at once as a draft, the step not
+        yet done, so a kill or a closed terminal resumes at the very next part."""
+        if step is not self.current:
+            return
+        name = self.step_name
+        self.drafts[name] = value
+
+        def keep(journal: Journal) -> CheckIn | None:
+            entry_id = self._entry_id(journal)
+            self.store_drafts(journal, entry_id, {name: value})
+            return journal.get(entry_id)
+
+        def kept(entry: CheckIn | None) -> None:
+            if entry is not None:
+                self.entry = entry
+
+        self.journal_work(keep, kept)
 
     def _save_failed(self, error: Exception) -> None:
         self.saving = False
@@ -340,14 +363,13 @@ class SteppedScreen(BreathScreen[Outcome]):
         if choice is None:
             return
         drafts = self._entered_drafts()
-        kind, existing = self.kind, self.entry
 
         def store(journal: Journal) -> None:
             if choice == "discard":
-                if existing is not None:
-                    journal.discard(existing.id)
+                if self.entry is not None:
+                    journal.discard(self.entry.id)
                 return
-            entry_id = existing.id if existing is not None else journal.start_checkin(kind)
+            entry_id = self._entry_id(journal)
             if choice == "later":
                 # The step being answered stays unanswered: resuming opens it, as it was.
                 if drafts:
