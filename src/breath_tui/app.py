@@ -10,7 +10,9 @@ import asyncio
 import contextlib
 import gc
 import inspect
+import os
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path, PurePath
@@ -24,6 +26,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from breath_tui.core.clock import Clock, session_clock
+from breath_tui.core.errors import BadInput
 from breath_tui.core.text import visible
 from breath_tui.flows import FlowOptions, flow_named
 from breath_tui.screens.base import BreathScreen, Outcome
@@ -319,6 +322,29 @@ def check_theme(app: BreathApp) -> None:
     raise ConfigError(f"{where}: display.theme {theme!r} is not a theme; use one of {names}")
 
 
+def _never_fails(start: str) -> bool:
+    command = flow_named(start).command if start != "home" else None
+    return command is not None and command.never_fails
+
+
+def needs_terminal(start: str) -> None:
+    """A full-screen flow needs a terminal to draw on and take keys from; say so at once (a
+    Textual app on a closed standard input would spin on a whole core and never end).
+
+    Raises:
+        BadInput: standard input or output is not a terminal (the browser's driver excepted).
+    """
+    if os.environ.get("TEXTUAL_DRIVER"):  # textual-serve runs the app for a browser tab
+        return
+    for stream, name in ((sys.stdin, "input"), (sys.stdout, "output")):
+        if not stream.isatty():
+            command = "breath-tui" if start == "home" else f"breath-tui {start}"
+            raise BadInput(
+                f"{command} is full screen, but standard {name} is not a terminal; run it in "
+                "a terminal (breathe, now and history print plain lines to a pipe)"
+            )
+
+
 def run_flow(start: str, options: FlowOptions, config: Config) -> int:
     """Run the full-screen app with `start` (a flow, or "home") first; print how it ended.
 
@@ -329,10 +355,22 @@ def run_flow(start: str, options: FlowOptions, config: Config) -> int:
         The exit status: 0 when the flow ends, whatever way the person chose.
     """
     app = BreathApp(config, start, options)
-    check_theme(app)
+    forgiving = _never_fails(start)
     try:
-        if start != "home" and flow_named(start).journal == "write":
+        check_theme(app)
+    except BadInput as problem:
+        if not forgiving:
+            raise
+        # Quick calm starts whatever config.toml says: in the default theme, saying so once.
+        app.config.display.theme = "textual-dark"
+        said = f"{problem}; quick calm uses the default theme this time."
+        app.options = app.options._replace(notice=app.options.notice or said)
+    try:
+        # The journal is opened before the terminal is taken over, so a journal that cannot be
+        # opened is one line, not a message inside the app; quick calm breathes first anyway.
+        if not forgiving and start != "home" and flow_named(start).journal == "write":
             app.journal  # noqa: B018 (opens it)
+        needs_terminal(start)  # after the config and journal, whose errors say more
         app.run()
     finally:
         app.close_journal()

@@ -33,6 +33,7 @@ class FlowOptions(NamedTuple):
         since: history and summary from this moment on (`history --since`).
         limit: only the newest so many entries (`history --limit`).
         resume: the id of an unfinished check-in (or feedback) to finish at once (home's r).
+        notice: one line to show at once (quick calm's word on a broken config.toml).
     """
 
     sound: bool = True
@@ -42,6 +43,7 @@ class FlowOptions(NamedTuple):
     since: datetime | None = None
     limit: int | None = None
     resume: str | None = None
+    notice: str | None = None
 
 
 class Command(NamedTuple):
@@ -51,6 +53,9 @@ class Command(NamedTuple):
     description: str
     sound: bool = False
     """Whether it takes --no-sound (it breathes)."""
+    never_fails: bool = False
+    """It starts whatever config.toml says (defaults for a broken part, said in one line), and
+    without a terminal it guides in plain lines: quick calm."""
 
 
 Build = Callable[["BreathApp", FlowOptions], "BreathScreen[Outcome]"]
@@ -142,7 +147,7 @@ def _quick(app: BreathApp, options: FlowOptions) -> BreathScreen[Outcome]:
     from breath_tui.session_setup import session_for
 
     setup = session_for(app.config, "quick", sound=options.sound)
-    return QuickCalmScreen(setup, app.clock, app.reduced_motion)
+    return QuickCalmScreen(setup, app.clock, app.reduced_motion, notice=options.notice)
 
 
 def _feedback_screen() -> type[Screen[Outcome]]:
@@ -232,6 +237,7 @@ FLOWS: tuple[Flow, ...] = (
             "kept in your journal as a quick entry. Bind it to a key: tmux display-popup -E "
             "breath-tui now",
             sound=True,
+            never_fails=True,
         ),
         detail=lambda config: _length(config, "quick"),
     ),

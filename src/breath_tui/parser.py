@@ -88,11 +88,28 @@ def _register_flow(commands: Any, name: str) -> None:
 
 def run_flow_command(name: str, args: argparse.Namespace) -> int:
     """Run a registry flow from its sub-command; 0 when it ends, whatever the person chose."""
-    from breath_tui.app import run_flow
-    from breath_tui.core.config import load_config
+    import sys
+
+    from breath_tui.core.config import load_config, load_config_forgiving
     from breath_tui.core.locations import config_path
 
-    options = FlowOptions(
-        sound=not getattr(args, "no_sound", False), reduced_motion=args.reduced_motion
-    )
-    return run_flow(name, options, load_config(config_path()))
+    command = flow_named(name).command
+    assert command is not None
+    sound = not getattr(args, "no_sound", False)
+    if not command.never_fails:
+        options = FlowOptions(sound=sound, reduced_motion=args.reduced_motion)
+        from breath_tui.app import run_flow
+
+        return run_flow(name, options, load_config(config_path()))
+    config, notice = load_config_forgiving(config_path())
+    if not sys.stdout.isatty():  # a pipe, a file: the guidance in lines
+        from breath_tui.plain import run_plain_session
+        from breath_tui.session_setup import session_for
+
+        if notice:
+            print(notice, file=sys.stderr)
+        return run_plain_session(session_for(config, "quick", sound=sound))
+    from breath_tui.app import run_flow
+
+    options = FlowOptions(sound=sound, reduced_motion=args.reduced_motion, notice=notice)
+    return run_flow(name, options, config)

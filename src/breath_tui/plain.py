@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from breath_tui.audio import CuePlayer
 from breath_tui.core.breath_words import describe_length, phase_line, rate_line, session_line
@@ -11,6 +11,27 @@ from breath_tui.core.clock import Clock
 from breath_tui.core.pacer import Pacer
 from breath_tui.core.patterns import Pattern
 from breath_tui.core.safety import safety_lines
+
+if TYPE_CHECKING:
+    from breath_tui.session_setup import SessionSetup
+
+
+def run_plain_session(setup: SessionSetup, out: TextIO | None = None) -> int:
+    """A whole plain session on the session clock, to standard output; 0 when done or stopped."""
+    import sys
+    import time
+
+    from breath_tui.core.clock import session_clock
+
+    clock = session_clock()
+    # Opened before the clock starts, so its start-up does not eat the first phase.
+    cues = setup.player()
+    pacer = setup.make_pacer(clock.now())
+    try:
+        run_plain(setup.pattern, pacer, clock, out or sys.stdout, cues, time.sleep)
+    finally:
+        setup.close()
+    return 0
 
 
 def run_plain(

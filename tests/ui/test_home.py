@@ -106,7 +106,7 @@ async def test_quick_calm_rated_8_or_more_shows_the_crisis_line():
             await pilot.press("escape", rating)
             await pilot.pause()
             status = shown(app, "#home-status")
-            assert f"tension {rating} now" in status
+            assert f"tension {rating} after" in status
             assert (app.config.safety.crisis_text in status) is crisis_shown
 
 
@@ -340,7 +340,7 @@ def test_unknown_theme_is_refused_naming_file_and_line(breath_home, capsys):
 
     breath_home.mkdir()
     (breath_home / "config.toml").write_text('[display]\ntheme = "neon"\n')
-    assert main(["now", "--no-sound"]) == 2
+    assert main(["checkin"]) == 2
     assert f"{breath_home / 'config.toml'}, line 2: display.theme 'neon'" in capsys.readouterr().err
 
 

@@ -10,7 +10,6 @@ from breath_tui.core.errors import BadInput
 
 if TYPE_CHECKING:
     from breath_tui.core.settings import Config
-    from breath_tui.session_setup import SessionSetup
 
 
 def _number(kind: type, option: str) -> Any:
@@ -86,27 +85,12 @@ def run(args: argparse.Namespace) -> int:
         tempo=args.tempo,
         sound=not args.no_sound,
     )
-    if args.plain:
-        return _run_plain(setup)
+    if args.plain or not sys.stdout.isatty():  # a pipe, a file: lines, not a screen
+        from breath_tui.plain import run_plain_session
+
+        return run_plain_session(setup)
     from breath_tui.app import run_flow
     from breath_tui.flows import FlowOptions
 
     options = FlowOptions(setup=setup, reduced_motion=args.reduced_motion)
     return run_flow("breathe", options, config)
-
-
-def _run_plain(setup: SessionSetup) -> int:
-    import time
-
-    from breath_tui.core.clock import session_clock
-    from breath_tui.plain import run_plain
-
-    clock = session_clock()
-    # Opened before the clock starts, so its start-up does not eat the first phase.
-    cues = setup.player()
-    pacer = setup.make_pacer(clock.now())
-    try:
-        run_plain(setup.pattern, pacer, clock, sys.stdout, cues, time.sleep)
-    finally:
-        setup.close()
-    return 0

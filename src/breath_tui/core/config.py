@@ -54,3 +54,18 @@ def load_config(path: Path) -> Config:
     from breath_tui.core.config_file import parse_config
 
     return parse_config(text, path)
+
+
+def load_config_forgiving(path: Path) -> tuple[Config, str | None]:
+    """Read config.toml for quick calm, which must start whatever it says: a part that is not
+    usable is left at its defaults, and the one line returned says so (None: nothing was)."""
+    try:
+        return load_config(path), None
+    except ConfigError as problem:
+        try:
+            text = read_small_file(path, MAX_CONFIG_BYTES).decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return Config(path=path), f"{problem}; quick calm uses the default settings this time."
+    from breath_tui.core.config_file import parse_config_forgiving
+
+    return parse_config_forgiving(text, path)

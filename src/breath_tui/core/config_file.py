@@ -323,7 +323,39 @@ def read_toml(text: str, path: Path, error: type[BadInput] = ConfigError) -> dic
 
 def parse_config(text: str, path: Path) -> Config:
     """Build a Config from config.toml text; raise ConfigError naming file, line and key."""
-    raw = read_toml(text, path)
+    return config_from(read_toml(text, path), path, text)
+
+
+def parse_config_forgiving(text: str, path: Path) -> tuple[Config, str | None]:
+    """As parse_config, but a mistake costs only its own section: the rest of the settings are
+    kept, and what was set aside is said in one line (None when nothing was).
+
+    For quick calm, which must start whatever the file says: guidance first, always.
+    """
+    try:
+        return parse_config(text, path), None
+    except ConfigError as first:
+        problem = str(first)
+    try:
+        raw = read_toml(text, path)
+    except ConfigError:
+        return Config(path=path), f"{problem}; quick calm uses the default settings this time."
+    kept: dict[str, Any] = {}
+    skipped: list[str] = []
+    for section, value in raw.items():
+        try:
+            config_from({**kept, section: value}, path, text)
+        except ConfigError:
+            skipped.append(section)
+            continue
+        kept[section] = value
+    names = ", ".join(f"[{section}]" for section in skipped)
+    notice = f"{problem}; quick calm uses the defaults for {names} this time."
+    return config_from(kept, path, text), notice
+
+
+def config_from(raw: dict[str, Any], path: Path, text: str) -> Config:
+    """A Config from parsed TOML, every value checked (text gives the lines for messages)."""
     config = Config(path=path)
     for section, value in raw.items():
         if section == "patterns":

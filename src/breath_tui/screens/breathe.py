@@ -94,6 +94,8 @@ class BreathingScreen(BreathScreen[Outcome]):
         super().__init__()
         self.show_summary = show_summary
         self.step = step
+        self.first_notice: str | None = None
+        """A line to show from the start (quick calm on a broken config.toml)."""
         self.setup = setup
         self.clock = clock
         self.reduced_motion = reduced_motion
@@ -118,6 +120,8 @@ class BreathingScreen(BreathScreen[Outcome]):
                 yield BreathGuide(reduced_motion=self.reduced_motion, id="guide")
             yield Line(texts["word"], id="word")
             yield Line(texts["countdown"], id="countdown")
+            # A question a flow asks while breathing goes on (quick calm's tension before).
+            yield Line("", id="prompt", collapse_empty=True)
             yield Line(texts["progress"], id="progress")
             yield Static(
                 literal("\n".join([*safety_lines(pattern), STOP_ANY_TIME]), keep_lines=True),
@@ -173,8 +177,8 @@ class BreathingScreen(BreathScreen[Outcome]):
         """The guide is on screen: the session's clock starts now, with the first cue."""
         if not self._started:
             self._started = True
-            if self.cues.notice:
-                self._set_text("notice", self.cues.notice)
+            if self.cues.notice or self.first_notice:
+                self._set_text("notice", self.first_notice or self.cues.notice or "")
             self.pacer = self.setup.make_pacer(self.clock.now())
             self._tick()
 

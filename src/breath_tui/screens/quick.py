@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from breath_tui.core.safety import still_tense
 from breath_tui.screens.base import BreathModal, Outcome
-from breath_tui.screens.breathe import KEY_HELP, BreathingScreen
+from breath_tui.screens.breathe import BreathingScreen
 from breath_tui.widgets.literal import literal
 
 if TYPE_CHECKING:
@@ -77,17 +77,44 @@ class QuickCalmScreen(BreathingScreen):
     """The breathing of a quick calm; at its end, the optional rating, and the entry kept.
     g instead: the entry kept as it is, then grounding, whose ending ends quick calm too."""
 
-    key_help = f"{KEY_HELP} · g try grounding"
+    key_help = "esc stop · space pause · +/- pace · m mute · 0-9 tension · g try grounding"
 
-    BINDINGS = [Binding("g", "ground", "Grounding", show=False)]
+    BINDINGS = [
+        Binding("g", "ground", "Grounding", show=False),
+        *(Binding(str(d), f"before({d})", show=False) for d in range(10)),
+        Binding("t", "before(10)", show=False),
+        Binding("enter", "no_rating", show=False),
+    ]
 
-    def __init__(self, setup: SessionSetup, clock: Clock, reduced_motion: bool) -> None:
+    def __init__(
+        self, setup: SessionSetup, clock: Clock, reduced_motion: bool, notice: str | None = None
+    ) -> None:
         from breath_tui.core.when import local_now
 
         super().__init__(setup, clock, reduced_motion, show_summary=False)
         self.started_at: datetime = local_now()
         self.grounding_next = False
         self.kept = Outcome()
+        self.first_notice = notice
+        self.before: int | None = None
+        """How tense the person said they were as it began (one key, while breathing)."""
+        self.asking = True
+
+    def on_mount(self) -> None:
+        """Breathing starts at once; the question about tension stays out of its way."""
+        super().on_mount()
+        self._set_text("prompt", "How tense are you, 0-9 (t for 10)? Or just breathe.")
+
+    def action_before(self, rating: int) -> None:
+        """A digit while breathing: how tense the person is as quick calm begins (kept)."""
+        if self.asking:
+            self.before, self.asking = rating, False
+            self._set_text("prompt", f"Tension before: {rating}/10.")
+
+    def action_no_rating(self) -> None:
+        """Enter: no rating before; the question goes."""
+        self.asking = False
+        self._set_text("prompt", "")
 
     def action_ground(self) -> None:
         """g: breathing not helping? Stop it and try grounding instead."""
@@ -119,23 +146,25 @@ class QuickCalmScreen(BreathingScreen):
 
     def _keep(self, breathing: Breathing | None, rating: int | None) -> None:
         """Save the quick entry (if any breathing happened) and end the flow."""
+        from breath_tui.core.card import ratings_text
         from breath_tui.core.checkin import CheckIn
         from breath_tui.core.when import local_now
 
         self.setup.close()
         # Nothing breathed and nothing rated (stopped at once): there is nothing to keep.
-        if breathing is None or (breathing.cycles == 0 and rating is None):
+        if breathing is None or (breathing.cycles == 0 and rating is None and self.before is None):
             self._done(Outcome("Nothing kept: quick calm stopped before a whole breath."))
             return
         started = self.started_at
         entry = (
             CheckIn.new("quick", now=lambda: started)
-            .updated(breathing=breathing, post_rating=rating)
+            .updated(breathing=breathing, pre_rating=self.before, post_rating=rating)
             .finished(local_now())
         )
-        kept = f"tension {rating} now" if rating is not None else "no rating"
+        ratings = ratings_text(entry)
+        kept = f"tension {ratings}" if ratings else "no rating"
         line = f"Kept as a quick entry in your journal ({kept})."
-        if still_tense(None, rating):
+        if still_tense(self.before, rating):
             # Safety copy, not advice: where help is, when tension is still high; the
             # person's own safety plan first, when they have one.
             from breath_tui.core.locations import plan_path
