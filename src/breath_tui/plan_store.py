@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from breath_tui.core.config import read_small_file
+from breath_tui.core.config import read_small_text
 from breath_tui.core.locations import ensure_private_dir
 from breath_tui.core.plan import (
     MAX_PLAN_BYTES,
@@ -24,16 +24,8 @@ from breath_tui.core.private_files import write_privately
 
 
 def _current_text(path: Path) -> str:
-    try:
-        data = read_small_file(path, MAX_PLAN_BYTES)
-    except FileNotFoundError:
-        return plan_template()
-    except OSError as error:
-        raise PlanError(f"{path}: cannot be read: {error.strerror or error}") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise PlanError(f"{path}: not UTF-8 text; fix it in an editor first") from None
+    text = read_small_text(path, MAX_PLAN_BYTES, PlanError)
+    return plan_template() if text is None else text
 
 
 def updated_plan_text(text: str, key: str, items: Sequence[str]) -> str:

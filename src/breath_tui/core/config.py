@@ -34,23 +34,35 @@ def read_small_file(path: Path, most: int) -> bytes:
     return data
 
 
+def read_small_text(path: Path, most: int, error: type[Exception]) -> str | None:
+    """The UTF-8 text of a small regular file (see read_small_file); None when there is none.
+
+    Raises:
+        error: the file cannot be read, is too large, or is not UTF-8 (the message names the
+            file, and the line where the text stops being UTF-8).
+    """
+    try:
+        data = read_small_file(path, most)
+    except FileNotFoundError:
+        return None
+    except OSError as problem:
+        raise error(f"{path}: cannot be read: {problem.strerror or problem}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as problem:
+        line = data[: problem.start].count(b"\n") + 1
+        raise error(f"{path}, line {line}: not UTF-8 text") from None
+
+
 def load_config(path: Path) -> Config:
     """Read config.toml; a missing file gives the defaults.
 
     Raises:
         ConfigError: the file cannot be read or is not valid; the message names file and line.
     """
-    try:
-        data = read_small_file(path, MAX_CONFIG_BYTES)
-    except FileNotFoundError:
+    text = read_small_text(path, MAX_CONFIG_BYTES, ConfigError)
+    if text is None:
         return Config(path=path)
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot be read: {error.strerror or error}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ConfigError(f"{path}, line {line}: not UTF-8 text") from None
     from breath_tui.core.config_file import parse_config
 
     return parse_config(text, path)
@@ -63,8 +75,8 @@ def load_config_forgiving(path: Path) -> tuple[Config, str | None]:
         return load_config(path), None
     except ConfigError as problem:
         try:
-            text = read_small_file(path, MAX_CONFIG_BYTES).decode("utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = read_small_text(path, MAX_CONFIG_BYTES, ConfigError) or ""
+        except ConfigError:
             return Config(path=path), f"{problem}; quick calm uses the default settings this time."
     from breath_tui.core.config_file import parse_config_forgiving
 

@@ -176,19 +176,11 @@ def load_plan(path: Path) -> SafetyPlan | None:
     Raises:
         PlanError: the file cannot be read or is not a plan; the message names file and line.
     """
-    from breath_tui.core.config import read_small_file
+    from breath_tui.core.config import read_small_text
 
-    try:
-        data = read_small_file(path, MAX_PLAN_BYTES)
-    except FileNotFoundError:
+    text = read_small_text(path, MAX_PLAN_BYTES, PlanError)
+    if text is None:
         return None
-    except OSError as error:
-        raise PlanError(f"{path}: cannot be read: {error.strerror or error}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise PlanError(f"{path}, line {line}: not UTF-8 text") from None
     return parse_plan(text, path)
 
 
