@@ -110,9 +110,9 @@ def test_pattern_option_is_exit_0_or_exit_2_naming_it(
     text: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`breathe --plain --pattern X`: starts (0) when X is usable, else exit 2 in one or two lines."""
-    import breath_tui.commands.breathe as breathe
+    import breath_tui.plain as plain
 
-    monkeypatch.setattr(breathe, "_run_plain", lambda setup: 0)
+    monkeypatch.setattr(plain, "run_plain_session", lambda setup: 0)
     status, out, err = _cli(capsys, "breathe", "--plain", "--no-sound", f"--pattern={text}")
     if _check_pattern(text):
         assert (status, err) == (0, "")
