@@ -384,7 +384,7 @@ def summary_text(summary: TherapistSummary, width: int | None = None) -> str:
 def summary_markdown(summary: TherapistSummary) -> str:
     """The summary as Markdown, for export: every text the person wrote escaped to show as typed.
 
-    Notes are block quotes, one per episode, under a line with their date.
+    Notes are block quotes, one per entry, under a line with their date.
     """
     out = [f"# Therapist summary: {heading(summary)}", "", overview(summary)]
     for title, items in _sections(summary):
