@@ -79,7 +79,9 @@ def test_export_to_a_file_says_what_it_wrote(
     assert out.endswith(f"to {csv_file} as CSV.\n")
     summary = tmp_path / "s.md"
     out = run(capsys, "export", "--format", "summary", "-o", str(summary))[1]
-    assert out.startswith("Wrote the therapist summary (") and out.endswith("as Markdown.\n")
+    assert out.startswith("Wrote the therapist summary of 4 entries (") and out.endswith(
+        "as Markdown.\n"
+    )
 
 
 def test_export_to_standard_output_adds_nothing(
@@ -153,3 +155,15 @@ def test_left_early_survives_export_and_import(
     assert run(capsys, "export")[1] == first
     history = run(capsys, "history", "--plain")[1]
     assert "Check-in (left early), " in history
+
+
+def test_trends_count_the_entries_by_kind(journal: Journal, make_checkin: Make) -> None:
+    """The trends' first line counts each kind, from the journal's rows as from check-ins."""
+    from breath_tui.core.trends import compute_trends, trends_lines
+
+    made = mixed(make_checkin)
+    journal.import_checkins(made)
+    for entries in (journal.trend_rows(), made):
+        assert trends_lines(compute_trends(entries), 80)[0] == (
+            "Tension 0-10 over 4 entries (1 check-in, 2 quick calms and 1 body scan), oldest first"
+        )

@@ -81,7 +81,7 @@ def test_history_ends_with_trends_and_what_helps(
     with Journal() as journal:
         journal.import_checkins([make_checkin() for _ in range(3)])
     out = run(capsys, "history", "--plain")[1]
-    assert "Tension 0-10, 3 entries" in out
+    assert "Tension 0-10 over 3 check-ins, oldest first" in out
     assert "shoulders: tense 3 of 3 times" in out
     assert "disappointed" in out.split("Feelings most often named")[1]
     assert "resonance: tension 3.0 lower on average, 3 times" in out

@@ -36,8 +36,8 @@ def test_history(snap_compare, make_checkin, size):
 
 
 def test_history_trends(snap_compare, make_checkin):
-    """Trends tab: two sparklines (before high, after lower) with "1 May" under their start and
-    "3 May" beside their end, shoulders tense 3 of 3 times at strength 6/10 on average,
+    """Trends tab: "Tension 0-10 over 3 check-ins, oldest first", two sparklines (before
+    high, after lower) with "1 May" under their start and "3 May" beside their end, shoulders tense 3 of 3 times at strength 6/10 on average,
     disappointed and ashamed named 3 times, resonance 3.0 lower on average, 3 times."""
     seed(make_checkin)
     app, _ = make_home_app()

@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
             else summary_since_last_session(read_journal, local_now())
         )
         text = summary_markdown(summary)
-        what = f"the therapist summary ({summary.count_text})"
+        what = f"the therapist summary of {summary.count_text}"
 
         def write(out: TextIO) -> None:
             out.write(text)

@@ -147,6 +147,8 @@ class TrendRow(NamedTuple):
     """The feeling words named, in order."""
     feedback: FeedbackPoint | None = None
     """A feedback entry's answers; None for every other kind."""
+    kind: str | None = None
+    """The entry's kind ("checkin", "quick", ...), for counting by kind; None if not known."""
 
     @classmethod
     def of(cls, checkin: CheckIn) -> TrendRow:
@@ -167,6 +169,7 @@ class TrendRow(NamedTuple):
             checkin.body,
             feelings,
             feedback,
+            checkin.kind,
         )
 
 
@@ -257,6 +260,8 @@ class Trends:
     heard: tuple[HeardPoint, ...] = ()
     paces: tuple[WordCount, ...] = ()
     wishes: tuple[WordCount, ...] = ()
+    kinds: tuple[tuple[str, int], ...] = ()
+    """(kind, count) of the entries in `count`, when the rows said their kind."""
 
     @property
     def heard_series(self) -> tuple[int | None, ...]:
@@ -369,6 +374,7 @@ def compute_trends(entries: Iterable[TrendRow | CheckIn], *, top: int = 5) -> Tr
     pace_counts = dict.fromkeys(PACES, 0)
     wish_names: dict[str, str] = {}
     wish_counts: dict[str, int] = {}
+    kinds: dict[str, int] = {}
 
     for row in rows:
         if row.feedback is not None:
@@ -379,6 +385,8 @@ def compute_trends(entries: Iterable[TrendRow | CheckIn], *, top: int = 5) -> Tr
             _count_words(feedback.wishes, wish_names, wish_counts)
             continue
         started, pre, post = row.started_at, row.pre_rating, row.post_rating
+        if row.kind is not None:
+            kinds[row.kind] = kinds.get(row.kind, 0) + 1
         points.append(TensionPoint(started, pre, post))
         if pre is not None and post is not None:
             change = post - pre
@@ -412,6 +420,7 @@ def compute_trends(entries: Iterable[TrendRow | CheckIn], *, top: int = 5) -> Tr
         heard=tuple(HeardPoint(day, value) for day, _, value in heard),
         paces=tuple(WordCount(pace, count) for pace, count in pace_counts.items()),
         wishes=tuple(_most_often(wish_names, wish_counts)),
+        kinds=tuple(kinds.items()),
     )
 
 
@@ -514,11 +523,16 @@ def dates_under(points: tuple[TensionPoint, ...], length: int) -> str:
 
 def tension_lines(trends: Trends, width: int = 40) -> list[str]:
     """Tension over time, the body, feelings and what helps (trends_lines without feedback)."""
+    from breath_tui.core.card import entries_text
+
     spark = max(width - 8, 1)
     before = sparkline(trends.before_series, spark)
+    if sum(count for _, count in trends.kinds) == trends.count:
+        entries = entries_text(dict(trends.kinds))
+    else:  # rows that did not say their kind
+        entries = f"{trends.count} entr{'ies' if trends.count != 1 else 'y'}"
     lines = [
-        f"Tension 0-10, {trends.count} entr{'ies' if trends.count != 1 else 'y'} "
-        "(check-ins, quick calms and scans), oldest first",
+        f"Tension 0-10 over {entries}, oldest first",
         f"Before  {before}",
         f"After   {sparkline(trends.after_series, spark)}",
         f"        {dates_under(trends.points, len(before))}",

@@ -525,12 +525,12 @@ class Journal:
             " json_extract(data, '$.breathing.pattern'), json_extract(data, '$.body'),"
             " json_extract(data, '$.feelings'), json_extract(data, '$.feedback.session_date'),"
             " json_extract(data, '$.feedback.heard'), json_extract(data, '$.feedback.pace'),"
-            f" json_extract(data, '$.feedback.wishes') FROM checkins{where}"
+            f" json_extract(data, '$.feedback.wishes'), kind FROM checkins{where}"
             " ORDER BY started_ts DESC, id DESC LIMIT ?"
         )
         rows = []
         found = self._read(sql, [*params, -1 if limit is None else limit])
-        for started, pre, post, pattern, body, feelings, session, *told in found:
+        for started, pre, post, pattern, body, feelings, session, *told, kind in found:
             entries = tuple(
                 Noticed(item["region"], tuple(item["sensations"]), item["intensity"])
                 for item in (json.loads(body) if body else ())
@@ -543,7 +543,14 @@ class Journal:
                 feedback = FeedbackPoint(date.fromisoformat(session), heard, pace, wished)
             rows.append(
                 TrendRow(
-                    datetime.fromisoformat(started), pre, post, pattern, entries, words, feedback
+                    datetime.fromisoformat(started),
+                    pre,
+                    post,
+                    pattern,
+                    entries,
+                    words,
+                    feedback,
+                    kind,
                 )
             )
         return rows
