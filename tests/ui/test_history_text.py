@@ -107,11 +107,17 @@ async def test_a_wrapped_summary_line_keeps_its_indent(make_checkin):
 
 
 async def test_an_entry_left_early_is_named_in_the_table(make_checkin):
-    """A check-in kept before its last step reads 'check-in (left early)' in the Kind column."""
+    """A check-in kept before its last step reads 'check-in (left early)' in the Kind column;
+    the table still fits 80 columns, body and feelings giving way so the note keeps its start."""
     with Journal() as journal:
-        journal.add(make_checkin(post_rating=None, left_early=True))
+        journal.add(make_checkin(post_rating=None, left_early=True, note=NOTES[0]))
     app, _ = make_home_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h")
         await settle(pilot)
-        assert str(app.screen.query_one(DataTable).get_row_at(0)[1]) == "check-in (left early)"
+        table = app.screen.query_one(DataTable)
+        assert str(table.get_row_at(0)[1]) == "check-in (left early)"
+        widths = [column.get_render_width(table) for column in table.columns.values()]
+        assert sum(widths) <= 80 - 2  # the scroll bar's room too
+        note = str(table.get_row_at(0)[-1]).removesuffix("…")
+        assert len(note) >= 7 and NOTES[0].startswith(note)

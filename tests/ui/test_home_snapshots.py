@@ -29,7 +29,7 @@ def test_home(snap_compare, size):
 def test_history(snap_compare, make_checkin, size):
     """History, check-ins tab: three rows from May 2024, newest first, 7 -> 4, shoulders, the
     feelings sentence cut with an ellipsis, the start of each note (at 80 columns "When you
-    slowed dow…", the widest text column), the key line at the bottom."""
+    slowe…", the widest text column), the key line at the bottom."""
     seed(make_checkin)
     app, _ = make_home_app()
     assert snap_compare(app, terminal_size=size, press=["h"])

@@ -36,6 +36,8 @@ COLUMNS = ("Date", "Kind", "Tension", "Body", "Feelings", "Note")
 # (a column empty in every row loaded, as body and feelings are for feedback, takes only its
 # heading's width and leaves the rest to the others).
 MIN_TEXT_WIDTH = 10
+# How narrow body and feelings may become when the window leaves too little for all three.
+SQUEEZED_WIDTH = 5
 # Besides the cells: the scroll bar, and one space each side of every cell.
 TABLE_FRAME = 2 + 2 * len(COLUMNS)
 # The note's share of the width, against one each for body and feelings: the start of each
@@ -181,10 +183,26 @@ class HistoryScreen(BreathScreen[Outcome]):
             for i, filled in zip(texts, used, strict=True)
         ]
         unit = spare / max(1, sum(weights))
-        widths = tuple(
-            max(MIN_TEXT_WIDTH, int(unit * weight)) if weight else len(COLUMNS[i])
-            for i, weight in zip(texts, weights, strict=True)
-        )
+        # Body and feelings give way first when the window is narrow (a long kind such as
+        # "check-in (left early)"), so the note keeps its start in sight.
+        others = sum(1 for weight in weights[:-1] if weight)
+        other = max(MIN_TEXT_WIDTH, int(unit))
+        note = 0
+        if weights[-1]:
+            note = max(MIN_TEXT_WIDTH, min(int(unit * weights[-1]), spare - others * other))
+        # Squeezed only where that makes the table fit: narrower still, it scrolls sideways.
+        least = sum(max(SQUEEZED_WIDTH, len(COLUMNS[i])) for i in texts if weights[i - 3])
+        squeezed = note + others * other > spare >= least
+        if squeezed:
+            other = max(SQUEEZED_WIDTH, (spare - note) // others) if others else 0
+        # A column is never narrower than its heading.
+        sized = [
+            (max(other, len(COLUMNS[i])) if weights[i - 3] else len(COLUMNS[i])) for i in texts[:-1]
+        ]
+        if squeezed and weights[-1]:
+            taken = sum(width for i, width in zip(texts, sized, strict=False) if weights[i - 3])
+            note = max(SQUEEZED_WIDTH, min(note, spare - taken))
+        widths = (*sized, note if weights[-1] else len(COLUMNS[-1]))
         if widths == self._text_widths:
             return False
         self._text_widths = widths
