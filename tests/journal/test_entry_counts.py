@@ -102,14 +102,14 @@ class FakeTerminal(io.StringIO):
 def test_forget_asks_naming_each_kind(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, make_checkin: Make
 ) -> None:
-    """forget's question counts by kind: '(4 entries (1 check-in, 2 quick calms and 1 body
-    scan))', not '(4 check-ins)'."""
+    """forget's question counts by kind: 'with 4 entries (1 check-in, 2 quick calms and 1 body
+    scan)', not '(4 check-ins)'."""
     with Journal() as journal:
         journal.import_checkins(mixed(make_checkin))
     monkeypatch.setattr(sys, "stdin", FakeTerminal("no\n"))
     status, out, err = run(capsys, "forget")
     assert status == 0 and out == "Nothing was deleted.\n"
-    assert "(4 entries (1 check-in, 2 quick calms and 1 body scan))?" in err
+    assert ", with 4 entries (1 check-in, 2 quick calms and 1 body scan)? " in err
 
 
 def test_keep_before_the_last_step_marks_the_entry_left_early(journal: Journal) -> None:

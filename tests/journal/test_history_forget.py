@@ -158,7 +158,7 @@ def test_forget_asks_and_deletes_only_on_yes(
     path = _write_journal()
     monkeypatch.setattr(sys, "stdin", FakeTerminal(answer))
     status, _, err = run(capsys, "forget")
-    assert status == 0 and "(1 check-in)" in err and "cannot be undone" in err
+    assert status == 0 and "journal.sqlite3, with 1 check-in?" in err and "cannot be undone" in err
     assert path.exists() is not deleted
 
 

@@ -84,4 +84,4 @@ def _how_many(path: Any) -> str:
         return extra  # a damaged journal can still be deleted; forget is the way out of it
     from breath_tui.core.card import entries_text
 
-    return f" ({entries_text(counts)}{extra})"
+    return f", with {entries_text(counts)}{extra}"
