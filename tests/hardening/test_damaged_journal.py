@@ -77,7 +77,7 @@ def test_cli_says_what_happened_and_goes_on(
     (tmp_path / "in.jsonl").write_text(line)
     assert main(["import", str(tmp_path / "in.jsonl")]) == 0
     out, err = capsys.readouterr()
-    assert out.startswith("Imported 1 check-in")
+    assert out.startswith("Imported 1 quick calm")
     (aside,) = damaged_copies(breath_home / "journal.sqlite3")
     assert str(aside) in err and len(err.strip().splitlines()) == 2
     assert aside.read_bytes() == damaged

@@ -145,7 +145,7 @@ def test_ids_already_present_are_skipped(
         "Imported 3 check-ins; skipped 0 already in the journal.\n"
     )
     assert run(capsys, "import", str(file))[1] == (
-        "Imported 0 check-ins; skipped 3 already in the journal.\n"
+        "Imported nothing new; skipped 3 already in the journal.\n"
     )
 
 
@@ -272,7 +272,11 @@ def test_output_file_is_new_and_private(
     target = tmp_path / "journal.md"
     old = os.umask(0)
     try:
-        assert run(capsys, "export", "--format", "md", "-o", str(target)) == (0, "", "")
+        assert run(capsys, "export", "--format", "md", "-o", str(target)) == (
+            0,
+            f"Wrote 3 check-ins to {target} as Markdown.\n",
+            "",
+        )
     finally:
         os.umask(old)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600

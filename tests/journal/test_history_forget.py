@@ -81,7 +81,7 @@ def test_history_ends_with_trends_and_what_helps(
     with Journal() as journal:
         journal.import_checkins([make_checkin() for _ in range(3)])
     out = run(capsys, "history", "--plain")[1]
-    assert "Tension 0-10, 3 entries" in out
+    assert "Tension 0-10 over 3 check-ins, oldest first" in out
     assert "shoulders: tense 3 of 3 times" in out
     assert "disappointed" in out.split("Feelings most often named")[1]
     assert "resonance: tension 3.0 lower on average, 3 times" in out
@@ -158,7 +158,7 @@ def test_forget_asks_and_deletes_only_on_yes(
     path = _write_journal()
     monkeypatch.setattr(sys, "stdin", FakeTerminal(answer))
     status, _, err = run(capsys, "forget")
-    assert status == 0 and "(1 check-in)" in err and "cannot be undone" in err
+    assert status == 0 and "journal.sqlite3, with 1 check-in?" in err and "cannot be undone" in err
     assert path.exists() is not deleted
 
 

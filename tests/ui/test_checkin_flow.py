@@ -198,7 +198,8 @@ async def test_own_words_in_body_and_feelings_are_saved_as_typed(journal):
 
 
 async def test_q_then_k_keeps_what_was_entered(journal):
-    """q, then k: the check-in is kept (complete) with the steps answered so far."""
+    """q, then k: the check-in is kept (complete, marked left early) with the steps answered so
+    far, and exported so (not as merely "complete")."""
     app, _ = make_checkin_app(journal)
     async with app.run_test(size=(80, 24)) as pilot:
         keys = Keys(pilot)
@@ -208,6 +209,7 @@ async def test_q_then_k_keeps_what_was_entered(journal):
         assert not app.is_running
     saved = only(journal)
     assert saved.status == "complete" and saved.pre_rating == 8
+    assert saved.left_early and '"left_early": true' in saved.to_json()
     assert app.return_value.line.startswith("Kept")
 
 
@@ -330,7 +332,8 @@ async def test_resume_offer_finishes_at_the_first_step_not_done(journal):
 
 
 async def test_resume_offer_keep_then_a_new_checkin_begins(journal):
-    """k keeps the unfinished one as it is; a new check-in starts at its first step."""
+    """k keeps the unfinished one as it is (left early); a new check-in starts at its first
+    step."""
     old = journal.start_checkin("checkin")
     journal.save_step(old, pre_rating=6)
     app, _ = make_checkin_app(journal)
@@ -339,7 +342,7 @@ async def test_resume_offer_keep_then_a_new_checkin_begins(journal):
         await keys("k")
         assert isinstance(step_of(app), RatingStep)
         await keys("2")
-    assert journal.get(old).status == "complete"
+    assert journal.get(old).status == "complete" and journal.get(old).left_early
     assert journal.count() == 2
 
 

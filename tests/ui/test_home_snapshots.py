@@ -28,14 +28,16 @@ def test_home(snap_compare, size):
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "40x12"])
 def test_history(snap_compare, make_checkin, size):
     """History, check-ins tab: three rows from May 2024, newest first, 7 -> 4, shoulders, the
-    feelings sentence cut with an ellipsis, the key line at the bottom."""
+    feelings sentence cut with an ellipsis, the start of each note (at 80 columns "When you
+    slowe…", the widest text column), the key line at the bottom."""
     seed(make_checkin)
     app, _ = make_home_app()
     assert snap_compare(app, terminal_size=size, press=["h"])
 
 
 def test_history_trends(snap_compare, make_checkin):
-    """Trends tab: two sparklines (before high, after lower), shoulders tense 3 of 3 times,
+    """Trends tab: "Tension 0-10 over 3 check-ins, oldest first", two sparklines (before
+    high, after lower) with "1 May" under their start and "3 May" beside their end, shoulders tense 3 of 3 times at strength 6/10 on average,
     disappointed and ashamed named 3 times, resonance 3.0 lower on average, 3 times."""
     seed(make_checkin)
     app, _ = make_home_app()
@@ -50,9 +52,11 @@ def test_history_trends(snap_compare, make_checkin):
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "40x12"])
 def test_therapist_summary(snap_compare, make_checkin, size):
-    """For my therapist: since the last check-in, episodes, breathing (with "Tempo: kept the
-    guide as set in 1 of 1 session"), tension before and after with the change, body, feelings
-    sentence and the note as typed."""
+    """For my therapist: since the last check-in, "1 check-in on 3 May 2024." (no "episodes"),
+    breathing (with "Tempo: kept the guide as set in 1 of 1 session"), tension before and after
+    with "Change: tension 3 lower, once" (no "on average"), body with "tension once" and
+    "strength 6/10", the feelings sentence and the note as typed; at 40 columns a long line
+    wraps under its own two-space indent."""
     seed(make_checkin)
     app, _ = make_home_app()
 

@@ -98,7 +98,7 @@ def test_summary_since_last_check_in_includes_it_and_what_followed(
     assert summary.kinds == (("check-in", 1), ("quick calm", 1))
     assert summary_text(summary).startswith(
         "Therapist summary: Since the check-in of Fri 3 May 2024, 09:00\n"
-        "2 episodes from 3 May 2024 to 4 May 2024: 1 check-in, 1 quick calm.\n"
+        "2 entries from 3 May 2024 to 4 May 2024: 1 check-in and 1 quick calm.\n"
     )
 
 
@@ -121,7 +121,7 @@ def test_patterns_used_with_times_and_minutes(make_checkin: Make) -> None:
 
 
 def test_each_change_in_tension_and_the_average(make_checkin: Make) -> None:
-    """Every rating listed; the average rests on the episodes with both ratings only."""
+    """Every rating listed; the average rests on the entries with both ratings only."""
     made = [
         on(make_checkin, day, pre_rating=pre, post_rating=post)
         for day, pre, post in [(1, 7, 4), (2, 6, 5), (3, 5, 3)]
@@ -138,7 +138,7 @@ def test_each_change_in_tension_and_the_average(make_checkin: Make) -> None:
 
 
 def test_average_change_of_two_is_too_few_to_tell(make_checkin: Make) -> None:
-    """Two episodes with both ratings: each is listed, the average is too few to tell."""
+    """Two entries with both ratings: each is listed, the average is too few to tell."""
     text = summary_text(therapist_summary([on(make_checkin, 1), on(make_checkin, 2)]))
     assert "  Average change: too few to tell (2 times)" in text
 
@@ -151,7 +151,8 @@ def test_body_regions_with_sensations_and_intensity(make_checkin: Make) -> None:
     ]
     body = therapist_summary(made).body
     assert [region_text(region) for region in body] == [
-        "shoulders: 2 times (tension 2, tightness 1), tense 2 times, intensity 5.0 on average"
+        "shoulders: 2 times (tension 2 times, tightness once), tense 2 times, "
+        "strength 5/10 on average"
     ]
 
 
@@ -170,7 +171,7 @@ def test_ease_noticed_does_not_lower_a_regions_tension(make_checkin: Make) -> No
 
 
 def test_feelings_are_sentences_by_date(make_checkin: Make) -> None:
-    """Each episode's feelings as its sentence, with the date and time."""
+    """Each entry's feelings as its sentence, with the date and time."""
     made = [on(make_checkin, 1, feelings=(Feeling("disappointed"), Feeling("ashamed", "a little")))]
     assert "  Wed 1 May 2024, 09:00: I feel disappointed and a little ashamed." in summary_text(
         therapist_summary(made)
@@ -196,28 +197,27 @@ def test_notes_in_markdown_are_escaped_to_show_as_typed(make_checkin: Make) -> N
 def test_markdown_escapes_the_persons_words_outside_notes(make_checkin: Make) -> None:
     """A region or feeling word with Markdown in it is escaped in the lists too."""
     made = [on(make_checkin, 1, body=(BodyEntry("*jaw*", ("tension",), 4),))]
-    assert (
-        "- \\*jaw\\*: once (tension 1), tense once, intensity 4.0 on average"
-        in summary_markdown(therapist_summary(made))
+    assert "- \\*jaw\\*: once (tension once), tense once, strength 4/10" in summary_markdown(
+        therapist_summary(made)
     )
 
 
-def test_unfinished_episodes_are_counted_and_named(make_checkin: Make) -> None:
-    """An unfinished check-in is an episode, flagged in the overview."""
+def test_unfinished_entries_are_counted_and_named(make_checkin: Make) -> None:
+    """An unfinished check-in is an entry, flagged in the overview."""
     made = [make_checkin(started_at=datetime(2024, 5, 1, 9, tzinfo=ZONE), ended_at=None)]
     summary = therapist_summary(made)
     assert summary.unfinished == 1
-    assert "1 episode on 1 May 2024: 1 check-in (1 unfinished)." in summary_text(summary)
+    assert "1 check-in on 1 May 2024 (1 unfinished)." in summary_text(summary)
 
 
 def test_empty_journal_summary(journal: Journal) -> None:
     """No check-ins: the text says so, with no sections, in both renderings."""
     summary = summary_since_last_session(journal.checkins, LATER)
     assert summary_text(summary) == (
-        "Therapist summary: Everything in the journal\nNo check-ins in this period.\n"
+        "Therapist summary: Everything in the journal\nNo entries in this period.\n"
     )
     assert summary_markdown(summary) == (
-        "# Therapist summary: Everything in the journal\n\nNo check-ins in this period.\n"
+        "# Therapist summary: Everything in the journal\n\nNo entries in this period.\n"
     )
 
 
@@ -289,7 +289,6 @@ def test_export_summary_format_with_since(
 def test_a_line_break_in_a_word_stays_on_its_line_in_text(make_checkin: Make) -> None:
     """An imported region name holding a newline is shown as \\x0a, not as a new line."""
     made = [on(make_checkin, 1, body=(BodyEntry("jaw\nBody", ("tension",), 4),))]
-    assert (
-        "  jaw\\x0aBody: once (tension 1), tense once, intensity 4.0 on average\n"
-        in summary_text(therapist_summary(made))
+    assert "  jaw\\x0aBody: once (tension once), tense once, strength 4/10\n" in summary_text(
+        therapist_summary(made)
     )

@@ -185,9 +185,9 @@ def test_regions_most_often_tense_with_counts_and_average_intensity(make_checkin
         ("shoulders", 3, 6.0, 4),
         ("Stomach", 1, 3.0, 4),
     ]
-    assert regions[0].text == "shoulders: tense 3 of 4 times, intensity 6.0 on average"
+    assert regions[0].text == "shoulders: tense 3 of 4 times, strength 6/10 on average"
     one = compute_trends(made[:1]).regions[0]
-    assert one.text == "shoulders: tense 1 of 1 time, intensity 4.0 on average"
+    assert one.text == "shoulders: tense 1 of 1 time, strength 4/10"
 
 
 def test_a_region_noted_twice_in_one_check_in_counts_once(make_checkin: Make) -> None:

@@ -22,7 +22,7 @@ def register(commands: Any) -> None:
         description="Write every check-in, oldest first. jsonl is the exact interchange format "
         "(what `breath-tui import` reads); csv is one row per check-in for a spreadsheet; md is "
         "every check-in in readable Markdown; summary is the therapist summary in Markdown "
-        "(episodes, patterns, changes in tension, body, feelings and notes) since --since DATE "
+        "(entries by kind, patterns, changes in tension, body, feelings and notes) since --since DATE "
         "or, without it, since your last completed start-of-session check-in (it included).",
     )
     parser.add_argument(
@@ -63,22 +63,39 @@ def run(args: argparse.Namespace) -> int:
             else summary_since_last_session(read_journal, local_now())
         )
         text = summary_markdown(summary)
+        what = f"the therapist summary of {summary.count_text}"
 
         def write(out: TextIO) -> None:
             out.write(text)
 
     else:
         checkins = read_journal(since=since, oldest_first=True)
+        what = written_text(checkins)
 
         def write(out: TextIO) -> None:
             export(checkins, args.format, out, since)
 
     if args.output:
         write_private_file(Path(args.output), write, force=args.force)
+        from breath_tui.core.text import visible
+
+        # Standard output is free (the export went to the file): say what is in it, in one line.
+        print(f"Wrote {what} to {visible(args.output)} as {FORMAT_NAMES[args.format]}.")
     else:
         write(sys.stdout)
         sys.stdout.flush()
     return 0
+
+
+FORMAT_NAMES = {"jsonl": "JSON Lines", "csv": "CSV", "md": "Markdown", "summary": "Markdown"}
+
+
+def written_text(checkins: Any) -> str:
+    """'12 entries (10 check-ins and 2 quick calms)', or 'no entries'."""
+    from breath_tui.core.card import entries_text
+    from breath_tui.journal.exchange import kind_counts
+
+    return entries_text(kind_counts(checkins))
 
 
 def write_private_file(path: Path, write: Callable[[TextIO], None], *, force: bool) -> None:

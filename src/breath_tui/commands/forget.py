@@ -79,7 +79,9 @@ def _how_many(path: Any) -> str:
     try:
         # recover=False: counting must not move a damaged journal aside; forget deletes it anyway.
         with Journal(path, recover=False, readonly=True) as journal:
-            count = journal.count()
+            counts = journal.count_by_kind()
     except JournalError:
         return extra  # a damaged journal can still be deleted; forget is the way out of it
-    return f" ({count} check-in{'s' if count != 1 else ''}{extra})"
+    from breath_tui.core.card import entries_text
+
+    return f", with {entries_text(counts)}{extra}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
 from typing import Any
 
 
@@ -42,6 +43,14 @@ def run(args: argparse.Namespace) -> int:
         ) from None
     finally:
         stream.close()
-    noun = "check-in" if result.imported == 1 else "check-ins"
-    print(f"Imported {result.imported} {noun}; skipped {result.skipped} already in the journal.")
+    print(import_message(result.kinds, result.skipped))
     return 0
+
+
+def import_message(kinds: Mapping[str, int], skipped: int) -> str:
+    """'Imported 3 entries (1 check-in, 1 quick calm and 1 body scan); skipped 2 already in the
+    journal.' ('Imported nothing new' when every line was there already)."""
+    from breath_tui.core.card import entries_text
+
+    added = entries_text(kinds) if any(kinds.values()) else "nothing new"
+    return f"Imported {added}; skipped {skipped} already in the journal."

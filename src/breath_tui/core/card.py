@@ -7,7 +7,7 @@ core.text.visible(); the words are neutral (a change in tension is "3 lower", ne
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from breath_tui.core.breath_words import format_minutes
 from breath_tui.core.checkin import BodyEntry, Breathing, CheckIn, Feeling
@@ -27,10 +27,61 @@ KIND_NAMES = {
 }
 
 
+# Each kind counted: (one, many). Grounding and feedback read oddly as plain plurals.
+KIND_PLURALS: dict[str, tuple[str, str]] = {
+    "checkin": ("check-in", "check-ins"),
+    "quick": ("quick calm", "quick calms"),
+    "breathe": ("breathing session", "breathing sessions"),
+    "scan": ("body scan", "body scans"),
+    "feedback": ("feedback entry", "feedback entries"),
+    "ground": ("grounding exercise", "grounding exercises"),
+    "resonance": ("resonance assessment", "resonance assessments"),
+}
+
+
 def kind_name(checkin: CheckIn) -> str:
-    """'check-in', 'quick calm', 'breathing' or 'body scan'; '(unfinished)' while in progress."""
+    """'check-in', 'quick calm', 'breathing' or 'body scan'; '(unfinished)' while in progress,
+    '(left early)' when the person left it and kept what they had entered."""
     name = KIND_NAMES[checkin.kind]
-    return name if checkin.status == "complete" else f"{name} (unfinished)"
+    if checkin.status != "complete":
+        return f"{name} (unfinished)"
+    return f"{name} (left early)" if checkin.left_early else name
+
+
+def kind_count(kind: str, count: int) -> str:
+    """'1 check-in', '2 quick calms', '3 feedback entries'."""
+    one, many = KIND_PLURALS[kind]
+    return f"{count} {one if count == 1 else many}"
+
+
+def and_list(items: Iterable[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    words = list(items)
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def count_by_kind(counts: Mapping[str, int]) -> str:
+    """'1 check-in, 2 quick calms and 1 body scan': each kind with a count above 0, in the
+    order of core.checkin.KINDS (kinds it does not know last, as "other entries");
+    'no entries' when every count is 0."""
+    known = [kind for kind in KIND_PLURALS if counts.get(kind, 0) > 0]
+    words = [kind_count(kind, counts[kind]) for kind in known]
+    other = sum(count for kind, count in counts.items() if kind not in KIND_PLURALS and count > 0)
+    if other:
+        words.append(f"{other} other entr{'y' if other == 1 else 'ies'}")
+    return and_list(words) or "no entries"
+
+
+def entries_text(counts: Mapping[str, int]) -> str:
+    """'12 entries (10 check-ins and 2 quick calms)'; '3 check-ins' when all are of one kind;
+    'no entries' when there are none."""
+    total = sum(count for count in counts.values() if count > 0)
+    kinds = [kind for kind, count in counts.items() if count > 0]
+    if len(kinds) <= 1:
+        return count_by_kind(counts)
+    return f"{total} entries ({count_by_kind(counts)})"
 
 
 def change_words(pre: int | None, post: int | None) -> str:

@@ -75,3 +75,28 @@ def markdown_text(text: str) -> str:
     escaped = re.sub(_MARKDOWN_INLINE, r"\\\1", visible(text, keep_lines=True))
     escaped = re.sub(_MARKDOWN_LINE_START, r"\1\\\2", escaped)
     return re.sub(_MARKDOWN_NUMBERED, r"\1\\\2", escaped)
+
+
+def wrap_indented(text: str, width: int) -> str:
+    """Wrap each line of `text` to `width` columns, its continuation lines under its own indent.
+
+    A line's leading spaces are its indent: "  shoulders: tense 2 times, ..." wraps with the
+    rest also two spaces in, so a wrapped item never reads as the start of a new one. Words
+    longer than the width are broken; blank lines stay.
+    """
+    import textwrap
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        if len(line) <= width or not line.strip():
+            out.append(line)
+            continue
+        out += textwrap.wrap(
+            line.lstrip(" "),
+            width=width,
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+        ) or [line]
+    return "\n".join(out)

@@ -4,7 +4,7 @@
 start-of-session check-in (kind "checkin", complete) made before today, that check-in included:
 a check-in made today belongs to today's session, so the summary brought to it reaches back to
 the session before (see session_cutoff). The summary holds
-the episodes by kind, the patterns breathed and the tempo chosen for them, each change in
+the entries by kind, the patterns breathed and the tempo chosen for them, each change in
 tension and their average, the body regions noticed, the feelings sentences, the feedback for
 the therapist (each by session date, what was not said word for word) and the notes, word for
 word.
@@ -12,7 +12,9 @@ word.
 Two renderings share one model: summary_text() for the screen and the clipboard, with control
 characters shown as escapes (a note is text, never markup or a terminal command), and
 summary_markdown() for export, with Markdown punctuation escaped so a viewer shows notes as typed.
-The wording is neutral: counts, ratings and averages, no judgement.
+The wording is neutral: counts, ratings and averages, no judgement. Counts read "once",
+"2 times"; strengths "6/10"; a figure resting on one entry is its value, not "on average". A
+line too long for the width given wraps under its own indent.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from operator import attrgetter
 from typing import Any, Literal, NamedTuple
 
 from breath_tui.core.breath_words import format_minutes
-from breath_tui.core.card import kind_name, ratings_text
+from breath_tui.core.card import KIND_PLURALS, count_by_kind, entries_text, kind_name, ratings_text
 from breath_tui.core.checkin import KINDS, CheckIn, Feedback
 from breath_tui.core.feedback import (
     NOTHING_MORE,
@@ -33,7 +35,7 @@ from breath_tui.core.feedback import (
     feedback_heading,
     feedback_markdown,
 )
-from breath_tui.core.text import markdown_quote, markdown_text, visible
+from breath_tui.core.text import markdown_quote, markdown_text, visible, wrap_indented
 from breath_tui.core.trends import (
     TOO_FEW_TO_TELL,
     ChangeFigure,
@@ -46,20 +48,10 @@ from breath_tui.core.when import day_and_time, long_date
 
 Anchor = Literal["everything", "date", "last check-in"]
 
-KIND_PLURALS = {
-    "checkin": ("check-in", "check-ins"),
-    "quick": ("quick calm", "quick calms"),
-    "breathe": ("breathing session", "breathing sessions"),
-    "scan": ("body scan", "body scans"),
-    "feedback": ("feedback", "feedbacks"),
-    "ground": ("grounding", "groundings"),
-    "resonance": ("resonance assessment", "resonance assessments"),
-}
-
 
 @dataclass(frozen=True)
 class PatternUse:
-    """A breathing pattern: how many episodes used it and the seconds breathed in all."""
+    """A breathing pattern: how many entries used it and the seconds breathed in all."""
 
     pattern: str
     times: int
@@ -95,7 +87,12 @@ class TempoUse:
             if count
         ]
         parts[0] += f" of {self.sessions} session{'s' if self.sessions != 1 else ''}"
-        average = f"; {self.average:.1f}x on average" if self.slowed or self.sped else ""
+        if not (self.slowed or self.sped):
+            average = ""
+        elif self.sessions == 1:
+            average = f"; {self.average:.1f}x"  # one session: its tempo, not an average
+        else:
+            average = f"; {self.average:.1f}x on average"
         return f"Tempo: {', '.join(parts)}{average}"
 
 
@@ -112,20 +109,21 @@ def tempo_use(tempos: Sequence[float]) -> TempoUse | None:
 
 
 def region_text(region: RegionFigure) -> str:
-    """'shoulders: 3 times (tension 2, tightness 1), tense twice, intensity 5.5 on average'.
+    """'shoulders: 3 times (tension 2 times, tightness once), tense 2 times, strength 5.5/10
+    on average' ('strength 6/10' when tense once).
 
     The strength is that of the times it was tense only: ease or warmth noticed there never
-    lowers it (trends say the same figure the same way).
+    lowers it (trends say the same figure the same way: RegionFigure.strength).
     """
-    words = ", ".join(f"{word.word} {word.count}" for word in region.sensations)
+    words = ", ".join(f"{word.word} {times(word.count)}" for word in region.sensations)
     text = f"{region.region}: {times(region.noticed)}{f' ({words})' if words else ''}"
-    if region.tense and region.tense_intensity is not None:
-        text += f", tense {times(region.tense)}, intensity {region.tense_intensity:.1f} on average"
+    if region.tense and region.strength:
+        text += f", tense {times(region.tense)}, strength {region.strength}"
     return text
 
 
 class Dated(NamedTuple):
-    """A line of one episode: when it started and what it says (ratings, feelings or a note).
+    """A line of one entry: when it started and what it says (ratings, feelings or a note).
 
     A NamedTuple: up to three are made per check-in, and tuples are made fastest.
     """
@@ -141,17 +139,20 @@ class TherapistSummary:
     Attributes:
         since: the start of the period, or None for everything.
         anchor: how `since` was chosen: "date", "last check-in" or "everything".
-        count: episodes (check-ins of every kind) in the period.
-        first: when the first episode started (None without any).
-        last: when the last episode started.
+        count: entries (check-ins of every kind) in the period.
+        first: when the first entry started (None without any).
+        last: when the last entry started.
         kinds: (name, count) per kind present, in the order check-in, quick calm, breathing, scan;
             the name is singular or plural to suit the count.
         unfinished: how many of them were left unfinished.
+        left_early: how many were left before their last step, and kept.
+        kind_counts: (kind, count) per kind present, as core.checkin.KINDS names them.
         patterns: patterns breathed, most used first.
-        ratings: each episode with a rating: '7 before, 4 after (3 lower)', oldest first.
-        change: the average change over the episodes with both ratings.
+        ratings: each entry with a rating: '7 before, 4 after (3 lower)', oldest first.
+        change: the average change over the entries with both ratings (the change itself
+            when only one has both).
         body: regions noticed, most often first.
-        feelings: each episode's feelings sentence, oldest first.
+        feelings: each entry's feelings sentence, oldest first.
         notes: each non-blank note, verbatim, oldest first.
         feedback: each feedback for the therapist, by the date of the session it is about.
         tempo: the tempo chosen in the breathing sessions, or None without any.
@@ -172,6 +173,13 @@ class TherapistSummary:
     notes: tuple[Dated, ...]
     feedback: tuple[Feedback, ...] = ()
     tempo: TempoUse | None = None
+    left_early: int = 0
+    kind_counts: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def count_text(self) -> str:
+        """'5 entries (2 check-ins, 2 quick calms and 1 body scan)'; '2 check-ins'."""
+        return entries_text(dict(self.kind_counts))
 
 
 def session_cutoff(now: datetime) -> datetime:
@@ -227,11 +235,12 @@ def therapist_summary(
     notes: list[Dated] = []
     feedback: list[tuple[Feedback, datetime]] = []
     tempos: list[float] = []
-    change_total, change_count, unfinished = 0, 0, 0
+    change_total, change_count, unfinished, left_early = 0, 0, 0, 0
 
     for checkin in chosen:
         kind_counts[checkin.kind] += 1
         unfinished += checkin.status != "complete"
+        left_early += checkin.left_early
         if checkin.breathing is not None:
             name = checkin.breathing.pattern
             pattern_times[name] = pattern_times.get(name, 0) + 1
@@ -255,7 +264,8 @@ def therapist_summary(
         key=lambda use: (-use.times, use.pattern.casefold()),
     )
     body = region_figures(TrendRow.of(checkin) for checkin in chosen)
-    enough = change_count >= TOO_FEW_TO_TELL
+    # One change is given as it is (its text says "once", not "on average"); two are too few.
+    enough = change_count >= TOO_FEW_TO_TELL or change_count == 1
     return TherapistSummary(
         since=since,
         anchor=anchor or ("everything" if since is None else "date"),
@@ -274,6 +284,8 @@ def therapist_summary(
         notes=tuple(notes),
         feedback=tuple(told for told, _ in sorted(feedback, key=_by_session)),
         tempo=tempo_use(tempos),
+        left_early=left_early,
+        kind_counts=tuple((kind, count) for kind, count in kind_counts.items() if count),
     )
 
 
@@ -291,15 +303,23 @@ def heading(summary: TherapistSummary) -> str:
 
 
 def overview(summary: TherapistSummary) -> str:
-    """'5 episodes from 1 May 2024 to 4 May 2024: 2 check-ins, 3 quick calms.'"""
+    """'5 entries from 1 May 2024 to 4 May 2024: 2 check-ins and 3 quick calms.'; '2 check-ins
+    on 1 May 2024.' when all are of one kind; those unfinished or left early said after."""
     if not summary.count or summary.first is None or summary.last is None:
-        return "No check-ins in this period."
-    noun = "episode" if summary.count == 1 else "episodes"
+        return "No entries in this period."
     first, last = long_date(summary.first), long_date(summary.last)
     span = f"on {first}" if first == last else f"from {first} to {last}"
-    kinds = ", ".join(f"{count} {name}" for name, count in summary.kinds)
-    left = f" ({summary.unfinished} unfinished)" if summary.unfinished else ""
-    return f"{summary.count} {noun} {span}: {kinds}{left}."
+    kinds = count_by_kind(dict(summary.kind_counts))
+    if len(summary.kind_counts) <= 1:
+        text = f"{kinds} {span}"
+    else:
+        text = f"{summary.count} entries {span}: {kinds}"
+    marks = [
+        f"{count} {words}"
+        for count, words in ((summary.unfinished, "unfinished"), (summary.left_early, "left early"))
+        if count
+    ]
+    return text + (f" ({', '.join(marks)})" if marks else "") + "."
 
 
 def _sections(summary: TherapistSummary) -> list[tuple[str, list[str]]]:
@@ -312,7 +332,10 @@ def _sections(summary: TherapistSummary) -> list[tuple[str, list[str]]]:
         sections.append(("Breathing", lines))
     if summary.ratings:
         lines = [f"{day_and_time(line.started_at)}, {line.text}" for line in summary.ratings]
-        lines.append(f"Average change: {summary.change.text}")
+        if summary.change.count == 1:
+            lines.append(f"Change: {summary.change.text}")
+        elif summary.change.count:
+            lines.append(f"Average change: {summary.change.text}")
         sections.append(("Tension (0-10)", lines))
     if summary.body:
         sections.append(("Body", [region_text(region) for region in summary.body]))
@@ -322,8 +345,9 @@ def _sections(summary: TherapistSummary) -> list[tuple[str, list[str]]]:
     return sections
 
 
-def summary_text(summary: TherapistSummary) -> str:
-    """The summary as plain text, for the screen and the clipboard.
+def summary_text(summary: TherapistSummary, width: int | None = None) -> str:
+    """The summary as plain text, for the screen and the clipboard; lines wrapped at `width`
+    (each under its own indent) when a width is given.
 
     The person's words appear as typed; control characters (a terminal escape in an imported
     note, say) are shown as visible escapes such as `\\x1b`, and a line break inside a word
@@ -353,13 +377,14 @@ def summary_text(summary: TherapistSummary) -> str:
             # visible() shows as escapes, so they would vanish instead of being seen.
             text = visible(note.text.strip(), keep_lines=True)
             lines += [f"    {line}".rstrip() for line in text.split("\n")]
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines)
+    return (text if width is None else wrap_indented(text, width)) + "\n"
 
 
 def summary_markdown(summary: TherapistSummary) -> str:
     """The summary as Markdown, for export: every text the person wrote escaped to show as typed.
 
-    Notes are block quotes, one per episode, under a line with their date.
+    Notes are block quotes, one per entry, under a line with their date.
     """
     out = [f"# Therapist summary: {heading(summary)}", "", overview(summary)]
     for title, items in _sections(summary):

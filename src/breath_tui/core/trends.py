@@ -147,6 +147,8 @@ class TrendRow(NamedTuple):
     """The feeling words named, in order."""
     feedback: FeedbackPoint | None = None
     """A feedback entry's answers; None for every other kind."""
+    kind: str | None = None
+    """The entry's kind ("checkin", "quick", ...), for counting by kind; None if not known."""
 
     @classmethod
     def of(cls, checkin: CheckIn) -> TrendRow:
@@ -167,6 +169,7 @@ class TrendRow(NamedTuple):
             checkin.body,
             feelings,
             feedback,
+            checkin.kind,
         )
 
 
@@ -202,13 +205,16 @@ class RegionFigure:
     of: int
 
     @property
+    def strength(self) -> str:
+        """How strong it was when tense: '5.5/10 on average', '6/10' when tense once, "" never."""
+        return strength_text(self.tense_intensity, self.tense)
+
+    @property
     def text(self) -> str:
-        """'shoulders: tense 4 of 9 times, intensity 5.5 on average' ('1 of 1 time')."""
-        average = self.tense_intensity or 0.0
-        return (
-            f"{self.region}: tense {self.tense} of {self.of} {'time' if self.of == 1 else 'times'}, "
-            f"intensity {average:.1f} on average"
-        )
+        """'shoulders: tense 4 of 9 times, strength 5.5/10 on average' ('1 of 1 time')."""
+        strength = f", strength {self.strength}" if self.strength else ""
+        times_word = "time" if self.of == 1 else "times"
+        return f"{self.region}: tense {self.tense} of {self.of} {times_word}{strength}"
 
 
 @dataclass(frozen=True)
@@ -254,6 +260,8 @@ class Trends:
     heard: tuple[HeardPoint, ...] = ()
     paces: tuple[WordCount, ...] = ()
     wishes: tuple[WordCount, ...] = ()
+    kinds: tuple[tuple[str, int], ...] = ()
+    """(kind, count) of the entries in `count`, when the rows said their kind."""
 
     @property
     def heard_series(self) -> tuple[int | None, ...]:
@@ -366,6 +374,7 @@ def compute_trends(entries: Iterable[TrendRow | CheckIn], *, top: int = 5) -> Tr
     pace_counts = dict.fromkeys(PACES, 0)
     wish_names: dict[str, str] = {}
     wish_counts: dict[str, int] = {}
+    kinds: dict[str, int] = {}
 
     for row in rows:
         if row.feedback is not None:
@@ -376,6 +385,8 @@ def compute_trends(entries: Iterable[TrendRow | CheckIn], *, top: int = 5) -> Tr
             _count_words(feedback.wishes, wish_names, wish_counts)
             continue
         started, pre, post = row.started_at, row.pre_rating, row.post_rating
+        if row.kind is not None:
+            kinds[row.kind] = kinds.get(row.kind, 0) + 1
         points.append(TensionPoint(started, pre, post))
         if pre is not None and post is not None:
             change = post - pre
@@ -409,6 +420,7 @@ def compute_trends(entries: Iterable[TrendRow | CheckIn], *, top: int = 5) -> Tr
         heard=tuple(HeardPoint(day, value) for day, _, value in heard),
         paces=tuple(WordCount(pace, count) for pace, count in pace_counts.items()),
         wishes=tuple(_most_often(wish_names, wish_counts)),
+        kinds=tuple(kinds.items()),
     )
 
 
@@ -445,17 +457,33 @@ def times(count: int) -> str:
     return "once" if count == 1 else f"{count} times"
 
 
+def strength_text(average: float | None, count: int) -> str:
+    """A body region's strength over `count` entries: '5.5/10 on average', '6/10' for one
+    entry (its value, not an average), "" with none. Trends and the therapist summary both say
+    it so."""
+    if average is None or count < 1:
+        return ""
+    value = f"{round(average, 1):g}"
+    return f"{value}/10" if count == 1 else f"{value}/10 on average"
+
+
 def change_figure_text(count: int, average: float | None) -> str:
-    """'tension 2.3 lower on average, 7 times'; 'too few to tell (2 times)' without an average.
+    """'tension 2.3 lower on average, 7 times'; 'too few to tell (2 times)' without an average;
+    'none with both ratings' with none at all. An average given for one entry is its value:
+    'tension 3 lower, once'.
 
     The average is shown to one decimal; one that rounds to 0.0 is 'no change on average'.
     """
+    if count == 0:
+        return "none with both ratings"
     if average is None:
         return f"too few to tell ({times(count)})"
     shown = round(abs(average), 1)
+    direction = "lower" if average < 0 else "higher"
+    if count == 1:
+        return "no change, once" if shown == 0 else f"tension {shown:g} {direction}, once"
     if shown == 0:
         return f"no change on average, {times(count)}"
-    direction = "lower" if average < 0 else "higher"
     return f"tension {shown:.1f} {direction} on average, {times(count)}"
 
 
@@ -476,14 +504,38 @@ def trends_lines(trends: Trends, width: int = 40) -> list[str]:
     return lines
 
 
+def dates_under(points: tuple[TensionPoint, ...], length: int) -> str:
+    """The first and last entry's dates, to go under a sparkline `length` wide: '1 May', spaces,
+    '22 May' ending under its last bar (the years shown when they differ; one date when all
+    are the same day; beyond a sparkline too short to hold both, two spaces apart)."""
+    from breath_tui.core.when import day_month
+
+    if not points:
+        return ""
+    first, last = points[0].started_at.date(), points[-1].started_at.date()
+    years = first.year != last.year
+    start = day_month(first) + (f" {first.year}" if years else "")
+    if first == last:
+        return start
+    end = day_month(last) + (f" {last.year}" if years else "")
+    return start + " " * max(length - len(start) - len(end), 2) + end
+
+
 def tension_lines(trends: Trends, width: int = 40) -> list[str]:
     """Tension over time, the body, feelings and what helps (trends_lines without feedback)."""
+    from breath_tui.core.card import entries_text
+
     spark = max(width - 8, 1)
+    before = sparkline(trends.before_series, spark)
+    if sum(count for _, count in trends.kinds) == trends.count:
+        entries = entries_text(dict(trends.kinds))
+    else:  # rows that did not say their kind
+        entries = f"{trends.count} entr{'ies' if trends.count != 1 else 'y'}"
     lines = [
-        f"Tension 0-10, {trends.count} entr{'ies' if trends.count != 1 else 'y'} "
-        "(check-ins, quick calms and scans), oldest first",
-        f"Before  {sparkline(trends.before_series, spark)}",
+        f"Tension 0-10 over {entries}, oldest first",
+        f"Before  {before}",
         f"After   {sparkline(trends.after_series, spark)}",
+        f"        {dates_under(trends.points, len(before))}",
         "",
         "Body most often tense",
     ]

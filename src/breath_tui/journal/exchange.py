@@ -24,6 +24,7 @@ from breath_tui.core.card import (
     body_text,
     breathing_text,
     change_words,
+    entries_text,
     feelings_list,
     kind_name,
     ratings_text,
@@ -39,7 +40,7 @@ FORMATS = ("jsonl", "csv", "md", "summary")
 summary (summary, in Markdown: core.therapist)."""
 
 CSV_COLUMNS = (
-    "started_at", "ended_at", "kind", "status", "pre_rating", "post_rating", "change",
+    "started_at", "ended_at", "kind", "status", "left_early", "pre_rating", "post_rating", "change",
     "breathing", "body", "feelings", "note",
     "session_date", "heard", "pace", "helped", "wishes", "unsaid",
     "mean_bpm", "swing_bpm", "rmssd_ms", "beats", "resonance_rate", "grounding",
@@ -226,7 +227,8 @@ def csv_row(checkin: CheckIn) -> list[str]:
         checkin.started_at.isoformat(),
         checkin.ended_at.isoformat() if checkin.ended_at else "",
         checkin.kind,
-        checkin.status,
+        csv_status(checkin),
+        "yes" if checkin.left_early else "",
         "" if checkin.pre_rating is None else str(checkin.pre_rating),
         "" if checkin.post_rating is None else str(checkin.post_rating),
         change_words(checkin.pre_rating, checkin.post_rating),
@@ -241,6 +243,11 @@ def csv_row(checkin: CheckIn) -> list[str]:
         checkin.id,
     ]
     return [neutralise_formula(visible(cell, keep_lines=True)) for cell in cells]
+
+
+def csv_status(checkin: CheckIn) -> str:
+    """'complete', 'in_progress', or 'left_early' for an entry kept before its last step."""
+    return "left_early" if checkin.left_early else checkin.status
 
 
 def _feedback_cells(checkin: CheckIn) -> list[str]:
@@ -289,9 +296,9 @@ def write_markdown(checkins: Sequence[CheckIn], out: TextIO, since: datetime | N
     per feedback the session it is about, its answers, and what was not said, word for word."""
     out.write("# breath-tui journal\n\n")
     if not checkins:
-        out.write("No check-ins" + (f" since {long_date(since)}" if since else "") + ".\n")
+        out.write("No entries" + (f" since {long_date(since)}" if since else "") + ".\n")
         return
-    count = f"{len(checkins)} check-in{'s' if len(checkins) != 1 else ''}"
+    count = entries_text(kind_counts(checkins))
     first, last = long_date(checkins[0].started_at), long_date(checkins[-1].started_at)
     span = first if first == last else f"{first} to {last}"
     out.write(f"{count}, {span}.\n")
@@ -312,6 +319,14 @@ def write_markdown(checkins: Sequence[CheckIn], out: TextIO, since: datetime | N
         if note:
             quoted = "\n".join(markdown_quote(note))
             out.write(f"\nNote:\n\n{quoted}\n")
+
+
+def kind_counts(checkins: Iterable[CheckIn]) -> dict[str, int]:
+    """How many of each kind, in the order first met."""
+    counts: dict[str, int] = {}
+    for checkin in checkins:
+        counts[checkin.kind] = counts.get(checkin.kind, 0) + 1
+    return counts
 
 
 def export(

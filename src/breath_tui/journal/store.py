@@ -19,14 +19,15 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from breath_tui.core.checkin import CheckIn, CheckInError, Kind, Status, steps_for
+from breath_tui.core.checkin import STEPS, CheckIn, CheckInError, Kind, Status, steps_for
 from breath_tui.core.locations import ensure_private_dir, journal_path
 from breath_tui.core.trends import FeedbackPoint, TrendRow
 from breath_tui.core.when import Now, local_now
@@ -76,10 +77,15 @@ _INSERT = (
 
 @dataclass(frozen=True)
 class ImportResult:
-    """How many check-ins an import added, and how many it skipped as already present."""
+    """How many check-ins an import added, and how many it skipped as already present.
+
+    Attributes:
+        kinds: how many of each kind were added (kinds with none left out).
+    """
 
     imported: int
     skipped: int
+    kinds: Mapping[str, int] = field(default_factory=dict)
 
 
 def _report_to_stderr(message: str) -> None:
@@ -381,11 +387,18 @@ class Journal:
         return self._change(checkin_id, lambda checkin: checkin.finished(at), ())
 
     def keep(self, checkin_id: str) -> CheckIn:
-        """Keep an unfinished check-in as it is: complete, ending when its last step was saved."""
-        rows = self._read("SELECT updated_at FROM checkins WHERE id = ?", (_key(checkin_id),))
+        """Keep an unfinished check-in as it is: complete, ending when its last step was saved,
+        and marked left early when a step of its kind was never saved."""
+        rows = self._read(
+            "SELECT updated_at, kind, steps_done FROM checkins WHERE id = ?", (_key(checkin_id),)
+        )
         if not rows:
             raise CheckInNotFound(f"no check-in {checkin_id} in {self.path}")
-        return self.finish(checkin_id, ended_at=datetime.fromisoformat(rows[0][0]))
+        updated_at, kind, steps_done = rows[0]
+        done = set(steps_done.split(","))
+        early = kind not in STEPS or any(step not in done for step in STEPS[kind])
+        at = datetime.fromisoformat(updated_at)
+        return self._change(checkin_id, lambda checkin: checkin.finished(at, left_early=early), ())
 
     def _change(
         self, checkin_id: str, change: Callable[[CheckIn], CheckIn], step_names: Iterable[str]
@@ -429,13 +442,19 @@ class Journal:
         now = self._now()
         rows = (self._row(c, steps_for(c.kind), c.ended_at or now) for c in checkins)
         offered = 0
+        kinds: dict[str, int] = {}
         with self._write() as db:
-            before = db.total_changes
             while batch := list(itertools.islice(rows, IMPORT_BATCH)):
-                db.executemany(_INSERT, batch)
+                # A run of one kind at a time, in the file's order (so which of two lines with
+                # one id is kept does not change): the rows it changed are that kind's added.
+                for kind, run in itertools.groupby(batch, key=itemgetter(2)):
+                    before = db.total_changes
+                    db.executemany(_INSERT, run)
+                    if added := db.total_changes - before:
+                        kinds[kind] = kinds.get(kind, 0) + added
                 offered += len(batch)
-            imported = db.total_changes - before
-        return ImportResult(imported=imported, skipped=offered - imported)
+        imported = sum(kinds.values())
+        return ImportResult(imported=imported, skipped=offered - imported, kinds=kinds)
 
     def get(self, checkin_id: str) -> CheckIn | None:
         """The check-in with this id, or None."""
@@ -506,12 +525,12 @@ class Journal:
             " json_extract(data, '$.breathing.pattern'), json_extract(data, '$.body'),"
             " json_extract(data, '$.feelings'), json_extract(data, '$.feedback.session_date'),"
             " json_extract(data, '$.feedback.heard'), json_extract(data, '$.feedback.pace'),"
-            f" json_extract(data, '$.feedback.wishes') FROM checkins{where}"
+            f" json_extract(data, '$.feedback.wishes'), kind FROM checkins{where}"
             " ORDER BY started_ts DESC, id DESC LIMIT ?"
         )
         rows = []
         found = self._read(sql, [*params, -1 if limit is None else limit])
-        for started, pre, post, pattern, body, feelings, session, *told in found:
+        for started, pre, post, pattern, body, feelings, session, *told, kind in found:
             entries = tuple(
                 Noticed(item["region"], tuple(item["sensations"]), item["intensity"])
                 for item in (json.loads(body) if body else ())
@@ -524,10 +543,23 @@ class Journal:
                 feedback = FeedbackPoint(date.fromisoformat(session), heard, pace, wished)
             rows.append(
                 TrendRow(
-                    datetime.fromisoformat(started), pre, post, pattern, entries, words, feedback
+                    datetime.fromisoformat(started),
+                    pre,
+                    post,
+                    pattern,
+                    entries,
+                    words,
+                    feedback,
+                    kind,
                 )
             )
         return rows
+
+    def count_by_kind(self, *, since: datetime | None = None) -> dict[str, int]:
+        """How many entries of each kind (kinds with none left out), since `since` if given."""
+        where, params = _filters(since, None, None)
+        rows = self._read(f"SELECT kind, count(*) FROM checkins{where} GROUP BY kind", params)
+        return {str(kind): int(count) for kind, count in rows}
 
     def count(
         self,

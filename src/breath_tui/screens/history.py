@@ -18,7 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from breath_tui.core.card import card_text, history_row
-from breath_tui.core.text import visible
+from breath_tui.core.text import visible, wrap_indented
 from breath_tui.screens.base import BreathModal, BreathScreen, Outcome
 from breath_tui.widgets.literal import literal, literal_cell
 
@@ -36,8 +36,15 @@ COLUMNS = ("Date", "Kind", "Tension", "Body", "Feelings", "Note")
 # (a column empty in every row loaded, as body and feelings are for feedback, takes only its
 # heading's width and leaves the rest to the others).
 MIN_TEXT_WIDTH = 10
+# How narrow body and feelings may become when the window leaves too little for all three.
+SQUEEZED_WIDTH = 5
 # Besides the cells: the scroll bar, and one space each side of every cell.
 TABLE_FRAME = 2 + 2 * len(COLUMNS)
+# The note's share of the width, against one each for body and feelings: the start of each
+# note is what a person scans the list for.
+NOTE_WEIGHT = 2
+# Besides the text of the trends and summary tabs: its padding and the scroll bar.
+TEXT_FRAME = 4
 
 
 def _cell(text: str, width: int | None = None) -> str:
@@ -75,6 +82,7 @@ class HistoryScreen(BreathScreen[Outcome]):
         self.total = 0
         self._loading = False
         self._summary_text = ""
+        self._tab_texts: dict[str, str] = {}  # as worked out, before wrapping to the width
         self._started_tabs: set[str] = set()
 
     def compose(self) -> ComposeResult:
@@ -162,17 +170,39 @@ class HistoryScreen(BreathScreen[Outcome]):
         return [literal_cell(text) for text in shown]
 
     def _fit(self) -> bool:
-        """Give body, feelings and note an equal share of the width (an empty column only its
-        heading's), so every column is in sight; True if the table was refilled for a new share."""
+        """Share the width among body, feelings and note, the note twice as much (an empty
+        column only its heading's), so every column is in sight and each note shows its start;
+        True if the table was refilled for a new share."""
         fixed = sum(max(len(COLUMNS[i]), *(len(row[i]) for row in self._cells)) for i in range(3))
         texts = range(3, len(COLUMNS))
         used = [any(row[i] for row in self._cells) for i in texts]
         headings = sum(len(COLUMNS[i]) for i, filled in zip(texts, used, strict=True) if not filled)
         spare = self.app.size.width - TABLE_FRAME - fixed - headings
-        share = max(MIN_TEXT_WIDTH, spare // max(1, sum(used)))
-        widths = tuple(
-            share if filled else len(COLUMNS[i]) for i, filled in zip(texts, used, strict=True)
-        )
+        weights = [
+            (NOTE_WEIGHT if i == len(COLUMNS) - 1 else 1) if filled else 0
+            for i, filled in zip(texts, used, strict=True)
+        ]
+        unit = spare / max(1, sum(weights))
+        # Body and feelings give way first when the window is narrow (a long kind such as
+        # "check-in (left early)"), so the note keeps its start in sight.
+        others = sum(1 for weight in weights[:-1] if weight)
+        other = max(MIN_TEXT_WIDTH, int(unit))
+        note = 0
+        if weights[-1]:
+            note = max(MIN_TEXT_WIDTH, min(int(unit * weights[-1]), spare - others * other))
+        # Squeezed only where that makes the table fit: narrower still, it scrolls sideways.
+        least = sum(max(SQUEEZED_WIDTH, len(COLUMNS[i])) for i in texts if weights[i - 3])
+        squeezed = note + others * other > spare >= least
+        if squeezed:
+            other = max(SQUEEZED_WIDTH, (spare - note) // others) if others else 0
+        # A column is never narrower than its heading.
+        sized = [
+            (max(other, len(COLUMNS[i])) if weights[i - 3] else len(COLUMNS[i])) for i in texts[:-1]
+        ]
+        if squeezed and weights[-1]:
+            taken = sum(width for i, width in zip(texts, sized, strict=False) if weights[i - 3])
+            note = max(SQUEEZED_WIDTH, min(note, spare - taken))
+        widths = (*sized, note if weights[-1] else len(COLUMNS[-1]))
         if widths == self._text_widths:
             return False
         self._text_widths = widths
@@ -185,9 +215,11 @@ class HistoryScreen(BreathScreen[Outcome]):
         return True
 
     def on_resize(self) -> None:
-        """A new width: a new share for the text columns."""
+        """A new width: a new share for the text columns, the tabs' text wrapped anew."""
         if self._cells:
             self._fit()
+        for pane, text in self._tab_texts.items():
+            self._show(pane, text)
 
     @on(DataTable.RowHighlighted)
     def _maybe_load_more(self, event: DataTable.RowHighlighted) -> None:
@@ -215,9 +247,13 @@ class HistoryScreen(BreathScreen[Outcome]):
         )
 
     def _show(self, pane: str, text: str) -> None:
+        """The tab's text, each line too long for the window wrapped under its own indent (the
+        copy and the file keep it unwrapped)."""
         if pane == "therapist":
             self._summary_text = text
-        self.query_one(f"#{pane}-text", Static).update(literal(text, keep_lines=True))
+        self._tab_texts[pane] = text
+        shown = wrap_indented(visible(text, keep_lines=True), max(20, self.size.width - TEXT_FRAME))
+        self.query_one(f"#{pane}-text", Static).update(literal(shown, keep_lines=True))
 
     def action_tab(self, pane: str) -> None:
         """Switch tab by number; the keys then work inside that tab."""

@@ -9,7 +9,9 @@ Unknown keys, at any level, are kept in `extra` and written back after the known
 ignore what they do not know, writers never drop a field they read.
 
 The status is not a field of its own: a check-in is complete once it has an `ended_at`, and in
-progress (resumable) until then. So the interchange format needs no extra field for it.
+progress (resumable) until then. So the interchange format needs no extra field for it. A
+complete entry the person left before its last step (q, then "keep") is marked `left_early`,
+written only when true (`"left_early": true`), so every other line stays as it was.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ EDITABLE = (
     "heart",
     "resonance",
     "grounding",
+    "left_early",
 )
 
 # The parts only one kind holds (heart goes with any breathing, so it is not here).
@@ -110,6 +113,8 @@ class CheckIn:
     heart: Heart | None = None
     resonance: Resonance | None = None
     grounding: Grounding | None = None
+    left_early: bool = False
+    """Kept before its last step: the person left it and chose to keep what they had entered."""
     extra: Mapping[str, Any] = field(default_factory=dict, hash=False, repr=False)
 
     KEYS: ClassVar[tuple[str, ...]] = (
@@ -128,6 +133,7 @@ class CheckIn:
         "heart",
         "resonance",
         "grounding",
+        "left_early",
     )
 
     def __post_init__(self) -> None:
@@ -146,6 +152,8 @@ class CheckIn:
                 raise CheckInError("ended_at", "must not be before started_at")
         if self.breathing is not None and not isinstance(self.breathing, Breathing):
             raise CheckInError("breathing", "must be a Breathing or None")
+        if not isinstance(self.left_early, bool):
+            raise CheckInError("left_early", f"must be true or false, not {shown(self.left_early)}")
         optional_rating("pre_rating", self.pre_rating)
         optional_rating("post_rating", self.post_rating)
         for name, kind in (("body", BodyEntry), ("feelings", Feeling)):
@@ -202,9 +210,10 @@ class CheckIn:
                 raise CheckInError(name, f"cannot be changed; fields: {', '.join(EDITABLE)}")
         return dataclasses.replace(self, **changes)
 
-    def finished(self, at: datetime) -> CheckIn:
-        """A completed copy ending at `at` (never before it started, whatever the clock did)."""
-        return self.updated(ended_at=max(at, self.started_at))
+    def finished(self, at: datetime, *, left_early: bool = False) -> CheckIn:
+        """A completed copy ending at `at` (never before it started, whatever the clock did);
+        `left_early` when the person left it before its last step and kept what was entered."""
+        return self.updated(ended_at=max(at, self.started_at), left_early=left_early)
 
     def to_dict(self) -> dict[str, Any]:
         """The check-in as interchange data: known keys in DESIGN.md's order, then unknown ones."""
@@ -213,6 +222,7 @@ class CheckIn:
             "id": self.id,
             "started_at": self.started_at.isoformat(),
             "ended_at": self.ended_at.isoformat() if self.ended_at is not None else None,
+            **({"left_early": True} if self.left_early else {}),
             "kind": self.kind,
             "breathing": self.breathing.to_dict() if self.breathing is not None else None,
             "pre_rating": self.pre_rating,
@@ -275,6 +285,8 @@ class CheckIn:
             body=_read_items("body", raw.get("body", []), BodyEntry.from_dict),
             feelings=_read_items("feelings", raw.get("feelings", []), Feeling.from_dict),
             note=raw.get("note", ""),
+            # null reads as false: the key is written only when true.
+            left_early=False if raw.get("left_early") is None else raw["left_early"],
             **parts,
             extra=extra_keys(raw, cls.KEYS),
         )
