@@ -28,7 +28,9 @@ def register(commands: Any) -> None:
         "pattern and time of day, with the counts behind each figure).",
     )
     parser.add_argument(
-        "--plain", action="store_true", help="print a text table and trends (also when piped)"
+        "--plain",
+        action="store_true",
+        help="print each entry as labelled lines, then trends (also when piped)",
     )
     parser.add_argument("--since", metavar="DATE", help="only check-ins from DATE on (2024-05-01)")
     parser.add_argument("--limit", metavar="N", type=_count, help="only the newest N")
