@@ -243,7 +243,9 @@ async def test_quick_calm_rated_high_offers_the_plan_before_the_crisis_line(brea
         clock.advance(9.0)
         app.screen.sync()
         await pilot.pause()
-        await pilot.press("escape", "9")
+        await pilot.press("escape")
+        await pilot.pause()  # the rating is asked once breathing has stopped
+        await pilot.press("9")
         await settle(pilot)
         status = text_of(app, "#home-status")
         assert status.index("Your safety plan: p on home") < status.index("helpline")

@@ -103,7 +103,9 @@ async def test_quick_calm_rated_8_or_more_shows_the_crisis_line():
             clock.advance(9.0)
             app.screen.sync()
             await pilot.pause()
-            await pilot.press("escape", rating)
+            await pilot.press("escape")
+            await pilot.pause()  # the rating is asked once breathing has stopped
+            await pilot.press(rating)
             await pilot.pause()
             status = shown(app, "#home-status")
             assert f"tension {rating} after" in status

@@ -190,7 +190,9 @@ async def test_history_table_detail_trends_and_summary_are_literal(config, hosti
         await pilot.press("enter")
         await pilot.pause()
         assert_literal(app, CLICK, LINK, "\\x1b]52;c;")
-        await pilot.press("escape", "2")
+        await pilot.press("escape")
+        await pilot.pause()  # the rating is asked once breathing has stopped
+        await pilot.press("2")
         await pilot.pause(0.5)
         assert_literal(app, f"{CLICK}\\x1b]52;c;", SHOT)  # by pattern; feelings
         await pilot.press("3")
@@ -321,7 +323,9 @@ async def test_feedback_in_history_trends_and_summary_is_literal(config, hostile
         await pilot.press("enter")
         await pilot.pause()
         assert_literal(app, f"What helped: {CLICK}; the", "silence\\x1b]52;c;", "[/x] [bold]")
-        await pilot.press("escape", "2")
+        await pilot.press("escape")
+        await pilot.pause()  # the rating is asked once breathing has stopped
+        await pilot.press("2")
         await pilot.pause(0.5)
         assert_literal(app, f"  {LINK}: 2 times", f"  {UNBALANCED}: 2 times")
         await pilot.press("3")
