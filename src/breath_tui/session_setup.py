@@ -13,6 +13,7 @@ from breath_tui.core.settings import DEFAULT_MINUTES
 
 if TYPE_CHECKING:
     from breath_tui.core.settings import Config, SoundSettings
+    from breath_tui.heart.source import SensorSource
 
 
 @dataclass
@@ -21,6 +22,8 @@ class SessionSetup:
 
     Give `cues` (tests: a SilentPlayer) or `sound` settings; with settings the player is opened
     on first use, after the first frame is on screen, so audio never slows the first paint.
+    With a `sensor` (`breathe --sensor`, `[heart] sensor`), the heart is shown beside the guide
+    and its figures kept; `keep_intervals` keeps the raw intervals too.
     """
 
     pattern: Pattern
@@ -28,6 +31,8 @@ class SessionSetup:
     tempo: float
     cues: CuePlayer | None = None
     sound: SoundSettings | None = None
+    sensor: SensorSource | None = None
+    keep_intervals: bool = False
 
     def player(self) -> CuePlayer:
         """The cue player, opened now if it is not open yet (silent without sound settings)."""
