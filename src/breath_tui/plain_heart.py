@@ -55,8 +55,14 @@ class PlainHeart:
             loop.close()
 
     async def _read(self) -> None:
-        self._sensor = sensor = self.source.open(self.clock)
-        self._ready.set()
+        try:
+            self._sensor = sensor = self.source.open(self.clock)
+        except Exception as error:  # [heart] sensor's file gone, no bleak: breathing goes on
+            with self._lock:
+                self._notices.append(f"No heart rate this time: {error}. Breathing goes on.")
+            return
+        finally:
+            self._ready.set()
         try:
             async for event in sensor.events():
                 with self._lock:

@@ -75,7 +75,7 @@ def session_for(
     minutes; for another pattern than the section's, neither), else the pattern's default
     (4-7-8: 4 breaths) or DEFAULT_MINUTES; minutes round up to whole breaths. The tempo is
     [breathing] tempo unless given. The request is within core.limits: the command line and
-    config.toml were checked against them.
+    config.toml were checked against them. Quick calm and the check-in take [heart] sensor.
 
     Raises:
         PatternError: the pattern is neither a known name nor a valid shorthand.
@@ -87,5 +87,13 @@ def session_for(
     cycles = session_cycles(chosen, cycles, minutes, DEFAULT_MINUTES[section])
     tempo = tempo if tempo is not None else config.breathing.tempo
     if sound and config.sound.enabled:
-        return SessionSetup(chosen, cycles, tempo, sound=config.sound)
-    return SessionSetup(chosen, cycles, tempo, cues=SilentPlayer())
+        setup = SessionSetup(chosen, cycles, tempo, sound=config.sound)
+    else:
+        setup = SessionSetup(chosen, cycles, tempo, cues=SilentPlayer())
+    if section != "breathing" and config.heart.sensor:
+        # [heart] sensor: opened when breathing starts; trouble then is a notice, never a stop.
+        from breath_tui.heart.source import setting_source
+
+        setup.sensor = setting_source(config.heart.sensor)
+        setup.keep_intervals = config.heart.keep_intervals
+    return setup

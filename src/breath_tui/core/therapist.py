@@ -33,6 +33,7 @@ from breath_tui.core.feedback import (
     feedback_heading,
     feedback_markdown,
 )
+from breath_tui.core.heart.summary import heart_sections
 from breath_tui.core.text import markdown_quote, markdown_text, visible
 from breath_tui.core.trends import (
     TOO_FEW_TO_TELL,
@@ -155,6 +156,7 @@ class TherapistSummary:
         notes: each non-blank note, verbatim, oldest first.
         feedback: each feedback for the therapist, by the date of the session it is about.
         tempo: the tempo chosen in the breathing sessions, or None without any.
+        heart: the heart sections (core.heart.summary), (title, lines), when a strap was used.
     """
 
     since: datetime | None
@@ -172,6 +174,7 @@ class TherapistSummary:
     notes: tuple[Dated, ...]
     feedback: tuple[Feedback, ...] = ()
     tempo: TempoUse | None = None
+    heart: tuple[tuple[str, list[str]], ...] = ()
 
 
 def session_cutoff(now: datetime) -> datetime:
@@ -274,6 +277,7 @@ def therapist_summary(
         notes=tuple(notes),
         feedback=tuple(told for told, _ in sorted(feedback, key=_by_session)),
         tempo=tempo_use(tempos),
+        heart=tuple(heart_sections(chosen)),
     )
 
 
@@ -319,6 +323,7 @@ def _sections(summary: TherapistSummary) -> list[tuple[str, list[str]]]:
     if summary.feelings:
         lines = [f"{day_and_time(line.started_at)}: {line.text}" for line in summary.feelings]
         sections.append(("Feelings", lines))
+    sections.extend(summary.heart)
     return sections
 
 

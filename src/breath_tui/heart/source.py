@@ -96,3 +96,16 @@ def _pick_strap(ask: Callable[[str], str], out: TextIO | None) -> tuple[str, str
         raise BadInput(f"--sensor: {answer[:20]!r} is not one of 1-{len(straps)}")
     strap = straps[int(answer) - 1]
     return strap.address, strap.name
+
+
+def setting_source(value: str) -> SensorSource:
+    """`[heart] sensor` (checked when config.toml was read): opened only when breathing starts,
+    so a recording gone missing or a strap out of reach is a notice then, never a stop."""
+    from breath_tui.core.heart.sensor_option import parse_sensor_option
+
+    choice = parse_sensor_option(value)
+
+    def open_it(clock: Clock) -> HeartSensor:
+        return source_for(choice).open(clock)
+
+    return SensorSource(choice.label, open_it)

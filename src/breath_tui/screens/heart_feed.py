@@ -55,8 +55,13 @@ class HeartFeed:
         if self.sensor is not None:
             return
         self.heart = BreathHeart(self.source.label, cycle_at, keep_intervals=self.keep_intervals)
-        self.sensor = self.source.open(clock)
         self._say = say
+        try:
+            self.sensor = self.source.open(clock)
+        except Exception as error:  # [heart] sensor's file gone, no bleak: breathing goes on
+            say(f"No heart rate this time: {error}. Breathing goes on.")
+            self.line.show((), None, None, "no sensor")
+            return
         screen.run_worker(self._read(), group="heart", exit_on_error=False)
 
     async def _read(self) -> None:
