@@ -41,7 +41,7 @@ async def test_the_heart_line_waits_then_shows_the_rate_and_each_breaths_swing()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until_started(pilot)
         first = heart_text(app)
-        assert "waiting for the first beats" in first
+        assert "Waiting for the first beats" in first
         assert "Not a medical device." in first
         assert "fake strap" in first
         await push_until(pilot, clock, sensor, 12.0)

@@ -108,9 +108,9 @@ def run(args: argparse.Namespace) -> int:
     if args.plain or not sys.stdout.isatty():  # a pipe, a file: lines, not a screen
         from breath_tui.plain import run_plain_session
 
-        return run_plain_session(setup)
+        return run_plain_session(setup, clock=source.session_clock() if source else None)
     from breath_tui.app import run_flow
     from breath_tui.flows import FlowOptions
 
     options = FlowOptions(setup=setup, reduced_motion=args.reduced_motion)
-    return run_flow("breathe", options, config)
+    return run_flow("breathe", options, config, source.session_clock() if source else None)

@@ -146,4 +146,4 @@ def run_live(options: ResonanceOptions, args: argparse.Namespace) -> int:
         reduced_motion=args.reduced_motion,
         assessment=(options.protocol, source),
     )
-    return run_flow("resonance", flow, config)
+    return run_flow("resonance", flow, config, source.session_clock())

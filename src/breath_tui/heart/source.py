@@ -26,10 +26,24 @@ WRIST_NOTE = (
 
 @dataclass(frozen=True)
 class SensorSource:
-    """A sensor ready to open: its label (the journal's `heart.sensor`) and how to open it."""
+    """A sensor ready to open: its label (the journal's `heart.sensor`) and how to open it.
+
+    `speed` is a replay's @SPEED: the command runs the whole session that many times faster
+    (its clock, and the replay on it), so a recording drives the guide and the heart together,
+    as a demo. Opened on a clock that is not sped up, a replay plays in real time.
+    """
 
     label: str
     open: Callable[[Clock], HeartSensor]
+    speed: float = 1.0
+
+    def session_clock(self) -> Clock | None:
+        """The clock a command runs the session on: sped up for a replay @SPEED, else None."""
+        if self.speed == 1.0:
+            return None
+        from breath_tui.core.clock import ScaledClock
+
+        return ScaledClock(self.speed)
 
 
 def source_for(
@@ -53,10 +67,10 @@ def source_for(
 
         assert choice.path is not None
         recording = read_recording(choice.path)
-        speed = choice.speed
         return SensorSource(
             f"replay:{recording.source}",
-            lambda clock: ReplaySensor(recording, clock, speed=speed),
+            lambda clock: ReplaySensor(recording, clock),
+            choice.speed,
         )
     from breath_tui.heart import require
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from breath_tui.audio import SilentPlayer
@@ -286,8 +286,8 @@ class ResonanceScreen(BreathingScreen):
         line = resonance_line(result.chosen_rate)
         self.journal_work(
             lambda journal: journal.add(entry),
-            lambda _added: self._show(result, f"{line}. Kept in your journal."),
-            lambda error: self._show(result, f"{line}. Not saved: {error}"),
+            lambda _added: self._show(result, line, "Kept in your journal."),
+            lambda error: self._show(result, line, f"Not saved: {error}"),
         )
 
     def _entry(self, result: ResonanceResult) -> CheckIn:
@@ -318,9 +318,9 @@ class ResonanceScreen(BreathingScreen):
             .finished(ended)
         )
 
-    def _show(self, result: ResonanceResult, line: str) -> None:
+    def _show(self, result: ResonanceResult, line: str, kept: str) -> None:
         self.app.push_screen(
-            ResonanceResultScreen(result, line), lambda _: self.finish(Outcome(line))
+            ResonanceResultScreen(result, kept), lambda _: self.finish(Outcome(f"{line}. {kept}"))
         )
 
 
@@ -351,10 +351,11 @@ class ResonanceResultScreen(BreathModal[None]):
         """The report, what was kept, and the keys."""
         from breath_tui.core.heart.assessment import report_lines
 
-        with Vertical(id="resonance-result"):
+        with VerticalScroll(id="resonance-result"):
             yield Static(
                 literal("\n".join(report_lines(self.result)), keep_lines=True), id="report"
             )
+        with Vertical(id="result-foot"):
             yield Line(self.line, id="kept")
             yield Line("", id="used", collapse_empty=True)
             yield Static(

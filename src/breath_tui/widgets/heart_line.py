@@ -65,10 +65,14 @@ class HeartLine(Static):
         across = max(1, min(MOST_WIDTH, width - 2))
         figures = figures_line(self.bpm, self.swing)
         if not self.values:
-            figures = f"{figures} · {self.waiting}"
+            figures = self.waiting.capitalize()
+        last = NOT_MEDICAL_LINE
         if self.sensor:
-            figures = f"{figures} · {self.sensor}"
-        return "\n".join([*braille_line(self.values, across, self.rows), figures, NOT_MEDICAL_LINE])
+            # The sensor's name gives way (cut at its start) before the notice does.
+            room = max(0, width - len(last) - 3)
+            name = self.sensor if len(self.sensor) <= room else "…" + self.sensor[-room + 1 :]
+            last = f"{name} · {last}" if room > 1 else last
+        return "\n".join([*braille_line(self.values, across, self.rows), figures, last])
 
     def _redraw(self) -> None:
         width = self.content_size.width or MOST_WIDTH + 2
