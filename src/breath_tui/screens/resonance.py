@@ -267,6 +267,8 @@ class ResonanceScreen(BreathingScreen):
                 return analyse_beats(times, intervals, protocol, label)
             except (BadInput, HeartExtraMissing) as problem:
                 return str(problem)
+            except Exception as error:  # never leave the person at "Working out the result"
+                return f"the analysis failed ({error or type(error).__name__})"
 
         self.run_worker(
             lambda: self._analysed(analyse()), thread=True, group="analysis", exit_on_error=False

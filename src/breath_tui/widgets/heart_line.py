@@ -14,6 +14,7 @@ from textual.events import Resize
 from textual.widgets import Static
 
 from breath_tui.core.heart.line import braille_line, figures_line
+from breath_tui.core.text import visible
 from breath_tui.widgets.literal import literal
 
 NOT_MEDICAL_LINE = "Not a medical device."
@@ -68,9 +69,11 @@ class HeartLine(Static):
             figures = self.waiting.capitalize()
         last = NOT_MEDICAL_LINE
         if self.sensor:
-            # The sensor's name gives way (cut at its start) before the notice does.
+            # The sensor's name gives way (cut at its start) before the notice does; measured
+            # as shown (an escape in a strap's name is shown as \x1b, four cells).
+            name = visible(self.sensor)
             room = max(0, width - len(last) - 3)
-            name = self.sensor if len(self.sensor) <= room else "…" + self.sensor[-room + 1 :]
+            name = name if len(name) <= room else "…" + name[-room + 1 :]
             last = f"{name} · {last}" if room > 1 else last
         return "\n".join([*braille_line(self.values, across, self.rows), figures, last])
 
