@@ -89,3 +89,32 @@ async def test_quick_calm_keeps_the_heart_figures_on_its_entry(monkeypatch):
         (entry,) = journal.checkins()
     assert entry.kind == "quick" and entry.heart is not None
     assert entry.heart.sensor == "strap" and entry.heart.beats > 10
+
+
+async def test_the_check_ins_breathing_keeps_its_heart_figures(journal):
+    """A check-in breathed with a sensor: the breathing step saves the heart object with it."""
+    from breath_tui.screens.breathe import BreathingScreen
+
+    from .helpers import Keys, make_checkin_app
+
+    app, clock = make_checkin_app(journal)
+    sensor = FakeSensor(label="strap")
+    app.options.setup.sensor = SensorSource("strap", lambda _clock: sensor)
+    async with app.run_test(size=(100, 30)) as pilot:
+        keys = Keys(pilot)
+        await keys("7")
+        # A plain press: Keys waits for every worker, and the sensor's runs until the end.
+        await pilot.press("enter")
+        await wait_until_started(pilot)
+        assert isinstance(app.screen, BreathingScreen) and app.screen.query(HeartLine)
+        for beat in beats_between(100.0, 19.5 + 100.0):
+            clock.time = max(clock.time, beat.t)
+            sensor.push(beat)
+            await pilot.pause()
+        clock.time = 120.5
+        app.screen.sync()
+        await settle(pilot)
+        (entry,) = journal.checkins()
+        assert entry.breathing is not None and entry.breathing.cycles == 2
+        assert entry.heart is not None and entry.heart.sensor == "strap"
+        assert entry.heart.beats > 15
