@@ -37,13 +37,16 @@ def run_plain_session(
     stream = out or sys.stdout
     # Opened before the clock starts, so its start-up does not eat the first phase.
     cues = setup.player()
-    pacer = setup.make_pacer(clock.now())
     heart = None
+    pacers: list[Pacer] = []  # the sensor's thread may hear a beat before the pacer is made
     if setup.sensor is not None:
         from breath_tui.plain_heart import PlainHeart
 
-        heart = PlainHeart(setup, clock, lambda t: pacer.state_at(t).cycle)
+        # Started before the pacer, so its thread's start does not eat the first phase.
+        heart = PlainHeart(setup, clock, lambda t: pacers[0].state_at(t).cycle if pacers else 0)
         heart.start()
+    pacer = setup.make_pacer(clock.now())
+    pacers.append(pacer)
     try:
         run_plain(
             setup.pattern,

@@ -91,9 +91,11 @@ class PlainHeart:
                 asyncio.run_coroutine_threadsafe(sensor.close(), loop).result(2)
         self._thread.join(2)
 
-    def figures(self) -> Heart | None:
-        """The journal's `heart` object, or None without beats."""
+    def figures(self, finished_at: float | None = None) -> Heart | None:
+        """The journal's `heart` object, or None without beats (see HeartFeed.figures)."""
         with self._lock:
+            if finished_at is not None:
+                self.heart.end(finished_at)
             summary = self.heart.summary()
             intervals = list(self.heart.intervals)
         if summary is None:
@@ -112,7 +114,7 @@ class PlainHeart:
 
     def finish(self, state: PacerState, setup: SessionSetup, out: TextIO) -> None:
         """Print the figures and keep the session with them in the journal."""
-        heart = self.figures()
+        heart = self.figures(self.clock.now() if state.done else None)
         if heart is None:
             out.write(f"Heart: no beats came from {self.source.label}.\n")
             out.flush()

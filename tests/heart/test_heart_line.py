@@ -81,3 +81,15 @@ def test_intervals_are_kept_only_when_asked():
         off.feed(Beat(t, rr))
         on.feed(Beat(t, rr))
     assert off.intervals == [] and on.intervals == [1000.0, 900.0]
+
+
+def test_the_last_breath_is_scored_when_the_session_breathes_it_to_the_end():
+    """One 10 s breath: no swing until end(10), then about 10 bpm."""
+    heart = BreathHeart("fake", lambda t: int(t // 10))
+    for beat in breathing_beats(0.0, 9.9, swing_bpm=10, breath_s=10):
+        heart.feed(beat)
+    assert heart.summary().swing_bpm == 0.0
+    heart.end(10.0)
+    heart.end(10.0)  # once only
+    assert heart.summary().swing_bpm == pytest.approx(10, abs=2)
+    assert heart.tracker.breaths_scored == 1

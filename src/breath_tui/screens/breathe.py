@@ -37,7 +37,7 @@ from breath_tui.widgets.line import Line
 from breath_tui.widgets.literal import literal
 
 if TYPE_CHECKING:
-    from breath_tui.core.checkin import Breathing
+    from breath_tui.core.checkin import Breathing, Heart
     from breath_tui.screens.heart_feed import HeartFeed
 
 # One plain line instead of Textual's Footer: cheaper to start, and read as one sentence by screen
@@ -336,7 +336,7 @@ class BreathingScreen(BreathScreen[Outcome]):
 
     def session_ended(self, line: str) -> None:
         """The session is over (done, or stopped): show its card, then finish with it."""
-        heart = self.heart_feed.figures() if self.heart_feed is not None else None
+        heart = self.heart_figures()
         outcome = Outcome(line, self.breathed(), heart=heart)
         if not self.show_summary:
             self.finish(outcome)
@@ -347,6 +347,13 @@ class BreathingScreen(BreathScreen[Outcome]):
             keep_breathe_entry(self, outcome, self._show_card)
             return
         self._show_card(outcome)
+
+    def heart_figures(self) -> Heart | None:
+        """The heart figures of the session, with a sensor (its last breath, if done, scored)."""
+        if self.heart_feed is None:
+            return None
+        now = self.clock.now()
+        return self.heart_feed.figures(now if self.pacer.state_at(now).done else None)
 
     def _show_card(self, outcome: Outcome) -> None:
         from breath_tui.screens.dialogs import SessionEndScreen

@@ -90,10 +90,17 @@ class HeartFeed:
         if self.sensor is not None:
             await self.sensor.close()
 
-    def figures(self) -> Heart | None:
-        """The journal's `heart` object for the session so far, or None without beats."""
+    def figures(self, finished_at: float | None = None) -> Heart | None:
+        """The journal's `heart` object for the session so far, or None without beats.
+
+        Args:
+            finished_at: when the session breathed its last breath to the end (that breath
+                is then scored too); None for a session stopped part way.
+        """
         if self.heart is None:
             return None
+        if finished_at is not None:
+            self.heart.end(finished_at)
         summary = self.heart.summary()
         if summary is None:
             return None

@@ -162,7 +162,7 @@ class QuickCalmScreen(BreathingScreen):
                 breathing=breathing,
                 pre_rating=self.before,
                 post_rating=rating,
-                heart=self.heart_feed.figures() if self.heart_feed is not None else None,
+                heart=self.heart_figures(),
             )
             .finished(local_now())
         )

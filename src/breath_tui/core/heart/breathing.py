@@ -70,6 +70,12 @@ class BreathHeart:
         self._told = type(event)
         return said
 
+    def end(self, t: float) -> None:
+        """The session breathed its last breath to the end at t: that breath is scored too."""
+        if self._cycle is not None:
+            self.tracker.breath_boundary(t)
+            self._cycle = None
+
     @property
     def bpm(self) -> float | None:
         """The latest counted beat's heart rate."""
