@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import sys
 
+import pytest
+
 from breath_tui.audio import SilentPlayer
 from breath_tui.cli import main
 from breath_tui.core.clock import ManualClock
@@ -68,3 +70,45 @@ def test_plain_phase_lines_carry_the_heart_rate():
     assert " bpm" not in phases[0]
     assert all(line.split(" · ")[1].endswith(" bpm") for line in phases[1:])
     assert "swing" in phases[-1]
+
+
+def test_plain_ble_lists_the_straps_found_and_takes_the_one_picked(monkeypatch):
+    """`--sensor ble`: the straps found are listed (names as text), the number typed picks one."""
+    pytest.importorskip("bleak")
+    from breath_tui.core.clock import ManualClock
+    from breath_tui.core.heart.sensor_option import parse_sensor_option
+    from breath_tui.heart import ble
+    from breath_tui.heart.source import source_for
+
+    async def scan(timeout: float = 5.0, *, scanner=None):
+        return [
+            ble.StrapFound("Polar H10 1234", "A0:9E:1A:00:00:01", -50),
+            ble.StrapFound("TICKR\x1b[2J", "A0:9E:1A:00:00:02", -70),
+        ]
+
+    monkeypatch.setattr(ble, "scan_straps", scan)
+    out = io.StringIO()
+    source = source_for(parse_sensor_option("ble"), ask=lambda prompt: "2", out=out)
+    listed = out.getvalue()
+    assert "optical wrist sensors" in listed
+    assert "1  Polar H10 1234  A0:9E:1A:00:00:01 (-50 dBm)" in listed
+    assert "TICKR\\x1b[2J" in listed and "\x1b" not in listed
+    assert source.label == "TICKR\\x1b[2J A0:9E:1A:00:00:02"
+    sensor = source.open(ManualClock())
+    assert sensor.address == "A0:9E:1A:00:00:02"
+
+
+def test_plain_ble_with_an_answer_not_on_the_list_is_bad_input(monkeypatch):
+    """A number not on the list: BadInput naming --sensor (exit 2 on the command line)."""
+    pytest.importorskip("bleak")
+    from breath_tui.core.errors import BadInput
+    from breath_tui.core.heart.sensor_option import parse_sensor_option
+    from breath_tui.heart import ble
+    from breath_tui.heart.source import source_for
+
+    async def scan(timeout: float = 5.0, *, scanner=None):
+        return [ble.StrapFound("a", "A0:9E:1A:00:00:01", None)] * 2
+
+    monkeypatch.setattr(ble, "scan_straps", scan)
+    with pytest.raises(BadInput, match="--sensor"):
+        source_for(parse_sensor_option("ble"), ask=lambda prompt: "7", out=io.StringIO())
