@@ -345,7 +345,7 @@ def needs_terminal(start: str) -> None:
             )
 
 
-def run_flow(start: str, options: FlowOptions, config: Config) -> int:
+def run_flow(start: str, options: FlowOptions, config: Config, clock: Clock | None = None) -> int:
     """Run the full-screen app with `start` (a flow, or "home") first; print how it ended.
 
     A flow that writes to the journal opens it before the terminal is taken over, so a journal
@@ -354,7 +354,7 @@ def run_flow(start: str, options: FlowOptions, config: Config) -> int:
     Returns:
         The exit status: 0 when the flow ends, whatever way the person chose.
     """
-    app = BreathApp(config, start, options)
+    app = BreathApp(config, start, options, clock=clock)
     forgiving = _never_fails(start)
     try:
         check_theme(app)

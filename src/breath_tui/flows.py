@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from breath_tui.app import BreathApp
+    from breath_tui.core.heart.protocol import SteppedProtocol
     from breath_tui.core.settings import Config
+    from breath_tui.heart.source import SensorSource
     from breath_tui.screens.base import BreathScreen, Outcome
     from breath_tui.session_setup import SessionSetup
 
@@ -34,6 +36,7 @@ class FlowOptions(NamedTuple):
         limit: only the newest so many entries (`history --limit`).
         resume: the id of an unfinished check-in (or feedback) to finish at once (home's r).
         notice: one line to show at once (quick calm's word on a broken config.toml).
+        assessment: the stepped protocol and the sensor of `resonance --sensor`.
     """
 
     sound: bool = True
@@ -44,6 +47,7 @@ class FlowOptions(NamedTuple):
     limit: int | None = None
     resume: str | None = None
     notice: str | None = None
+    assessment: tuple[SteppedProtocol, SensorSource] | None = None
 
 
 class Command(NamedTuple):
@@ -287,7 +291,30 @@ FLOWS: tuple[Flow, ...] = (
     Flow("settings", "o", "Settings", _settings, _settings_screen),
 )
 
-BY_NAME = {flow.name: flow for flow in FLOWS}
+
+def _resonance_screen() -> type[Screen[Outcome]]:
+    from breath_tui.screens.resonance import ResonanceScreen
+
+    return ResonanceScreen
+
+
+def _resonance(app: BreathApp, options: FlowOptions) -> BreathScreen[Outcome]:
+    from breath_tui.screens.resonance import ResonanceScreen
+
+    assert options.assessment is not None, "resonance needs a protocol and a sensor"
+    protocol, source = options.assessment
+    sound = app.config.sound if options.sound and app.config.sound.enabled else None
+    keep = app.config.heart.keep_intervals
+    return ResonanceScreen(protocol, source, app.clock, app.reduced_motion, sound, keep)
+
+
+# Flows only a command opens (not on home or in the palette): the live resonance assessment
+# needs a sensor, which `breath-tui resonance --sensor` names (commands/resonance.py).
+COMMAND_ONLY: tuple[Flow, ...] = (
+    Flow("resonance", "", "Resonance assessment", _resonance, _resonance_screen, journal="write"),
+)
+
+BY_NAME = {flow.name: flow for flow in (*FLOWS, *COMMAND_ONLY)}
 
 
 def flow_named(name: str) -> Flow:

@@ -16,21 +16,53 @@ if TYPE_CHECKING:
     from breath_tui.session_setup import SessionSetup
 
 
-def run_plain_session(setup: SessionSetup, out: TextIO | None = None) -> int:
-    """A whole plain session on the session clock, to standard output; 0 when done or stopped."""
+def run_plain_session(
+    setup: SessionSetup,
+    out: TextIO | None = None,
+    *,
+    clock: Clock | None = None,
+    sleep: Callable[[float], None] | None = None,
+) -> int:
+    """A whole plain session on the session clock, to standard output; 0 when done or stopped.
+
+    With a heart-rate sensor each phase line ends with the heart rate (and the last breath's
+    swing), the figures close the session, and the session is kept in the journal with them.
+    """
     import sys
     import time
 
     from breath_tui.core.clock import session_clock
 
-    clock = session_clock()
+    clock = clock or session_clock()
+    stream = out or sys.stdout
     # Opened before the clock starts, so its start-up does not eat the first phase.
     cues = setup.player()
+    heart = None
+    pacers: list[Pacer] = []  # the sensor's thread may hear a beat before the pacer is made
+    if setup.sensor is not None:
+        from breath_tui.plain_heart import PlainHeart
+
+        # Started before the pacer, so its thread's start does not eat the first phase.
+        heart = PlainHeart(setup, clock, lambda t: pacers[0].state_at(t).cycle if pacers else 0)
+        heart.start()
     pacer = setup.make_pacer(clock.now())
+    pacers.append(pacer)
     try:
-        run_plain(setup.pattern, pacer, clock, out or sys.stdout, cues, time.sleep)
+        run_plain(
+            setup.pattern,
+            pacer,
+            clock,
+            stream,
+            cues,
+            sleep or time.sleep,
+            suffix=heart.suffix if heart is not None else None,
+        )
     finally:
         setup.close()
+        if heart is not None:
+            heart.stop()
+    if heart is not None:
+        heart.finish(pacer.state_at(clock.now()), setup, stream)
     return 0
 
 
@@ -42,6 +74,7 @@ def run_plain(
     cues: CuePlayer,
     sleep: Callable[[float], None],
     on_line: Callable[[str, float], None] | None = None,
+    suffix: Callable[[], tuple[str, list[str]]] | None = None,
 ) -> str:
     """Guide a session as text lines; return the summary. KeyboardInterrupt stops it early.
 
@@ -53,6 +86,7 @@ def run_plain(
         cues: plays a cue at each phase, `cues.latency` seconds early so sound meets the line.
         sleep: waits real seconds (time.sleep, or a test's clock advance).
         on_line: called with each phase line and the clock time it was written (benchmarks).
+        suffix: what to add to each phase line (the heart rate), and notices to print before it.
     """
 
     def say(text: str) -> None:
@@ -84,6 +118,11 @@ def run_plain(
                 if state.done:
                     break
                 line = phase_line(state)
+                if suffix is not None:
+                    added, notices = suffix()
+                    for notice in notices:
+                        say(notice)
+                    line += added
                 say(line)
                 if on_line is not None:
                     on_line(line, now)

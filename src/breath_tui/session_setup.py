@@ -13,6 +13,7 @@ from breath_tui.core.settings import DEFAULT_MINUTES
 
 if TYPE_CHECKING:
     from breath_tui.core.settings import Config, SoundSettings
+    from breath_tui.heart.source import SensorSource
 
 
 @dataclass
@@ -21,6 +22,8 @@ class SessionSetup:
 
     Give `cues` (tests: a SilentPlayer) or `sound` settings; with settings the player is opened
     on first use, after the first frame is on screen, so audio never slows the first paint.
+    With a `sensor` (`breathe --sensor`, `[heart] sensor`), the heart is shown beside the guide
+    and its figures kept; `keep_intervals` keeps the raw intervals too.
     """
 
     pattern: Pattern
@@ -28,6 +31,8 @@ class SessionSetup:
     tempo: float
     cues: CuePlayer | None = None
     sound: SoundSettings | None = None
+    sensor: SensorSource | None = None
+    keep_intervals: bool = False
 
     def player(self) -> CuePlayer:
         """The cue player, opened now if it is not open yet (silent without sound settings)."""
@@ -70,7 +75,7 @@ def session_for(
     minutes; for another pattern than the section's, neither), else the pattern's default
     (4-7-8: 4 breaths) or DEFAULT_MINUTES; minutes round up to whole breaths. The tempo is
     [breathing] tempo unless given. The request is within core.limits: the command line and
-    config.toml were checked against them.
+    config.toml were checked against them. Quick calm and the check-in take [heart] sensor.
 
     Raises:
         PatternError: the pattern is neither a known name nor a valid shorthand.
@@ -82,5 +87,13 @@ def session_for(
     cycles = session_cycles(chosen, cycles, minutes, DEFAULT_MINUTES[section])
     tempo = tempo if tempo is not None else config.breathing.tempo
     if sound and config.sound.enabled:
-        return SessionSetup(chosen, cycles, tempo, sound=config.sound)
-    return SessionSetup(chosen, cycles, tempo, cues=SilentPlayer())
+        setup = SessionSetup(chosen, cycles, tempo, sound=config.sound)
+    else:
+        setup = SessionSetup(chosen, cycles, tempo, cues=SilentPlayer())
+    if section != "breathing" and config.heart.sensor:
+        # [heart] sensor: opened when breathing starts; trouble then is a notice, never a stop.
+        from breath_tui.heart.source import setting_source
+
+        setup.sensor = setting_source(config.heart.sensor)
+        setup.keep_intervals = config.heart.keep_intervals
+    return setup

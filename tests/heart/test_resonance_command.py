@@ -95,11 +95,27 @@ def test_bad_options_exit_2_with_one_line_naming_the_option(argv, fragment, caps
     assert len(err) == 1 and fragment in err[0]
 
 
-def test_sensor_without_analyse_says_the_live_assessment_needs_the_app(capsys):
-    """--sensor replay:FILE alone: one line saying the live assessment needs the app, exit 2."""
-    assert main(["resonance", "--sensor", "replay:rr.txt@4"]) == 2
+def test_sensor_with_a_missing_recording_exits_2_naming_it(tmp_path, capsys):
+    """--sensor replay:FILE of a file not there: one line naming it, exit 2."""
+    missing = tmp_path / "gone.txt"
+    assert main(["resonance", "--sensor", f"replay:{missing}@4"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "full-screen app" in err[0]
+    assert len(err) == 1 and "gone.txt" in err[0]
+
+
+@needs_extra
+def test_the_live_assessment_without_a_terminal_says_so(recording, capsys):
+    """--sensor replay:FILE from a pipe: the assessment is full screen, so exit 2 saying so."""
+    assert main(["resonance", "--sensor", f"replay:{recording}@4", "--minutes-each", "1"]) == 2
+    assert "not a terminal" in capsys.readouterr().err
+
+
+def test_the_live_assessment_without_the_extra_is_one_line(recording, capsys, monkeypatch):
+    """--sensor without numpy or scipy: exit 1 and one line naming the extra."""
+    monkeypatch.setitem(sys.modules, "numpy", None)
+    assert main(["resonance", "--sensor", f"replay:{recording}"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "pip install 'breath-tui[heart]'" in err[0]
 
 
 def test_missing_extra_is_one_line_naming_it(recording, capsys, monkeypatch):

@@ -369,3 +369,41 @@ async def test_feedback_steps_show_hostile_phrases_and_text_literally(
         await keys.type(f"{CLICK} {LINK}")
         await keys("ctrl+s")
         assert_literal(app, f"What helped: {SHOT}.", f"I would like: {UNBALANCED}.", LINK)
+
+
+HOSTILE_STRAP = f"{CLICK}\x1b[2J"
+
+
+async def test_a_sensor_named_with_markup_and_escapes_is_shown_literally():
+    """A strap advertising markup and an escape as its name: the heart line shows it as text."""
+    from .heart_app import make_heart_app
+
+    app, _, _ = make_heart_app(label=HOSTILE_STRAP)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until_started(pilot)
+        await pilot.pause()
+        assert_literal(app, CLICK, "\\x1b[2J", "Not a medical device.")
+
+
+async def test_the_resonance_assessment_shows_a_hostile_sensor_name_literally():
+    """The assessment's heart line and its result name the sensor as typed, never as markup."""
+    from breath_tui.core.heart.protocol import SteppedProtocol
+    from breath_tui.screens.resonance import ResonanceResultScreen
+
+    from .helpers import settle
+    from .test_resonance_screen import START, beats, breathe_until, make_assessment
+
+    pytest.importorskip("scipy")
+    protocol = SteppedProtocol(rates=(6.5, 5.5), minutes_each=1.0)
+    app, clock, sensor = make_assessment(protocol, label=HOSTILE_STRAP)
+    stream = beats(protocol)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until_started(pilot)
+        await breathe_until(pilot, clock, sensor, stream, START + 20.0)
+        assert_literal(app, "\\x1b[2J · Not a medical device.")
+        await breathe_until(pilot, clock, sensor, stream, START + 121.0)
+        for _ in range(50):
+            await settle(pilot)
+            if isinstance(app.screen, ResonanceResultScreen):
+                break
+        assert_literal(app, f"Resonance assessment of {CLICK}\\x1b[2J")

@@ -52,6 +52,12 @@ def register(commands: Any) -> None:
         "--plain", action="store_true", help="one line per phase, no full-screen UI"
     )
     parser.add_argument("--reduced-motion", action="store_true", help="a guide with no motion")
+    parser.add_argument(
+        "--sensor",
+        metavar="ble[:ADDR]|replay:FILE[@SPEED]",
+        help="show the heart rate beside the guide: a chest strap (optical wrist sensors give "
+        "no beat-to-beat intervals) or a recording (not a medical device)",
+    )
     parser.set_defaults(run=run, full_screen=True)
 
 
@@ -76,6 +82,19 @@ def run(args: argparse.Namespace) -> int:
 
     config = load_config(config_path())
     check_options(args, config)
+    source = None
+    if args.sensor is not None:
+        from breath_tui.core.heart.sensor_option import parse_sensor_option
+        from breath_tui.heart import HeartExtraMissing
+        from breath_tui.heart.ble import SensorUnavailable
+        from breath_tui.heart.source import source_for
+
+        choice = parse_sensor_option(args.sensor)
+        try:
+            source = source_for(choice)
+        except (HeartExtraMissing, SensorUnavailable) as problem:
+            print(f"breath-tui: {problem}", file=sys.stderr)
+            return 1
     setup = session_for(
         config,
         "breathing",
@@ -85,12 +104,13 @@ def run(args: argparse.Namespace) -> int:
         tempo=args.tempo,
         sound=not args.no_sound,
     )
+    setup.sensor, setup.keep_intervals = source, config.heart.keep_intervals
     if args.plain or not sys.stdout.isatty():  # a pipe, a file: lines, not a screen
         from breath_tui.plain import run_plain_session
 
-        return run_plain_session(setup)
+        return run_plain_session(setup, clock=source.session_clock() if source else None)
     from breath_tui.app import run_flow
     from breath_tui.flows import FlowOptions
 
     options = FlowOptions(setup=setup, reduced_motion=args.reduced_motion)
-    return run_flow("breathe", options, config)
+    return run_flow("breathe", options, config, source.session_clock() if source else None)

@@ -1,9 +1,10 @@
 """`breath-tui resonance`: find the person's resonance rate from the heart's swing with the breath.
 
 `--analyse FILE` analyses an RR recording made with Lehrer's stepped protocol and prints a table,
-a bar per rate and a last line `Resonance rate: N breaths a minute`. The live assessment with
-`--sensor` runs in the full-screen app; until that screen exists, `--sensor` without `--analyse`
-says so and exits 2. Not a medical device: figures are shown, never judged.
+a bar per rate and a last line `Resonance rate: N breaths a minute`. `--sensor` runs the live
+assessment full screen (screens/resonance.py): the guide leading at each rate, the heart beside
+it, then the same result, kept in the journal. Not a medical device: figures are shown, never
+judged.
 """
 
 from __future__ import annotations
@@ -17,11 +18,6 @@ from breath_tui.core.errors import BadInput
 if TYPE_CHECKING:
     from breath_tui.core.heart.protocol import SteppedProtocol
     from breath_tui.core.heart.sensor_option import SensorChoice
-
-LIVE_NEEDS_APP = (
-    "the live assessment with --sensor needs the full-screen app, which is not ready yet; "
-    "record with your strap's app and use --analyse FILE"
-)
 
 
 class ResonanceOptions(NamedTuple):
@@ -68,7 +64,11 @@ def register(commands: Any) -> None:
         metavar="ble[:ADDR]|replay:FILE[@SPEED]",
         help="a chest strap (optical wrist sensors give no beat-to-beat intervals) or a recording",
     )
-    parser.add_argument("--plain", action="store_true", help="plain text only")
+    parser.add_argument("--plain", action="store_true", help="plain text only (with --analyse)")
+    parser.add_argument("--no-sound", action="store_true", help="no audio cues (with --sensor)")
+    parser.add_argument(
+        "--reduced-motion", action="store_true", help="a guide with no motion (with --sensor)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -98,8 +98,11 @@ def run(args: argparse.Namespace) -> int:
     options = options_from(args)
     if options.analyse is None:
         if options.sensor is not None:
-            raise BadInput(LIVE_NEEDS_APP)
-        raise BadInput("resonance needs --analyse FILE (see breath-tui resonance --help)")
+            return run_live(options, args)
+        raise BadInput(
+            "resonance needs --sensor (a strap or replay:FILE) or --analyse FILE "
+            "(see breath-tui resonance --help)"
+        )
     from breath_tui.core.heart.assessment import report_lines
     from breath_tui.core.heart.recording import read_recording
     from breath_tui.heart import HeartExtraMissing, require
@@ -115,3 +118,32 @@ def run(args: argparse.Namespace) -> int:
     result = analyse_recording(recording, options.protocol)
     print("\n".join(report_lines(result, plain=options.plain)), flush=True)
     return 0
+
+
+def run_live(options: ResonanceOptions, args: argparse.Namespace) -> int:
+    """The live assessment, full screen; 1 without the heart extra or a strap in reach."""
+    from breath_tui.heart import HeartExtraMissing, require
+    from breath_tui.heart.ble import SensorUnavailable
+    from breath_tui.heart.source import source_for
+
+    assert options.sensor is not None
+    if options.plain:
+        raise BadInput("--plain goes with --analyse; the live assessment is full screen")
+    try:
+        require("numpy", "scipy")
+        source = source_for(options.sensor)
+    except (HeartExtraMissing, SensorUnavailable) as problem:
+        print(f"breath-tui: {problem}", file=sys.stderr)
+        return 1
+    from breath_tui.app import run_flow
+    from breath_tui.core.config import load_config
+    from breath_tui.core.locations import config_path
+    from breath_tui.flows import FlowOptions
+
+    config = load_config(config_path())
+    flow = FlowOptions(
+        sound=not args.no_sound,
+        reduced_motion=args.reduced_motion,
+        assessment=(options.protocol, source),
+    )
+    return run_flow("resonance", flow, config, source.session_clock())

@@ -13,6 +13,7 @@ from breath_tui.core.breath_words import format_minutes
 from breath_tui.core.checkin import BodyEntry, Breathing, CheckIn, Feeling
 from breath_tui.core.feedback import feedback_cell, feedback_lines
 from breath_tui.core.grounding import noticed_text
+from breath_tui.core.heart.summary import heart_text, resonance_text
 from breath_tui.core.vocab import feelings_phrase
 from breath_tui.core.when import day_and_time
 
@@ -158,6 +159,8 @@ def card_lines(checkin: CheckIn) -> list[str]:
     for label, value in (
         ("Tension", ratings_text(checkin)),
         ("Breathing", breathing_text(checkin.breathing)),
+        ("Heart", heart_text(checkin.heart) if checkin.heart else ""),
+        ("Resonance rate", resonance_text(checkin.resonance) if checkin.resonance else ""),
         ("Body", body_text(checkin.body)),
         ("Feelings", checkin.feelings_sentence),
         ("Noticed", noticed_text(checkin.grounding)),

@@ -247,6 +247,25 @@ def _check_safety(config: Config, path: Path, text: str) -> None:
         )
 
 
+def _check_heart(config: Config, path: Path, text: str) -> None:
+    """[heart] sensor: ble:ADDRESS or replay:FILE[@SPEED] (a scan needs the command line)."""
+    value = config.heart.sensor
+    if not value.strip():
+        return
+    from breath_tui.core.heart.sensor_option import parse_sensor_option
+
+    where = _where(path, text, "heart", "sensor")
+    try:
+        choice = parse_sensor_option(value)
+    except BadInput as error:
+        raise ConfigError(f"{where}: heart.{str(error).removeprefix('--')}") from None
+    if choice.kind == "ble" and choice.address is None:
+        raise ConfigError(
+            f'{where}: heart.sensor "ble" needs the strap\'s address, as "ble:A0:9E:1A:12:34:56" '
+            "(`breath-tui breathe --sensor ble` scans and lists them)"
+        )
+
+
 def _check_body(settings: BodySettings, path: Path, text: str) -> None:
     where = _where(path, text, "body", "regions")
     if not settings.regions:
@@ -381,4 +400,5 @@ def config_from(raw: dict[str, Any], path: Path, text: str) -> Config:
     _check_body(config.body, path, text)
     _check_safety(config, path, text)
     _check_sound(config.sound, path, text)
+    _check_heart(config, path, text)
     return config

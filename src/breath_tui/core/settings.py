@@ -148,6 +148,19 @@ class BodySettings:
 
 
 @dataclass
+class HeartSettings:
+    """[heart]: a heart-rate chest strap beside the breathing (not a medical device).
+
+    sensor: "ble:ADDRESS" or "replay:FILE[@SPEED]" for quick calm and the check-in's breathing
+    ("" none; `breathe --sensor` and `resonance --sensor` take it on the command line).
+    keep_intervals: keep every beat-to-beat interval on the journal entry, not only the figures.
+    """
+
+    sensor: str = ""
+    keep_intervals: bool = False
+
+
+@dataclass
 class Config:
     """All settings; `patterns` holds the custom patterns by name."""
 
@@ -159,6 +172,7 @@ class Config:
     quick: QuickSettings = field(default_factory=QuickSettings)
     safety: SafetySettings = field(default_factory=SafetySettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
+    heart: HeartSettings = field(default_factory=HeartSettings)
     patterns: dict[str, Pattern] = field(default_factory=dict)
     path: Path | None = None
 
@@ -176,4 +190,5 @@ SECTIONS: dict[str, type] = {
     "quick": QuickSettings,
     "safety": SafetySettings,
     "display": DisplaySettings,
+    "heart": HeartSettings,
 }

@@ -35,6 +35,7 @@ from breath_tui.core.feedback import (
     feedback_heading,
     feedback_markdown,
 )
+from breath_tui.core.heart.summary import heart_sections
 from breath_tui.core.text import markdown_quote, markdown_text, visible, wrap_indented
 from breath_tui.core.trends import (
     TOO_FEW_TO_TELL,
@@ -156,6 +157,7 @@ class TherapistSummary:
         notes: each non-blank note, verbatim, oldest first.
         feedback: each feedback for the therapist, by the date of the session it is about.
         tempo: the tempo chosen in the breathing sessions, or None without any.
+        heart: the heart sections (core.heart.summary), (title, lines), when a strap was used.
     """
 
     since: datetime | None
@@ -173,6 +175,7 @@ class TherapistSummary:
     notes: tuple[Dated, ...]
     feedback: tuple[Feedback, ...] = ()
     tempo: TempoUse | None = None
+    heart: tuple[tuple[str, list[str]], ...] = ()
     left_early: int = 0
     kind_counts: tuple[tuple[str, int], ...] = ()
 
@@ -284,6 +287,7 @@ def therapist_summary(
         notes=tuple(notes),
         feedback=tuple(told for told, _ in sorted(feedback, key=_by_session)),
         tempo=tempo_use(tempos),
+        heart=tuple(heart_sections(chosen)),
         left_early=left_early,
         kind_counts=tuple((kind, count) for kind, count in kind_counts.items() if count),
     )
@@ -342,6 +346,7 @@ def _sections(summary: TherapistSummary) -> list[tuple[str, list[str]]]:
     if summary.feelings:
         lines = [f"{day_and_time(line.started_at)}: {line.text}" for line in summary.feelings]
         sections.append(("Feelings", lines))
+    sections.extend(summary.heart)
     return sections
 
 

@@ -22,7 +22,7 @@ from textual.screen import ModalScreen, Screen
 
 if TYPE_CHECKING:
     from breath_tui.app import BreathApp
-    from breath_tui.core.checkin import Breathing
+    from breath_tui.core.checkin import Breathing, Heart
     from breath_tui.journal import Journal
 
 ResultType = TypeVar("ResultType")
@@ -37,11 +37,13 @@ class Outcome(NamedTuple):
             returns to, or printed when the flow was the app's first screen; "" says nothing.
         breathing: what was breathed, for a breathing session (None: nothing, or not one).
         settings_changed: the settings were saved, so screens showing them are redrawn.
+        heart: the heart figures of a session breathed with a heart-rate sensor.
     """
 
     line: str = ""
     breathing: Breathing | None = None
     settings_changed: bool = False
+    heart: Heart | None = None
 
 
 class BreathScreen(Screen[ResultType]):

@@ -37,7 +37,8 @@ from breath_tui.widgets.line import Line
 from breath_tui.widgets.literal import literal
 
 if TYPE_CHECKING:
-    from breath_tui.core.checkin import Breathing
+    from breath_tui.core.checkin import Breathing, Heart
+    from breath_tui.screens.heart_feed import HeartFeed
 
 # One plain line instead of Textual's Footer: cheaper to start, and read as one sentence by screen
 # readers. How to stop comes first: in a narrow window the end of the line is cut off.
@@ -108,6 +109,11 @@ class BreathingScreen(BreathScreen[Outcome]):
         self._cued: set[tuple[int, int, bool]] = set()
         self._finished = False
         self._guide_widget: BreathGuide | None = None
+        self.heart_feed: HeartFeed | None = None
+        if setup.sensor is not None:
+            from breath_tui.screens.heart_feed import HeartFeed
+
+            self.heart_feed = HeartFeed(setup.sensor, keep_intervals=setup.keep_intervals)
 
     def compose(self) -> ComposeResult:
         """Title, guide, word, countdown, progress, safety copy, key help."""
@@ -118,6 +124,8 @@ class BreathingScreen(BreathScreen[Outcome]):
             yield Line(texts["title"], id="title")
             with Center(id="guide-box"):
                 yield BreathGuide(reduced_motion=self.reduced_motion, id="guide")
+            if self.heart_feed is not None:
+                yield self.heart_feed.line
             yield Line(texts["word"], id="word")
             yield Line(texts["countdown"], id="countdown")
             # A question a flow asks while breathing goes on (quick calm's tension before).
@@ -180,6 +188,13 @@ class BreathingScreen(BreathScreen[Outcome]):
             if self.cues.notice or self.first_notice:
                 self._set_text("notice", self.first_notice or self.cues.notice or "")
             self.pacer = self.setup.make_pacer(self.clock.now())
+            if self.heart_feed is not None:
+                self.heart_feed.start(
+                    self,
+                    self.clock,
+                    lambda t: self.pacer.state_at(t).cycle,
+                    lambda text: self._set_text("notice", text),
+                )
             self._tick()
 
     def on_unmount(self) -> None:
@@ -309,6 +324,9 @@ class BreathingScreen(BreathScreen[Outcome]):
             return
         self._finished = True
         self._cancel_timer()
+        if self.heart_feed is not None:
+            # On the app: the screen (and its workers) may be gone before a strap disconnects.
+            self.app.run_worker(self.heart_feed.stop, group="heart", exit_on_error=False)
         if state.done:
             self.cues.play("end")
         else:
@@ -318,13 +336,29 @@ class BreathingScreen(BreathScreen[Outcome]):
 
     def session_ended(self, line: str) -> None:
         """The session is over (done, or stopped): show its card, then finish with it."""
-        outcome = Outcome(line, self.breathed())
+        heart = self.heart_figures()
+        outcome = Outcome(line, self.breathed(), heart=heart)
         if not self.show_summary:
             self.finish(outcome)
             return
+        if heart is not None and outcome.breathing is not None:
+            from breath_tui.screens.heart_entry import keep_breathe_entry
+
+            keep_breathe_entry(self, outcome, self._show_card)
+            return
+        self._show_card(outcome)
+
+    def heart_figures(self) -> Heart | None:
+        """The heart figures of the session, with a sensor (its last breath, if done, scored)."""
+        if self.heart_feed is None:
+            return None
+        now = self.clock.now()
+        return self.heart_feed.figures(now if self.pacer.state_at(now).done else None)
+
+    def _show_card(self, outcome: Outcome) -> None:
         from breath_tui.screens.dialogs import SessionEndScreen
 
-        self.app.push_screen(SessionEndScreen(line), callback=lambda _: self.finish(outcome))
+        self.app.push_screen(SessionEndScreen(outcome.line), lambda _: self.finish(outcome))
 
     def sync(self) -> None:
         """Render the state at the clock's now and set the next tick (after keys, or a test's clock move)."""

@@ -24,6 +24,7 @@ from breath_tui.screens.steps import BreathingStep, CardStep, NoteStep, RatingSt
 from breath_tui.session_setup import SessionSetup
 
 if TYPE_CHECKING:
+    from breath_tui.core.checkin import Heart
     from breath_tui.journal import Journal
 
 EMPTY: dict[str, Any] = {
@@ -63,6 +64,8 @@ class CheckInScreen(SteppedScreen):
         super().__init__(kind, resume=resume, offer_resume=offer_resume)
         self.setup = setup
         self.regions = regions
+        self.breath_heart: Heart | None = None
+        """The breathing step's heart figures ([heart] sensor), saved with the breathing."""
 
     @property
     def flow_title(self) -> str:  # type: ignore[override]
@@ -104,7 +107,11 @@ class CheckInScreen(SteppedScreen):
         return getattr(entry, name)
 
     def store_step(self, journal: Journal, entry_id: str, name: str, value: Any) -> CheckIn:
-        """Save the field, the step marked done."""
+        """Save the field, the step marked done (the breathing with its heart figures)."""
+        if name == "breathing" and self.breath_heart is not None:
+            return journal.save_step(
+                entry_id, "breathing", breathing=value, heart=self.breath_heart
+            )
         return journal.save_step(entry_id, **{name: value})
 
     def store_drafts(self, journal: Journal, entry_id: str, drafts: dict[str, Any]) -> None:
@@ -147,6 +154,7 @@ class CheckInScreen(SteppedScreen):
         """The session ended (done, or Esc): record what was breathed and go on."""
         if outcome is None:
             return
+        self.breath_heart = outcome.heart
 
         def advance() -> None:
             self.notify(outcome.line, timeout=4)

@@ -158,7 +158,12 @@ class QuickCalmScreen(BreathingScreen):
         started = self.started_at
         entry = (
             CheckIn.new("quick", now=lambda: started)
-            .updated(breathing=breathing, pre_rating=self.before, post_rating=rating)
+            .updated(
+                breathing=breathing,
+                pre_rating=self.before,
+                post_rating=rating,
+                heart=self.heart_figures(),
+            )
             .finished(local_now())
         )
         ratings = ratings_text(entry)
