@@ -3,11 +3,11 @@
 The guide fills on in-breaths, stays on holds and empties on out-breaths. A pattern with two
 in-breaths (the cyclic sigh's top-up) shares the rise between them by their lengths.
 
-Motion agrees with the words (docs/architecture.md, timing rule): the fill moves at an even pace
-through a phase, and the drawn level leads it in the direction of the breath (`quantize`), so the
-first step of the guide is drawn on the frame the phase word appears, each level is shown for the
-same time, and the last one is reached as the phase ends. (A sine ease in-out, used before, left
-the disk full for about 0.7 s after "Breathe out" appeared.)
+Motion agrees with the words (docs/architecture.md, "The timing rule"): the fill moves at an
+even pace through a phase, and the drawn level leads it in the direction of the breath
+(`quantize`), so the first step of the guide is drawn on the frame the phase word appears, each
+level is shown for the same time, and the last one is reached as the phase ends. (A sine ease
+in-out, used before, left the disk full for about 0.7 s after "Breathe out" appeared.)
 """
 
 from __future__ import annotations
