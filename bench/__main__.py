@@ -1,5 +1,8 @@
 """`make bench`: every figure beside a reference measured in the same run.
 
+A reference is always measured here (a bare Textual app, a bare loop, a bare query, the naive
+way); a fixed goal is a target, in its own column, never a reference.
+
 `python -m bench --quick` shortens the runs (for a smoke check, not for figures).
 """
 
@@ -58,7 +61,9 @@ def _write_report(table: str) -> None:
     Path("docs").mkdir(exist_ok=True)
     Path("docs/bench.md").write_text(
         "# Latest `make bench`\n\n"
-        f"{stamp}, {machine}. Each figure beside a reference measured in the same run.\n\n"
+        f"{stamp}, {machine}. Each figure stands beside a reference measured in the same run"
+        " (numbered, listed under the table); the target column holds the goals, which are"
+        " constants.\n\n"
         f"```\n{table}\n```\n"
     )
 

@@ -211,8 +211,8 @@ def run() -> list[Row]:
                 f"{backend}: dropped (> {_ms(LATE_AFTER):g} ms) of {len(data['delay'])}",
                 data["dropped"],
                 "",
-                0,
-                "silent player drops none",
+                silent["dropped"],
+                "same session, silent player",
                 "0",
                 data["dropped"] == 0,
             )

@@ -74,7 +74,7 @@ def run(minutes: float | None = None) -> list[Row]:
                 value=end[name] / MEGABYTE,
                 unit="MB",
                 reference=start[name] / MEGABYTE,
-                reference_name="RSS at first phase",
+                reference_name=f"RSS of the same {name} session at its first phase",
                 target=f"<= {GROWTH_LIMIT:.2f}x",
                 met=end[name] <= start[name] * GROWTH_LIMIT,
             )
@@ -85,7 +85,7 @@ def run(minutes: float | None = None) -> list[Row]:
                 value=end[name] / MEGABYTE,
                 unit="MB",
                 reference=warm.get(name, start[name]) / MEGABYTE,
-                reference_name=f"RSS after {warm_label}",
+                reference_name=f"RSS of the same {name} session after {warm_label}",
                 target=f"<= {GROWTH_LIMIT:.2f}x",
                 met=end[name] <= warm.get(name, start[name]) * GROWTH_LIMIT,
             )

@@ -168,10 +168,10 @@ async def test_guide_repaints_only_when_its_drawing_changes():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         guide = app.screen.query_one(BreathGuide)
-        assert guide.set_fill(0.5, hollow=False) is True
-        assert guide.set_fill(0.5, hollow=False) is False
-        assert guide.set_fill(0.5 + 0.1 / guide.levels, hollow=False) is False
-        assert guide.set_fill(1.0, hollow=False) is True
+        assert guide.set_fill(0.5) is True
+        assert guide.set_fill(0.5) is False
+        assert guide.set_fill(0.5 + 0.1 / guide.levels) is False
+        assert guide.set_fill(1.0) is True
 
 
 async def test_textual_animations_none_gives_a_still_guide():
@@ -200,6 +200,25 @@ async def test_motion_guide_grows_during_the_in_breath():
         assert levels == sorted(levels) and levels[0] < levels[-1]
         await advance(pilot, clock, 3.0)
         assert guide._drawn[0] < levels[-1]
+
+
+async def test_a_hold_keeps_the_disk_and_dims_it():
+    """Box breathing: entering the hold keeps the level drawn at the top of the in-breath and
+    marks the hold (dimmed), and nothing more is redrawn until the out-breath starts."""
+    app, clock, _ = make_app(pattern="box", reduced_motion=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until_started(pilot)
+        guide = app.screen.query_one(BreathGuide)
+        await advance(pilot, clock, 3.99)
+        top = guide._drawn
+        assert top == (guide.levels, False)
+        await advance(pilot, clock, 0.02)
+        assert guide._drawn == (guide.levels, True)
+        assert "dim" in str(list(guide.render_line(guide.size.height // 2))[0].style)
+        await advance(pilot, clock, 3.9)
+        assert guide._drawn == (guide.levels, True)
+        await advance(pilot, clock, 0.2)
+        assert guide._drawn == (guide.levels - 1, False)
 
 
 async def test_collector_comes_back_once_the_first_frame_is_drawn():

@@ -42,9 +42,17 @@ def test_too_small_30x10(snap_compare):
 
 
 def test_breathing_guide_mid_breath_80x24(snap_compare):
-    """Motion on, 3 s into an in-breath: a large braille disk, three quarters of the way to full."""
+    """Motion on, 3 s into a 4 s in-breath: a large braille disk, three quarters of the way to full
+    (an even pace, the level rounded up as the breath fills)."""
     app, clock, _ = make_app(reduced_motion=False)
     assert snap_compare(app, terminal_size=(80, 24), run_before=at(clock, 3.0))
+
+
+def test_breathing_guide_in_a_hold_80x24(snap_compare):
+    """Motion on, box breathing 2 s into the hold after the in-breath: the full solid disk, as it
+    was at the top of the breath but dimmer, under "Hold" (not a ring)."""
+    app, clock, _ = make_app(pattern="box", reduced_motion=False)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=at(clock, 6.0))
 
 
 def test_summary_80x24(snap_compare):

@@ -1,9 +1,9 @@
 """The pacer: which phase, how far through it and which cycle, as a pure function of time.
 
-The timing rule (DESIGN.md): the phase shown is a function of the monotonic clock since the
-session started, minus paused time, scaled by tempo. "Breath time" is that scaled time; the pacer
-keeps one anchor (wall time, breath time) that moves only on pause, resume and tempo changes, so
-nothing accumulates phase after phase and there is no drift.
+The timing rule (docs/architecture.md, "The timing rule"): the phase shown is a function of the
+monotonic clock since the session started, minus paused time, scaled by tempo. "Breath time" is
+that scaled time; the pacer keeps one anchor (wall time, breath time) that moves only on pause,
+resume and tempo changes, so nothing accumulates phase after phase and there is no drift.
 """
 
 from __future__ import annotations

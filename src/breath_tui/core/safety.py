@@ -1,4 +1,5 @@
-"""The safety copy of DESIGN.md: shown on every breathing screen, and in plain mode."""
+"""The safety copy (docs/architecture.md, "Safety copy"): on every breathing screen and in plain
+mode."""
 
 from __future__ import annotations
 

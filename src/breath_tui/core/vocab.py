@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Literal
 
 from breath_tui.core.feeling_words import (
@@ -233,9 +234,12 @@ def _starts_with(text: str, starts: Iterable[str]) -> bool:
     return any(text == start or text.startswith(start + " ") for start in starts)
 
 
+@lru_cache(maxsize=4096)
 def feeling_grammar(word: str) -> Grammar:
     """How `word` takes an intensity: a plain word ("sad"), a likeness ("like a failure", "on
     edge"), a noun phrase ("a failure"), or a phrase that says its own degree ("really tired").
+
+    Cached: a summary of 10,000 entries asks it of the same few words tens of thousands of times.
     """
     text = " ".join(word.lower().split())
     if " " in text and _starts_with(text, _OWN_DEGREES):

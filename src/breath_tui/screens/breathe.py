@@ -25,7 +25,7 @@ from breath_tui.core.breath_words import format_clock, rate_line, session_line
 from breath_tui.core.clock import Clock
 from breath_tui.core.limits import fastest_tempo
 from breath_tui.core.locations import journal_path
-from breath_tui.core.motion import fill_at, next_level_change
+from breath_tui.core.motion import direction, fill_at, next_level_change
 from breath_tui.core.pacer import MIN_TEMPO, TEMPO_STEP, PacerState, clamp_tempo
 from breath_tui.core.patterns import rate_text
 from breath_tui.core.safety import PANIC_NOTE, STOP_ANY_TIME, safety_lines
@@ -288,7 +288,11 @@ class BreathingScreen(BreathScreen[Outcome]):
         self._tick()
 
     def _render_state(self, state: PacerState) -> None:
-        self._guide.set_fill(fill_at(self.setup.pattern, state), hollow=state.phase.kind == "hold")
+        pattern = self.setup.pattern
+        heading = 0 if state.done else direction(pattern, state.phase_index)
+        self._guide.set_fill(
+            fill_at(pattern, state), heading, holding=state.phase.kind == "hold" and not state.done
+        )
         for widget_id, text in self._texts_for(state).items():
             self._set_text(widget_id, text)
 

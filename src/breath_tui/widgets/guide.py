@@ -1,8 +1,11 @@
 """The breathing guide: a disk drawn in braille dots that grows on in, rests on hold, shrinks on out.
 
 Braille gives 2x4 dots per cell, so the edge moves in sub-cell steps and looks smooth at any size
-from 40x12 up. The widget repaints only when the drawn level changes (`set_fill` compares), and
+from 40x12 up. The widget repaints only when what it draws changes (`set_fill` compares), and
 its lines for a given (size, level, shape) are cached.
+
+Holds keep the disk as it is, dot for dot, and only soften its colour (`HOLD_STYLE`): the shape
+never jumps from a disk to a ring when "Hold" appears. The still guide (reduced motion) is a ring.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import math
 from functools import lru_cache
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
@@ -23,6 +27,8 @@ _BRAILLE_BASE = 0x2800
 # Radius step between drawn sizes, in braille dots (a dot is a quarter of a cell's height):
 # 1.5 keeps every step below one cell while a 4 s in-breath costs about 14 repaints.
 DOT_STEP = 1.5
+# A hold marks itself by dimming the disk it keeps: one quiet change, no new shape.
+HOLD_STYLE = Style(dim=True)
 
 
 def disk_radii(width: int, height: int) -> tuple[float, float]:
@@ -87,8 +93,16 @@ def draw_disk(width: int, height: int, radius: float, hollow: bool) -> tuple[str
     return tuple(rows)
 
 
+def guide_rows(width: int, height: int, level: int, *, still: bool = False) -> tuple[str, ...]:
+    """What the guide draws at `level` (0..levels_for(width, height)): a disk whose radius
+    steps from the smallest to the largest that fits; `still` (reduced motion) gives a ring."""
+    smallest, largest = disk_radii(width, height)
+    radius = smallest + (largest - smallest) * level / levels_for(width, height)
+    return draw_disk(width, height, round(radius * 2) / 2, still)
+
+
 class BreathGuide(Widget):
-    """A disk whose size follows the breath; hollow during holds; static with reduced motion."""
+    """A disk whose size follows the breath; dimmed during holds; a still ring with reduced motion."""
 
     DEFAULT_CSS = """
     BreathGuide {
@@ -102,7 +116,8 @@ class BreathGuide(Widget):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.reduced_motion = reduced_motion
         self._fill = 0.0
-        self._hollow = False
+        self._heading = 0
+        self._holding = False
         self._drawn: tuple[int, bool] | None = None
 
     @property
@@ -110,20 +125,22 @@ class BreathGuide(Widget):
         """Distinct sizes at the current widget size."""
         return levels_for(self.size.width, self.size.height)
 
-    def set_fill(self, fill: float, hollow: bool) -> bool:
-        """Show the breath at `fill` (0..1); repaint only if the drawing changes. Returns True if it did."""
-        self._fill, self._hollow = fill, hollow
-        drawn = (self._level(), hollow)
+    def set_fill(self, fill: float, heading: int = 0, holding: bool = False) -> bool:
+        """Show the breath at `fill` (0..1), going `heading` (+1 in, -1 out, 0 still; see
+        core.motion.quantize), dimmed while `holding`; repaint only if the drawing changes.
+        Returns True if it did."""
+        self._fill, self._heading, self._holding = fill, heading, holding
+        drawn = (self._shown_level(), holding)
         if drawn == self._drawn:
             return False
         self._drawn = drawn
         self.refresh()
         return True
 
-    def _level(self) -> int:
+    def _shown_level(self) -> int:
         if self.reduced_motion:
             return self.levels // 2
-        return quantize(self._fill, self.levels)
+        return quantize(self._fill, self.levels, self._heading)
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         """As wide as a full disk needs and no wider: less to repaint each frame."""
@@ -132,19 +149,18 @@ class BreathGuide(Widget):
     def on_resize(self) -> None:
         """A new size means new levels: redraw."""
         self._drawn = None
-        self.set_fill(self._fill, self._hollow)
+        self.set_fill(self._fill, self._heading, self._holding)
 
     def render_line(self, y: int) -> Strip:
         """One row of the disk."""
         width, height = self.size
         if width <= 0 or height <= 0:
             return Strip.blank(width)
-        smallest, largest = disk_radii(width, height)
-        levels = levels_for(width, height)
-        level = self._drawn[0] if self._drawn else self._level()
-        radius = smallest + (largest - smallest) * level / levels
-        rows = draw_disk(width, height, round(radius * 2) / 2, self._hollow or self.reduced_motion)
+        level, holding = self._drawn if self._drawn else (self._shown_level(), self._holding)
+        rows = guide_rows(width, height, level, still=self.reduced_motion)
         style = self.rich_style
+        if holding and not self.reduced_motion:
+            style += HOLD_STYLE
         return (
             Strip([Segment(rows[y], style)], width) if y < len(rows) else Strip.blank(width, style)
         )

@@ -216,7 +216,8 @@ class CheckIn:
         return self.updated(ended_at=max(at, self.started_at), left_early=left_early)
 
     def to_dict(self) -> dict[str, Any]:
-        """The check-in as interchange data: known keys in DESIGN.md's order, then unknown ones."""
+        """The check-in as interchange data: known keys in the order docs/architecture.md gives
+        ("The interchange format"), then unknown ones."""
         return {
             "schema": SCHEMA,
             "id": self.id,
