@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import math
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -226,7 +227,8 @@ def _cpu_share(argv: list[str], seconds: float, env: dict[str, str]) -> float:
 
 
 def cpu_while_breathing(seconds: float = 20.0) -> list[Row]:
-    """CPU share of a breathing session, beside two references from the same run.
+    """CPU share of a breathing session (also with a replayed heart-rate strap), beside two
+    references from the same run.
 
     - a bare Textual app repainting a Static at 30 fps (the target: at most 0.3x of it);
     - the same breathing screen driven by a plain fixed 30 fps timer (bench/fixed_rate_app.py),
@@ -235,18 +237,24 @@ def cpu_while_breathing(seconds: float = 20.0) -> list[Row]:
     times; each ratio is the median of the ratios within a round (the machine is shared).
     """
     breathe = ["breathe", "--no-sound", "--minutes", "5"]
+    home = tempfile.mkdtemp()
+    recording = Path(home) / "rr.txt"
+    _write_recording(recording, minutes=10)
     cases = {
         "bare": BARE + ["--repaint"],
         "ours": [str(BIN / "breath-tui"), *breathe],
         "fixed": [sys.executable, "-m", "bench.fixed_rate_app", *breathe],
         "calm": [str(BIN / "breath-tui"), *breathe, "--reduced-motion"],
+        "heart": [str(BIN / "breath-tui"), *breathe, "--sensor", f"replay:{recording}"],
     }
     shares: dict[str, list[float]] = {name: [] for name in cases}
-    with tempfile.TemporaryDirectory() as home:
+    try:
         env = {"BREATH_TUI_HOME": home}
         for _ in range(CPU_ROUNDS):
             for name, argv in cases.items():
                 shares[name].append(_cpu_share(argv, seconds / 2, env))
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
 
     def row(name: str, label: str, against: str, reference_name: str, limit: float | None) -> Row:
         pairs = zip(shares[name], shares[against], strict=True)
@@ -269,7 +277,20 @@ def cpu_while_breathing(seconds: float = 20.0) -> list[Row]:
         row("ours", "CPU while breathing (motion), vs fixed 30 fps", "fixed", fixed, None),
         row("fixed", "CPU, breathing screen on a fixed 30 fps timer", "bare", bare, None),
         row("calm", "CPU while breathing (reduced motion)", "bare", bare, 0.3),
+        row("heart", "CPU while breathing with a live heart line", "bare", bare, 0.3),
     ]
+
+
+def _write_recording(path: Path, minutes: float) -> None:
+    """RR intervals (ms, one a line) of a heart at about 66 bpm swinging with 6 breaths a
+    minute, as a chest strap would send them while the person follows the guide."""
+    lines, t = [], 0.0
+    while t < minutes * 60:
+        bpm = 66 + 6 * math.sin(2 * math.pi * t / 10)
+        interval = 60 / bpm
+        lines.append(f"{interval * 1000:.0f}")
+        t += interval
+    path.write_text("\n".join(lines) + "\n")
 
 
 def _seed_journal(home: str, count: int) -> None:
