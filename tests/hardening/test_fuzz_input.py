@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from breath_tui.cli import main
 from breath_tui.core.config_file import parse_config
+from breath_tui.core.limits import rate_problem
 from breath_tui.core.patterns import MAX_PHASE_SECONDS, PatternError, resolve_pattern
 from breath_tui.core.settings import ConfigError
 from breath_tui.journal import Journal
@@ -109,12 +110,14 @@ def test_pattern_strings_give_a_pattern_or_a_pattern_error(text: str) -> None:
 def test_pattern_option_is_exit_0_or_exit_2_naming_it(
     text: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`breathe --plain --pattern X`: starts (0) when X is usable, else exit 2 in one or two lines."""
+    """`breathe --plain --pattern X`: starts (0) when X is a usable slow pattern, else exit 2 in
+    one or two lines."""
     import breath_tui.plain as plain
 
-    monkeypatch.setattr(plain, "run_plain_session", lambda setup: 0)
+    monkeypatch.setattr(plain, "run_plain_session", lambda setup, **_: 0)
     status, out, err = _cli(capsys, "breathe", "--plain", "--no-sound", f"--pattern={text}")
-    if _check_pattern(text):
+    # Usable: a pattern, and slow breathing (10 breaths a minute at most: core.limits).
+    if _check_pattern(text) and rate_problem(resolve_pattern(text)) is None:
         assert (status, err) == (0, "")
     else:
         assert status == 2 and out == ""
