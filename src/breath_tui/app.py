@@ -29,7 +29,7 @@ from breath_tui.core.clock import Clock, session_clock
 from breath_tui.core.errors import BadInput
 from breath_tui.core.text import visible
 from breath_tui.flows import FlowOptions, flow_named
-from breath_tui.screens.base import BreathScreen, Outcome
+from breath_tui.screens.base import BreathModal, BreathScreen, Outcome
 
 if TYPE_CHECKING:
     from breath_tui.core.settings import Config
@@ -166,13 +166,15 @@ class BreathApp(App[Outcome]):
         self.exit()
 
     def on_resize(self, event: Resize) -> None:
-        """Below 40x12 every screen but breathing (which says so itself, breathing on) is
-        covered by a 'make the window larger' message, which goes when the window grows."""
+        """Below 40x12 every screen but those that cope (breathing says so itself, breathing
+        on; quick calm and its rating fit themselves to the window) is covered by a 'make the window larger' message, which goes when the window grows."""
         from breath_tui.screens import MIN_HEIGHT, MIN_WIDTH
 
         small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
         screen = self.screen
-        covered = not isinstance(screen, BreathScreen) or screen.COVERED_WHEN_TOO_SMALL
+        covered = (
+            not isinstance(screen, BreathScreen | BreathModal) or screen.COVERED_WHEN_TOO_SMALL
+        )
         if small and self._cover is None and covered:
             from breath_tui.screens.dialogs import TooSmallScreen
 

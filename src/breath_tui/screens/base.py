@@ -129,6 +129,9 @@ class BreathScreen(Screen[ResultType]):
 class BreathModal(ModalScreen[ResultType]):
     """A pop-up over a breath-tui screen (a question, a card): typed reach to the app."""
 
+    COVERED_WHEN_TOO_SMALL: ClassVar[bool] = True
+    """As for BreathScreen: a pop-up that fits itself to a small window sets this False."""
+
     @property
     def breath_app(self) -> BreathApp:
         """The app, typed."""

@@ -1,0 +1,43 @@
+"""Snapshots of issue 12's screen fixes: quick calm in small windows, notices that cover
+nothing, the palette and settings. Motion off; time is a manual clock."""
+
+from __future__ import annotations
+
+from breath_tui.app import BreathApp
+from breath_tui.core.clock import ManualClock
+from breath_tui.flows import FlowOptions
+
+from .helpers import quiet_config, wait_until_started
+
+
+def quick_app() -> BreathApp:
+    return BreathApp(
+        quiet_config(), "now", FlowOptions(reduced_motion=True), clock=ManualClock(100.0)
+    )
+
+
+async def stopped_after_one_breath(pilot) -> None:
+    await wait_until_started(pilot)
+    pilot.app.clock.advance(9.0)
+    pilot.app.screen.sync()
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+def test_quick_calm_20x6(snap_compare):
+    """A 20x6 pop-up: "↑ Breathe in through the nose ↑" (wrapped), the countdown 2 and the
+    start of the key line (esc stop first); no "make the window larger"."""
+    assert snap_compare(quick_app(), terminal_size=(20, 6), run_before=wait_until_started)
+
+
+def test_quick_calm_30x10(snap_compare):
+    """30x10: the word, the countdown, and the crisis line whole below them; no guide, no
+    title, no cover."""
+    assert snap_compare(quick_app(), terminal_size=(30, 10), run_before=wait_until_started)
+
+
+def test_quick_rating_30x8(snap_compare):
+    """The rating after quick calm at 30x8: "How tense do you feel now?", all of 0 to 10 on
+    one row, the hint below, no frame and no cover."""
+    assert snap_compare(quick_app(), terminal_size=(30, 8), run_before=stopped_after_one_breath)
