@@ -7,7 +7,7 @@ from breath_tui.app import BreathApp
 from breath_tui.core.clock import ManualClock
 from breath_tui.flows import FlowOptions
 
-from .helpers import quiet_config, wait_until_started
+from .helpers import make_checkin_app, quiet_config, settle, wait_until_started
 
 
 def quick_app() -> BreathApp:
@@ -41,3 +41,23 @@ def test_quick_rating_30x8(snap_compare):
     """The rating after quick calm at 30x8: "How tense do you feel now?", all of 0 to 10 on
     one row, the hint below, no frame and no cover."""
     assert snap_compare(quick_app(), terminal_size=(30, 8), run_before=stopped_after_one_breath)
+
+
+def test_notice_over_the_body_scan_80x24(snap_compare, journal):
+    """The check-in's body scan just after its breathing step: the notice "Finished: 2 breaths
+    ..." is two lines at the top right, beside the whole step title; the region's question,
+    "How strong?" at the foot and the key line are uncovered."""
+    app, clock = make_checkin_app(journal)
+
+    async def run_before(pilot):
+        await pilot.press("5")
+        await settle(pilot)
+        await pilot.press("enter")
+        await wait_until_started(pilot)
+        clock.advance(20.0)
+        pilot.app.screen.sync()
+        for _ in range(10):
+            await pilot.pause()
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

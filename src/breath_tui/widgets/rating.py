@@ -13,8 +13,8 @@ from textual.widget import Widget
 
 RATING_MAX = 10
 RATING_KEYS = "0-9 sets it · t is 10 · ←/→ then Enter"
-FULL_WIDTH = 3 * (RATING_MAX + 1)
-"""Cells across for the scale with every number in three cells ' 4 '."""
+FULL_WIDTH = 3 * RATING_MAX + 4
+"""Cells across for the spaced scale: ' 4 ' for each number, four cells for ' 10 '."""
 COMPACT_WIDTH = 2 * RATING_MAX + 3
 """Cells across for the compact scale: one space between numbers, brackets at the ends."""
 
@@ -62,7 +62,7 @@ class RatingScale(Widget, can_focus=True):
 
     def render(self) -> Content:
         """'0  1 [2] 3 ...' with the marked number in brackets (text: brackets are not markup);
-        in a narrow window (under 33 cells) '0 1[2]3 4 ...', still all of 0-10."""
+        in a narrow window (under 34 cells) '0 1[2]3 4 ...', still all of 0-10."""
         if self.size.width < FULL_WIDTH:
             return Content(compact_scale(self.marked))
         cells = []
