@@ -37,11 +37,14 @@ class Outcome(NamedTuple):
             returns to, or printed when the flow was the app's first screen; "" says nothing.
         breathing: what was breathed, for a breathing session (None: nothing, or not one).
         settings_changed: the settings were saved, so screens showing them are redrawn.
+        left_unfinished: the flow was left to finish later, and `line` says so (and how to
+            resume), so home does not say it again on a line of its own.
     """
 
     line: str = ""
     breathing: Breathing | None = None
     settings_changed: bool = False
+    left_unfinished: bool = False
 
 
 class BreathScreen(Screen[ResultType]):
