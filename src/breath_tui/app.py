@@ -80,8 +80,9 @@ class BreathApp(App[Outcome]):
     """
 
     TITLE = "breath-tui"
-    # ctrl+p: patterns, screens and settings as commands, beside Textual's own (themes, keys).
-    COMMANDS = App.COMMANDS | {lambda: _breath_commands()}
+    # ctrl+p: screens, patterns and toggles first, then Textual's own (themes, keys), all from
+    # one provider so that the order holds (screens/palette.py).
+    COMMANDS = {lambda: _breath_commands()}
     BINDINGS = [Binding("ctrl+q", "leave", "Leave", show=False, priority=True)]
 
     def __init__(

@@ -61,3 +61,19 @@ def test_notice_over_the_body_scan_80x24(snap_compare, journal):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_palette_80x24(snap_compare):
+    """ctrl+p on home: "Open: ..." for every flow first (check-in to Settings), then the patterns;
+    scrolling on would show "Sound: off", "Motion: reduced", then Textual's own."""
+    from .helpers import make_home_app
+
+    app, _ = make_home_app()
+
+    async def run_before(pilot):
+        await pilot.press("ctrl+p")
+        for _ in range(5):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
