@@ -1,6 +1,6 @@
 """Notices (Textual's toasts) cover nothing that matters: not "How strong?", not the crisis line
-after saving settings, not the safety copy while breathing. They sit at the top right, at most
-two lines (app.tcss), at 80x24 (issue 12)."""
+after saving settings, not the safety copy while breathing. They sit at the top right, over
+half the width at most, and never reach the lower half (app.tcss), at 80x24 (issue 12)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,14 @@ from breath_tui.screens.breathe import BreathingScreen
 from breath_tui.screens.home import HomeScreen
 from breath_tui.screens.settings import SettingsScreen
 
-from .helpers import Keys, make_checkin_app, make_home_app, settle, wait_until_started
+from .helpers import (
+    Keys,
+    make_checkin_app,
+    make_home_app,
+    screen_text,
+    settle,
+    wait_until_started,
+)
 
 LONG = (
     "The journal was busy: another copy of breath-tui held it for a moment, and what you "
@@ -33,10 +40,11 @@ def assert_uncovered(app, *selectors: str) -> None:
                 assert not toast.overlaps(widget.region), f"a notice covers {selector}"
 
 
-def assert_at_the_top_right(app) -> None:
-    width = app.size.width
+def assert_at_the_top_right(app, rows: int = 2) -> None:
+    width, height = app.size
     for toast in toast_regions(app):
-        assert toast.y <= 1 and toast.right == width and toast.height <= 2
+        assert toast.y <= 1 and toast.right == width and toast.width <= width // 2
+        assert toast.height <= rows and toast.bottom <= height // 2
 
 
 async def test_the_breathing_line_after_a_check_in_step_leaves_how_strong_visible(journal):
@@ -71,7 +79,7 @@ async def test_a_notice_on_home_after_saving_settings_leaves_the_crisis_line(bre
         app.notify(LONG, severity="warning")
         await pilot.pause()
         await pilot.pause()
-        assert_at_the_top_right(app)
+        assert_at_the_top_right(app, rows=3)
         assert_uncovered(app, "#crisis", "#no-advice", "#home-choices", "#home-status")
 
 
@@ -95,11 +103,17 @@ async def test_a_notice_while_breathing_leaves_the_safety_copy():
         assert_uncovered(app, "#safety", "#word", "#countdown", "#progress", "#keys")
 
 
-async def test_a_long_notice_is_two_lines_at_most():
-    """However long, a notice takes at most two rows of the top right."""
+async def test_a_long_notice_stays_in_the_top_half():
+    """However long, a notice is drawn in the top half only (the rack clips it there): the
+    lower half, the crisis line with it, shows as without it."""
     app, _ = make_home_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        app.notify(LONG * 3)
+        await settle(pilot)
+        before = screen_text(app).splitlines()
+        app.notify(LONG * 5)
         await pilot.pause()
         await pilot.pause()
-        assert_at_the_top_right(app)
+        after = screen_text(app).splitlines()
+        assert after[:12] != before[:12]  # the notice is there, at the top
+        assert after[12:] == before[12:]
+        assert app.config.safety.crisis_text in "\n".join(after[12:])
