@@ -245,7 +245,10 @@ class SettingsScreen(BreathScreen[Outcome]):
         self.breath_app.call_from_thread_if_running(self._show_sound_line, line)
 
     def _show_sound_line(self, line: str) -> None:
-        self.query_one("#sound-check", Static).update(literal(line))
+        shown = self.query_one("#sound-check", Static)
+        shown.update(literal(line))
+        # A line that wraps (what to fix) is seen whole, below its button.
+        self.call_after_refresh(shown.scroll_visible, animate=False)
 
     def on_switch_changed(self, event: Switch.Changed) -> None:
         """Say the switch's new state in words."""
