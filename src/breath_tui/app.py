@@ -29,7 +29,7 @@ from breath_tui.core.clock import Clock, session_clock
 from breath_tui.core.errors import BadInput
 from breath_tui.core.text import visible
 from breath_tui.flows import FlowOptions, flow_named
-from breath_tui.screens.base import BreathScreen, Outcome
+from breath_tui.screens.base import BreathModal, BreathScreen, Outcome
 
 if TYPE_CHECKING:
     from breath_tui.core.settings import Config
@@ -80,8 +80,9 @@ class BreathApp(App[Outcome]):
     """
 
     TITLE = "breath-tui"
-    # ctrl+p: patterns, screens and settings as commands, beside Textual's own (themes, keys).
-    COMMANDS = App.COMMANDS | {lambda: _breath_commands()}
+    # ctrl+p: screens, patterns and toggles first, then Textual's own (themes, keys), all from
+    # one provider so that the order holds (screens/palette.py).
+    COMMANDS = {lambda: _breath_commands()}
     BINDINGS = [Binding("ctrl+q", "leave", "Leave", show=False, priority=True)]
 
     def __init__(
@@ -166,13 +167,15 @@ class BreathApp(App[Outcome]):
         self.exit()
 
     def on_resize(self, event: Resize) -> None:
-        """Below 40x12 every screen but breathing (which says so itself, breathing on) is
-        covered by a 'make the window larger' message, which goes when the window grows."""
+        """Below 40x12 every screen but those that cope (breathing says so itself, breathing
+        on; quick calm and its rating fit themselves to the window) is covered by a 'make the window larger' message, which goes when the window grows."""
         from breath_tui.screens import MIN_HEIGHT, MIN_WIDTH
 
         small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
         screen = self.screen
-        covered = not isinstance(screen, BreathScreen) or screen.COVERED_WHEN_TOO_SMALL
+        covered = (
+            not isinstance(screen, BreathScreen | BreathModal) or screen.COVERED_WHEN_TOO_SMALL
+        )
         if small and self._cover is None and covered:
             from breath_tui.screens.dialogs import TooSmallScreen
 

@@ -93,3 +93,9 @@ def make_home_app(
     options = FlowOptions(reduced_motion=True)
     app = BreathApp(quiet_config(config), "home", options, clock=clock, journal=journal)
     return app, clock
+
+
+def screen_text(app) -> str:
+    """The characters the active screen sends to the terminal, row by row."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)

@@ -361,12 +361,12 @@ async def test_command_palette_starts_a_pattern_by_name():
 
 
 async def test_command_palette_toggles_reduced_motion():
-    """The palette's 'Toggle: reduced motion' changes motion for sessions started afterwards."""
+    """The palette's "Motion: full" (its state) changes motion for sessions started afterwards."""
     app, _ = make_home_app()
     app.set_reduced_motion(False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.press(*"reduced motion")
+        await pilot.press(*"motion: full")
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("enter")

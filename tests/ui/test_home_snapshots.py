@@ -70,7 +70,8 @@ def test_therapist_summary(snap_compare, make_checkin, size):
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "40x12"])
 def test_settings(snap_compare, size):
-    """Settings: a label and a control per setting (patterns as drop-downs, minutes as text,
-    switches), scrolled to the top; the key line says ctrl+s saves and esc leaves."""
+    """Settings: a label and a control per setting (patterns as drop-downs with their timings,
+    "resonance: in 4 s, out 6 s"; minutes as text), a muted line of help under each, scrolled
+    to the top; the key line says ctrl+s saves and esc leaves."""
     app, _ = make_home_app()
     assert snap_compare(app, terminal_size=size, press=["o"])

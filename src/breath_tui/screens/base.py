@@ -38,12 +38,15 @@ class Outcome(NamedTuple):
         breathing: what was breathed, for a breathing session (None: nothing, or not one).
         settings_changed: the settings were saved, so screens showing them are redrawn.
         heart: the heart figures of a session breathed with a heart-rate sensor.
+        left_unfinished: the flow was left to finish later, and `line` says so (and how to
+            resume), so home does not say it again on a line of its own.
     """
 
     line: str = ""
     breathing: Breathing | None = None
     settings_changed: bool = False
     heart: Heart | None = None
+    left_unfinished: bool = False
 
 
 class BreathScreen(Screen[ResultType]):
@@ -130,6 +133,9 @@ class BreathScreen(Screen[ResultType]):
 
 class BreathModal(ModalScreen[ResultType]):
     """A pop-up over a breath-tui screen (a question, a card): typed reach to the app."""
+
+    COVERED_WHEN_TOO_SMALL: ClassVar[bool] = True
+    """As for BreathScreen: a pop-up that fits itself to a small window sets this False."""
 
     @property
     def breath_app(self) -> BreathApp:

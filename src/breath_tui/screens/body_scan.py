@@ -25,7 +25,7 @@ from breath_tui.widgets.word_input import WordInput
 # moves), but no wider than this: a long region name from config is cut, not wrapped.
 MAP_MAX_WIDTH = 30
 BODY_KEYS = "space tick · w own word · 0-9 strength · n pass · s skip · Esc back · q leave"
-TYPING_KEYS = "Enter adds the word · Esc stops typing"
+TYPING_KEYS = "Enter adds the word · Esc stops typing · ctrl+q leave"
 
 
 class BodyStep(Step):

@@ -67,6 +67,9 @@ class BreathingScreen(BreathScreen[Outcome]):
     # In a window below 40x12 it says so itself and breathing goes on (see _check_size), so
     # the app does not cover it.
     COVERED_WHEN_TOO_SMALL = False
+    SAYS_WHEN_TOO_SMALL: ClassVar[bool] = True
+    """Below 40x12 the session gives way to a 'make the window larger' line; a screen that fits
+    itself to any window (quick calm, screens/quick.py) sets this False."""
     # Below 20 rows the panic note gives way to the guide and the safety copy.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
@@ -203,7 +206,9 @@ class BreathingScreen(BreathScreen[Outcome]):
 
     @on(Resize)
     def _check_size(self, event: Resize) -> None:
-        too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        too_small = self.SAYS_WHEN_TOO_SMALL and (
+            event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        )
         if too_small and not self.query("#too-small"):
             self.mount(
                 Static(

@@ -38,7 +38,7 @@ from breath_tui.widgets.word_input import WordInput
 
 STEP_KEYS = "s skip · Esc back · q leave"
 PHRASE_KEYS = f"space tick · w own words · d done · {STEP_KEYS}"
-TYPING_KEYS = "Enter adds it · Esc stops typing"
+TYPING_KEYS = "Enter adds it · Esc stops typing · ctrl+q leave"
 
 
 class SessionStep(Step):

@@ -46,11 +46,11 @@ EVERY_FAMILY = "every family"
 MORE_WORDS = (
     " more words"  # the id of the row that shows the rest of a family (no word starts with a space)
 )
-MOOD_KEYS = "1-4/f choose · w own word · x remove last · d done · s skip · Esc back"
-FAMILY_KEYS = "Enter choose · w own word · x remove last · d done · s skip · Esc back"
+MOOD_KEYS = "1-4/f choose · w own word · x drop last · d done · s skip · Esc back · q leave"
+FAMILY_KEYS = "Enter choose · w own word · x drop last · d done · s skip · Esc back · q leave"
 WORD_KEYS = "↑↓ Enter choose · Esc back to the families · q leave"
 INTENSITY_KEYS = "1 a little · 2 somewhat · 3 very (or ↑↓ Enter) · Esc back · q leave"
-TYPING_KEYS = "Enter takes the word · Esc stops typing"
+TYPING_KEYS = "Enter takes the word · Esc stops typing · ctrl+q leave"
 
 
 class FeelingsStep(Step):

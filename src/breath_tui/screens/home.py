@@ -37,6 +37,9 @@ class HomeScreen(BreathScreen[None]):
 
     unfinished: CheckIn | None = None
     """The newest check-in left unfinished, once looked for (after the first frame)."""
+    _said_unfinished = False
+    """The last flow's line (on the status line) already says it was left unfinished and how
+    to resume: the unfinished line stays empty, so home says it once."""
 
     def compose(self) -> ComposeResult:
         """Title, the choices, the crisis line (the unfinished line is added after the first frame)."""
@@ -89,12 +92,13 @@ class HomeScreen(BreathScreen[None]):
 
         unfinished, feedback_due = found
         self.unfinished = unfinished
-        self.query_one("#home-unfinished", Static).update(
-            f"r resumes the unfinished {KIND_NAMES[unfinished.kind]} of "
-            f"{day_and_time(unfinished.started_at)}."
-            if unfinished is not None
-            else ""
-        )
+        line = ""
+        if unfinished is not None and not self._said_unfinished:
+            line = (
+                f"r resumes the unfinished {KIND_NAMES[unfinished.kind]} of "
+                f"{day_and_time(unfinished.started_at)}."
+            )
+        self.query_one("#home-unfinished", Static).update(line)
         self.query_one("#home-offer", Static).update(OFFER_LINE if feedback_due else "")
 
     def _journal_failed(self, error: Exception) -> None:
@@ -109,6 +113,9 @@ class HomeScreen(BreathScreen[None]):
     def flow_returned(self, outcome: Outcome) -> None:
         """A flow has ended: its line goes on the status line, where it covers nothing; new
         settings redraw home (labels, pattern names and the crisis line follow them)."""
+        self._said_unfinished = outcome.left_unfinished
+        if outcome.left_unfinished:  # (the journal may have been looked at already)
+            self.query_one("#home-unfinished", Static).update("")
         if outcome.settings_changed:
             self.refresh(recompose=True)
             self.call_after_refresh(self._after_recompose)

@@ -1,5 +1,10 @@
-"""The command palette (ctrl+p): every flow of the registry, every pattern, the motion and sound
-toggles (each saying its state), listed before Textual's own commands."""
+"""The command palette (ctrl+p): every flow of the registry (Settings too), every pattern, the
+motion and sound toggles (each named by its state: "Sound: on"), then Textual's own commands.
+
+This one provider gives Textual's system commands as well (the app's COMMANDS holds only it), so
+the order is ours: palette providers run side by side and list their hits as they arrive, and
+a typed search ranks by score, so ours score above Textual's.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,8 @@ if TYPE_CHECKING:
 
 PaletteCommand = tuple[str, Callable[[], None], str]
 """The name shown, what it does, a line of help."""
+OURS_FIRST = 1e6
+"""Added to our matches' scores, so a search lists them before Textual's own."""
 
 
 class BreathCommands(Provider):
@@ -40,17 +47,25 @@ class BreathCommands(Provider):
                     f"{pattern.timing} s, {pattern.breaths_per_minute:.1f} breaths a minute",
                 )
             )
-        motion = "on" if app.reduced_motion else "off"
         sound = "on" if app.config.sound.enabled else "off"
         commands.append(
             (
-                f"Reduced motion: {motion}",
-                self._toggle_motion,
-                f"turn it {_other(motion)}: a still guide for sessions started now",
+                f"Sound: {sound}",
+                self._toggle_sound,
+                f"cues at each phase: turn them {_other(sound)}",
             )
         )
-        commands.append((f"Sound cues: {sound}", self._toggle_sound, f"turn them {_other(sound)}"))
+        motion, other = ("reduced", "moving") if app.reduced_motion else ("full", "still")
+        commands.append(
+            (f"Motion: {motion}", self._toggle_motion, f"a {other} guide for sessions started now")
+        )
         return commands
+
+    def _textuals(self, discover: bool = True) -> list[PaletteCommand]:
+        """Textual's own commands (theme, keys, screenshot, quit), by name; a search finds
+        those not listed before typing too."""
+        commands = sorted(self.app.get_system_commands(self.screen), key=lambda c: c.title)
+        return [(c.title, c.callback, c.help) for c in commands if c.discover or not discover]
 
     @property
     def breath_app(self) -> BreathApp:
@@ -60,25 +75,29 @@ class BreathCommands(Provider):
     def _toggle_motion(self) -> None:
         app = self.breath_app
         app.set_reduced_motion(not app.reduced_motion)
-        app.notify(f"Reduced motion {'on' if app.reduced_motion else 'off'}.", timeout=3)
+        app.notify(f"Motion: {'reduced' if app.reduced_motion else 'full'}.", timeout=3)
 
     def _toggle_sound(self) -> None:
         app = self.breath_app
         app.config.sound.enabled = not app.config.sound.enabled
-        app.notify(f"Sound cues {'on' if app.config.sound.enabled else 'off'}.", timeout=3)
+        app.notify(f"Sound: {'on' if app.config.sound.enabled else 'off'}.", timeout=3)
 
     async def discover(self) -> Hits:
-        """Everything, before anything is typed."""
-        for name, callback, help_text in self._commands():
+        """Everything, before anything is typed: ours first, then Textual's."""
+        for name, callback, help_text in [*self._commands(), *self._textuals()]:
             yield DiscoveryHit(literal(name), callback, help=_help(help_text))
 
     async def search(self, query: str) -> Hits:
-        """What matches the typed words."""
+        """What matches the typed words: ours above Textual's (the fuzzy scores are not capped,
+        so ours are raised by far more than any)."""
         matcher = self.matcher(query)
-        for name, callback, help_text in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, _highlight(matcher, name), callback, help=_help(help_text))
+        for boost, commands in ((OURS_FIRST, self._commands()), (0.0, self._textuals(False))):
+            for name, callback, help_text in commands:
+                score = matcher.match(name)
+                if score > 0:
+                    yield Hit(
+                        boost + score, _highlight(matcher, name), callback, help=_help(help_text)
+                    )
 
 
 def _other(state: str) -> str:

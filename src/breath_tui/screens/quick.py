@@ -33,6 +33,11 @@ class QuickRatingScreen(BreathModal[int | None]):
 
     CSS_PATH = ["questions.tcss", "quick.tcss"]
 
+    # It fits itself to a small window (a tmux pop-up): all of 0-10 shows at 30x8.
+    COVERED_WHEN_TOO_SMALL = False
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (40, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (8, "-low"), (12, "-high")]
+
     BINDINGS = [Binding("escape,q", "skip", "Skip")]
 
     def __init__(self, summary: str) -> None:
@@ -45,7 +50,7 @@ class QuickRatingScreen(BreathModal[int | None]):
         from breath_tui.widgets.rating import RatingScale
 
         with Vertical(id="quick-rating"):
-            yield Static(literal(self.summary))
+            yield Static(literal(self.summary), id="quick-summary")
             yield Static("How tense do you feel now?", classes="question", markup=False)
             yield RatingScale(None, self.dismiss, id="scale")
             yield Static(
@@ -79,6 +84,15 @@ class QuickCalmScreen(BreathingScreen):
 
     key_help = "esc stop · space pause · +/- pace · m mute · 0-9 tension · g try grounding"
 
+    # A tmux pop-up may be small: quick calm fits itself to any window from 20x6 up (no
+    # "make the window larger" line). Below 40x12 (compact) only the word, the countdown and
+    # the progress stay, with the crisis line from 8 rows; the guide and the safety copy come
+    # back in a narrow window tall enough for them (quick.tcss).
+    SAYS_WHEN_TOO_SMALL = False
+    CSS_PATH = ["breathe.tcss", "quick.tcss"]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (40, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (8, "-small"), (12, "-short"), (20, "-tall")]
+
     BINDINGS = [
         Binding("g", "ground", "Grounding", show=False),
         *(Binding(str(d), f"before({d})", show=False) for d in range(10)),
@@ -104,6 +118,9 @@ class QuickCalmScreen(BreathingScreen):
         """Breathing starts at once; the question about tension stays out of its way."""
         super().on_mount()
         self._set_text("prompt", "How tense are you, 0-9 (t for 10)? Or just breathe.")
+        # Shown in a compact window only (quick.tcss), where the safety copy gives way.
+        crisis = Static(literal(self.breath_app.config.safety.crisis_text), id="quick-crisis")
+        self.query_one("#session").mount(crisis)
 
     def action_before(self, rating: int) -> None:
         """A digit while breathing: how tense the person is as quick calm begins (kept)."""

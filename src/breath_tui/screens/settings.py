@@ -1,34 +1,58 @@
-"""Settings, saved to config.toml: patterns and lengths, sounds, motion, theme, body, crisis text.
+"""Settings, saved to config.toml: patterns and lengths, tempo, sounds, motion, theme, body,
+crisis text.
 
 Only what the person changes is written, through the same checks that read the file, so a value
-the app would refuse is shown as a message and nothing is saved.
+the app would refuse is shown as a message and nothing is saved. Each field has a line saying
+what it does; the field with the keys is scrolled into view with that line; "Test sound" plays
+one cue (in a thread: it blocks for a second or so) and shows how it was played.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.events import Resize
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import DescendantFocus, Resize
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from breath_tui.core.locations import config_path
-from breath_tui.core.patterns import PRESETS
-from breath_tui.core.settings import DEFAULT_MINUTES, Config, ConfigError
+from breath_tui.core.patterns import PRESETS, Pattern
+from breath_tui.core.settings import DEFAULT_MINUTES, Config, ConfigError, step_volume
 from breath_tui.screens.base import BreathScreen, Outcome
 from breath_tui.widgets.literal import literal
 
 # The sections that set a pattern and a length, with their labels on the form.
 LENGTH_SECTIONS = (("breathing", "Breathing"), ("checkin", "Check-in"), ("quick", "Quick calm"))
+# What each section's pattern is for, said under it.
+PATTERN_HINTS = {
+    "breathing": "The pattern of a breathing session (b on home, breath-tui breathe).",
+    "checkin": "The breathing step of the start-of-session check-in.",
+    "quick": "Quick calm (n on home, breath-tui now).",
+}
+MINUTES_HINT = "How long, in minutes; empty: the default shown."
 # Listed first in the theme choice; every other theme the app has follows, by name.
 FIRST_THEMES = ("textual-dark", "textual-light", "high-contrast")
 
 
 def _minutes(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
+
+
+def timings(pattern: Pattern) -> str:
+    """'in 4 s, out 6 s'; 'in 2 + 1 s, out 6 s' for the sigh's top-up; holds by name."""
+    parts: list[tuple[str, list[float]]] = []
+    for phase in pattern.phases:
+        if parts and parts[-1][0] == phase.kind:
+            parts[-1][1].append(phase.seconds)
+        else:
+            parts.append((phase.kind, [phase.seconds]))
+    return ", ".join(
+        f"{kind} {' + '.join(f'{seconds:g}' for seconds in times)} s" for kind, times in parts
+    )
 
 
 class SettingsScreen(BreathScreen[Outcome]):
@@ -49,8 +73,11 @@ class SettingsScreen(BreathScreen[Outcome]):
 
     def compose(self) -> ComposeResult:
         """One row per setting: a label and its control."""
-        names = [*PRESETS, *self.config.patterns]
-        patterns = [(literal(name), name) for name in names]
+        by_name = {**PRESETS, **self.config.patterns}
+        names = list(by_name)
+        patterns = [
+            (literal(f"{name}: {timings(pattern)}"), name) for name, pattern in by_name.items()
+        ]
         c = self.config
         with VerticalScroll(id="settings"):
             yield Static("Settings", id="settings-title", markup=False)
@@ -58,10 +85,17 @@ class SettingsScreen(BreathScreen[Outcome]):
             yield Static("", id="settings-error", markup=False)
             for section, label in LENGTH_SECTIONS:
                 settings = getattr(c, section)
-                chosen = settings.pattern if settings.pattern in names else Select.BLANK
+                chosen = settings.pattern if settings.pattern in names else Select.NULL
                 yield from self._row(
                     f"{label} pattern",
-                    Select(patterns, value=chosen, id=f"{section}-pattern", allow_blank=True),
+                    Select(
+                        patterns,
+                        value=chosen,
+                        id=f"{section}-pattern",
+                        allow_blank=True,
+                        prompt=f"Choose a pattern (now: {settings.pattern})",
+                    ),
+                    PATTERN_HINTS[section],
                 )
                 cycles = getattr(settings, "cycles", None)
                 yield from self._row(
@@ -75,22 +109,73 @@ class SettingsScreen(BreathScreen[Outcome]):
                             else f"{DEFAULT_MINUTES[section]:g} (default)"
                         ),
                     ),
+                    MINUTES_HINT,
                 )
-            yield from self._switch_row("Sound cues", c.sound.enabled, "sound-enabled")
-            yield from self._row("Volume (0-1)", Input(f"{c.sound.volume:g}", id="sound-volume"))
-            yield from self._switch_row("Reduced motion", c.motion.reduced, "motion-reduced")
+            yield from self._row(
+                "Tempo (0.5-2)",
+                Input(f"{c.breathing.tempo:g}", id="breathing-tempo"),
+                "The pace of every session: 1 as written, lower is slower (0.8: a fifth slower).",
+            )
+            yield from self._switch_row(
+                "Sound cues", c.sound.enabled, "sound-enabled", "A soft sound as each phase begins."
+            )
+            with Vertical(classes="setting-block"):
+                with Horizontal(classes="setting"):
+                    yield Label("Volume (0-1)", classes="setting-label")
+                    yield Input(f"{c.sound.volume:g}", id="sound-volume")
+                    yield Button("-", id="volume-down", compact=True)
+                    yield Button("+", id="volume-up", compact=True)
+                yield Static(
+                    "How loud the cues are, 0 to 1; - and + change it by 0.1.",
+                    classes="setting-hint",
+                    markup=False,
+                )
+            with Vertical(classes="setting-block"):
+                with Horizontal(classes="setting"):
+                    yield Label("Sound check", classes="setting-label")
+                    yield Button("Test sound", id="test-sound", compact=True)
+                yield Static(
+                    "Plays one cue at this volume and says how it was played.",
+                    id="sound-check",
+                    classes="setting-hint",
+                    markup=False,
+                )
+            yield from self._switch_row(
+                "Reduced motion",
+                c.motion.reduced,
+                "motion-reduced",
+                "A still guide with arrows, instead of a disk that grows and shrinks.",
+            )
             theme_names = self._themes()
             themes = [(literal(name), name) for name in theme_names]
-            theme = c.display.theme if c.display.theme in theme_names else Select.BLANK
+            theme = c.display.theme if c.display.theme in theme_names else Select.NULL
             yield from self._row(
-                "Theme", Select(themes, value=theme, id="display-theme", allow_blank=True)
+                "Theme",
+                Select(
+                    themes,
+                    value=theme,
+                    id="display-theme",
+                    allow_blank=True,
+                    prompt=f"Choose a theme (now: {c.display.theme})",
+                ),
+                "Colours; high-contrast is black, white and yellow. Shown as you choose.",
             )
             yield from self._row(
-                "Body regions", Input(", ".join(c.body.regions), id="body-regions")
+                "Body regions",
+                Input(", ".join(c.body.regions), id="body-regions"),
+                "The body scan's regions, in order, separated by commas.",
             )
-            yield from self._row("Crisis line", Input(c.safety.crisis_text, id="safety-crisis"))
+            yield from self._row(
+                "Crisis line",
+                Input(c.safety.crisis_text, id="safety-crisis"),
+                "Shown on home and wherever help may be needed: a number, a service, a person.",
+            )
             # Its own file (plan.toml), edited on its own screen, saved as it is changed.
-            yield from self._row("Safety plan", Button("Open it", id="open-plan", compact=True))
+            yield from self._row(
+                "Safety plan",
+                Button("Open it", id="open-plan", compact=True),
+                "Your own plan (plan.toml), on a screen of its own; saved as you change it.",
+            )
         yield Static("tab next · ctrl+s save · esc back without saving", id="keys", markup=False)
 
     def _themes(self) -> list[str]:
@@ -100,18 +185,70 @@ class SettingsScreen(BreathScreen[Outcome]):
             available - set(FIRST_THEMES)
         )
 
-    def _row(self, label: str, control: Any) -> ComposeResult:
-        with Horizontal(classes="setting"):
-            yield Label(label, classes="setting-label")
-            yield control
+    def _row(self, label: str, control: Any, hint: str) -> ComposeResult:
+        """A label, its control, and a line saying what it does (kept in view together)."""
+        with Vertical(classes="setting-block"):
+            with Horizontal(classes="setting"):
+                yield Label(label, classes="setting-label")
+                yield control
+            yield Static(hint, classes="setting-hint", markup=False)
 
-    def _switch_row(self, label: str, value: bool, switch_id: str) -> ComposeResult:
+    def _switch_row(self, label: str, value: bool, switch_id: str, hint: str) -> ComposeResult:
         """A switch with its state in words beside it: a switch alone shows on or off by
         colour, which NO_COLOR (and some eyes) cannot see."""
-        with Horizontal(classes="setting"):
-            yield Label(label, classes="setting-label")
-            yield Switch(value, id=switch_id)
-            yield Static(_on_off(value), id=f"{switch_id}-state", classes="switch-state")
+        with Vertical(classes="setting-block"):
+            with Horizontal(classes="setting"):
+                yield Label(label, classes="setting-label")
+                yield Switch(value, id=switch_id)
+                yield Static(_on_off(value), id=f"{switch_id}-state", classes="switch-state")
+            yield Static(hint, classes="setting-hint", markup=False)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """The field with the keys comes into view with its label and its line of help."""
+        for block in event.widget.ancestors:
+            if isinstance(block, Vertical) and block.has_class("setting-block"):
+                block.scroll_visible(animate=False)
+                return
+
+    @on(Button.Pressed, "#volume-down, #volume-up")
+    def _step_volume(self, event: Button.Pressed) -> None:
+        event.stop()
+        box = self.query_one("#sound-volume", Input)
+        try:
+            volume = float(box.value)
+        except ValueError:
+            volume = self.config.sound.volume
+        box.value = f"{step_volume(volume, 1 if event.button.id == 'volume-up' else -1):g}"
+
+    @on(Button.Pressed, "#test-sound")
+    def _test_sound(self, event: Button.Pressed) -> None:
+        event.stop()
+        settings = self.config.sound
+        try:
+            volume = float(self.query_one("#sound-volume", Input).value)
+        except ValueError:
+            volume = settings.volume
+        if 0 <= volume <= 1:
+            settings = replace(settings, volume=volume)
+        self.query_one("#sound-check", Static).update("Playing one cue...")
+        self._check_sound(settings)
+
+    @work(thread=True, exclusive=True, group="sound-check", exit_on_error=False)
+    def _check_sound(self, settings: Any) -> None:
+        """Play one cue (blocks until played) and show the check's one line."""
+        from breath_tui.audio.check import check_sound
+
+        try:
+            _played, line = check_sound(settings)
+        except Exception as error:  # a sound check must never end the settings screen
+            line = f"The sound check failed: {error}"
+        self.breath_app.call_from_thread_if_running(self._show_sound_line, line)
+
+    def _show_sound_line(self, line: str) -> None:
+        shown = self.query_one("#sound-check", Static)
+        shown.update(literal(line))
+        # A line that wraps (what to fix) is seen whole, below its button.
+        self.call_after_refresh(shown.scroll_visible, animate=False)
 
     def on_switch_changed(self, event: Switch.Changed) -> None:
         """Say the switch's new state in words."""
@@ -165,6 +302,9 @@ class SettingsScreen(BreathScreen[Outcome]):
                 out[section]["minutes"] = minutes
                 if section == "breathing":
                     out[section]["cycles"] = None
+        tempo = number("breathing-tempo", "Tempo")
+        if tempo is not None:
+            out["breathing"]["tempo"] = tempo
         volume = number("sound-volume", "Volume")
         out["sound"] = {"enabled": self.query_one("#sound-enabled", Switch).value}
         if volume is not None:

@@ -388,6 +388,6 @@ class SteppedScreen(BreathScreen[Outcome]):
         }
         self.journal_work(
             store,
-            lambda _: self.finish(Outcome(lines[choice])),
+            lambda _: self.finish(Outcome(lines[choice], left_unfinished=choice == "later")),
             lambda error: self.notify(f"The journal: {error}", severity="error", timeout=10),
         )

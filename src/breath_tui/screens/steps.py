@@ -179,12 +179,17 @@ class NoteStep(Step):
 
     field_name = "note"
     title = "Note for your therapist"
-    keys = "ctrl+s save · Tab to the buttons · Esc back · ctrl+q leave"
+    # The keys of every step, while typing: ctrl+n skips (s, n and q are letters of the note),
+    # ctrl+q leaves, as everywhere (the app's own binding).
+    keys = "ctrl+s save · ctrl+n skip · Tab to the buttons · Esc back · ctrl+q leave"
     question = "What helped, what did not, what do you want to bring up?"
     hint = ""
     save_label = "Save note"
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save", show=False)]
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", show=False),
+        Binding("ctrl+n", "skip_note", "Skip", show=False),
+    ]
 
     def __init__(self, value: str) -> None:
         super().__init__(classes="step")
@@ -224,10 +229,14 @@ class NoteStep(Step):
         event.stop()
         self.action_save()
 
+    def action_skip_note(self) -> None:
+        """ctrl+n (or the Skip button): go on without a note."""
+        self.answer("")
+
     @on(Button.Pressed, "#skip-note")
     def _skip(self, event: Button.Pressed) -> None:
         event.stop()
-        self.answer("")
+        self.action_skip_note()
 
 
 class CardStep(Step):

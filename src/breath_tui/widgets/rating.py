@@ -7,11 +7,28 @@ from typing import Any
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
 RATING_MAX = 10
 RATING_KEYS = "0-9 sets it · t is 10 · ←/→ then Enter"
+FULL_WIDTH = 3 * RATING_MAX + 4
+"""Cells across for the spaced scale: ' 4 ' for each number, four cells for ' 10 '."""
+COMPACT_WIDTH = 2 * RATING_MAX + 3
+"""Cells across for the compact scale: one space between numbers, brackets at the ends."""
+
+
+def compact_scale(marked: int | None) -> str:
+    """'0 1 2[3]4 5 6 7 8 9 10': each number once, the marked one bracketed in place of the
+    spaces beside it, padded to COMPACT_WIDTH."""
+    text = "[" if marked == 0 else ""
+    for number in range(RATING_MAX + 1):
+        if number:
+            text += "]" if number - 1 == marked else "[" if number == marked else " "
+        text += str(number)
+    text += "]" if marked == RATING_MAX else ""
+    return text.ljust(COMPACT_WIDTH)
 
 
 class RatingScale(Widget, can_focus=True):
@@ -39,8 +56,15 @@ class RatingScale(Widget, can_focus=True):
         self.set_reactive(RatingScale.marked, value)
         self.on_choose = on_choose
 
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """The whole scale in a row: spaced out where there is room, compact where not."""
+        return FULL_WIDTH if container.width >= FULL_WIDTH else COMPACT_WIDTH
+
     def render(self) -> Content:
-        """'0  1 [2] 3 ...' with the marked number in brackets (text: brackets are not markup)."""
+        """'0  1 [2] 3 ...' with the marked number in brackets (text: brackets are not markup);
+        in a narrow window (under 34 cells) '0 1[2]3 4 ...', still all of 0-10."""
+        if self.size.width < FULL_WIDTH:
+            return Content(compact_scale(self.marked))
         cells = []
         for number in range(RATING_MAX + 1):
             cells.append(f"[{number}]" if number == self.marked else f" {number} ")

@@ -1,0 +1,54 @@
+"""After "l Later", home says once that the entry is unfinished (its status line), and r goes
+straight back to where it was left, without asking again (issue 12)."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from breath_tui.screens.body_scan import BodyStep
+from breath_tui.screens.checkin import CheckInScreen
+from breath_tui.screens.dialogs import LeaveScreen, ResumeScreen
+from breath_tui.screens.home import HomeScreen
+
+from .helpers import Keys, make_home_app, screen_text, settle
+
+
+def shown(app, selector):
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_later_is_said_once_on_home_and_r_resumes_without_asking(journal):
+    """Body scan, one region answered, q, l: home's status line says it was left unfinished and
+    the unfinished line is empty (said once); r opens the scan at its second region at once."""
+    app, _ = make_home_app(journal=journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = Keys(pilot)
+        await keys("s", "space", "3", "q")
+        assert isinstance(app.screen, LeaveScreen)
+        await keys("l")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert shown(app, "#home-status").startswith("Left unfinished")
+        assert shown(app, "#home-unfinished").strip() == ""
+        assert screen_text(app).count("unfinished") == 1
+        assert app.screen.unfinished is not None  # r still knows what to resume
+        await keys("r")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen)
+        assert not any(isinstance(s, ResumeScreen | LeaveScreen) for s in app.screen_stack)
+        step = app.screen.current
+        assert isinstance(step, BodyStep) and step.current_region == "stomach"
+
+
+async def test_the_unfinished_line_comes_back_after_another_flow(journal):
+    """Said once, not hidden for good: after the next flow ends, home names it again."""
+    app, _ = make_home_app(journal=journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = Keys(pilot)
+        await keys("s", "space", "3", "q", "l")
+        await settle(pilot)
+        assert shown(app, "#home-unfinished").strip() == ""
+        await keys("h", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert "r resumes the unfinished body scan" in shown(app, "#home-unfinished")

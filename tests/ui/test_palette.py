@@ -1,0 +1,63 @@
+"""The command palette: breath-tui's own commands first (every flow, Settings too), toggles
+named by their state, Textual's own entries after ours (issue 12)."""
+
+from __future__ import annotations
+
+from textual.command import CommandList
+
+from breath_tui.flows import FLOWS
+
+from .helpers import make_home_app
+
+
+async def listed(pilot, typed: str = "") -> list[str]:
+    """Open the palette, type, and read the names listed, in order (first line of each)."""
+    app = pilot.app
+    await pilot.press("ctrl+p")
+    if typed:
+        await pilot.press(*typed)
+    for _ in range(5):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    options = app.screen.query_one(CommandList).options
+    return [str(option.prompt).splitlines()[0] for option in options]
+
+
+async def test_ours_come_first_with_settings_and_toggles_saying_their_state():
+    """Before typing: every flow ("Open: settings" too), then the patterns, "Sound: off" and
+    "Motion: reduced", and only then Textual's own (theme, keys, quit)."""
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        shown = await listed(pilot)
+    flows = [f"Open: {flow.title.lower()}" for flow in FLOWS]
+    assert shown[: len(flows)] == flows
+    assert "Open: settings" in flows
+    assert "Sound: off" in shown and "Motion: reduced" in shown
+    last_ours = max(shown.index("Sound: off"), shown.index("Motion: reduced"))
+    textual_own = [i for i, name in enumerate(shown) if name in ("Quit the application", "Keys")]
+    assert textual_own and min(textual_own) > last_ours
+    assert all(not name.startswith(("Open:", "Breathe:")) for name in shown[last_ours + 1 :])
+
+
+async def test_a_toggle_shows_its_new_state_next_time():
+    """Choosing "Sound: off" turns cues on; the palette then says "Sound: on"."""
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await listed(pilot, "sound: off")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.config.sound.enabled
+        shown = await listed(pilot)
+        assert "Sound: on" in shown and "Sound: off" not in shown
+
+
+async def test_a_typed_search_ranks_ours_above_textuals():
+    """Typing "s": our matches (settings, patterns, sound) all come before Textual's."""
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        shown = await listed(pilot, "s")
+    mine = ("Open:", "Breathe:", "Sound", "Motion")
+    ours = [i for i, n in enumerate(shown) if n.startswith(mine)]
+    theirs = [i for i, n in enumerate(shown) if i not in ours]
+    assert ours and theirs, shown
+    assert max(ours) < min(theirs), "\n".join(shown)
