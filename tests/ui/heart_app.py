@@ -37,3 +37,13 @@ def make_heart_app(
 def beats_between(start: float, end: float, swing: float = 10.0) -> list[Beat]:
     """A heart swinging `swing` bpm with each 10-second breath, from start to end."""
     return breathing_beats(start, end - start, swing_bpm=swing, breath_s=10.0)
+
+
+async def delivered(pilot, sensor: FakeSensor) -> None:
+    """Wait until the screen's reader has taken (and so handled) every beat pushed: on a busy
+    machine it may lag a clock the test moves, and a breath would close without its beats."""
+    for _ in range(1000):
+        if not sensor.pending():
+            return
+        await pilot.pause()
+    raise AssertionError("the screen never read the beats pushed")

@@ -8,7 +8,7 @@ from breath_tui.journal import Journal
 from breath_tui.screens.breathe import BreathingScreen
 from breath_tui.widgets.heart_line import HeartLine
 
-from .heart_app import beats_between, make_heart_app
+from .heart_app import beats_between, delivered, make_heart_app
 from .helpers import make_app, settle, wait_until_started
 
 
@@ -22,7 +22,7 @@ async def push_until(pilot, clock, sensor, seconds: float) -> None:
     for beat in beats_between(100.0, 100.0 + seconds):
         clock.time = max(clock.time, beat.t)
         sensor.push(beat)
-        await pilot.pause()
+        await delivered(pilot, sensor)
     pilot.app.screen.sync()
     await pilot.pause()
 

@@ -15,7 +15,7 @@ from breath_tui.screens.quick import QuickCalmScreen, QuickRatingScreen
 from breath_tui.session_setup import session_for
 from breath_tui.widgets.heart_line import HeartLine
 
-from .heart_app import beats_between, make_heart_app
+from .heart_app import beats_between, delivered, make_heart_app
 from .helpers import make_home_app, settle, wait_until_started
 
 CONFIG = Path("/home/someone/.config/breath-tui/config.toml")
@@ -79,7 +79,7 @@ async def test_quick_calm_keeps_the_heart_figures_on_its_entry(monkeypatch):
         for beat in beats_between(100.0, 115.0):
             clock.time = max(clock.time, beat.t)
             sensor.push(beat)
-            await pilot.pause()
+            await delivered(pilot, sensor)
         app.screen.sync()
         await pilot.press("escape")
         assert isinstance(app.screen, QuickRatingScreen)
@@ -110,7 +110,7 @@ async def test_the_check_ins_breathing_keeps_its_heart_figures(journal):
         for beat in beats_between(100.0, 19.5 + 100.0):
             clock.time = max(clock.time, beat.t)
             sensor.push(beat)
-            await pilot.pause()
+            await delivered(pilot, sensor)
         clock.time = 120.5
         app.screen.sync()
         await settle(pilot)

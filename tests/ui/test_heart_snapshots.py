@@ -7,7 +7,7 @@ import pytest
 
 from breath_tui.screens.resonance import ResonanceResultScreen
 
-from .heart_app import beats_between, make_heart_app
+from .heart_app import beats_between, delivered, make_heart_app
 from .helpers import settle, wait_until_started
 from .test_resonance_screen import PROTOCOL, START, beats, breathe_until, make_assessment
 
@@ -23,7 +23,7 @@ def test_breathing_with_a_heart_line_80x24(snap_compare):
         for beat in beats_between(100.0, 123.0):
             clock.time = max(clock.time, beat.t)
             sensor.push(beat)
-            await pilot.pause()
+            await delivered(pilot, sensor)
         app.screen.sync()
         await pilot.pause()
 

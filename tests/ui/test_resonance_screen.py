@@ -19,6 +19,7 @@ from breath_tui.screens.resonance import ResonanceResultScreen, ResonanceScreen
 from breath_tui.session_setup import session_for
 from tests.heart.synthetic import clean_intervals
 
+from .heart_app import delivered
 from .helpers import quiet_config, settle, wait_until_started
 
 pytest.importorskip("scipy")
@@ -54,7 +55,7 @@ async def breathe_until(pilot, clock, sensor, stream, until: float) -> None:
             screen.sync()
         clock.time = beat.t
         sensor.push(beat)
-        await pilot.pause()
+        await delivered(pilot, sensor)
         if beat.t >= until:
             break
     clock.time = max(clock.time, until)

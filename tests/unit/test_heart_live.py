@@ -54,3 +54,13 @@ def test_segment_at_names_the_rate_being_breathed():
     assert live.segment_at(70.0).rate == 5.0
     assert live.segment_at(121.0) is None
     assert not live.finished(119.0)
+
+
+def test_breath_index_counts_across_rates_from_the_protocol_alone():
+    """6 breaths of 10 s, then 5 of 12 s: a beat knows its breath from the protocol, whatever
+    pacer the screen has switched to yet (a rate's first breath is not the one before it)."""
+    live = LiveAssessment(PROTOCOL, "fake", start=100.0)
+    assert live.breath_index(99.0) == -1
+    assert [live.breath_index(100.0 + t) for t in (0.0, 9.99, 10.0, 59.99)] == [0, 0, 1, 5]
+    assert [live.breath_index(160.0 + t) for t in (0.0, 11.99, 12.0, 59.99)] == [6, 6, 7, 10]
+    assert live.breath_index(220.0) == 11  # after the end

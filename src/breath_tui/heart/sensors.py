@@ -134,6 +134,10 @@ class FakeSensor:
         """Send one more event (after the script)."""
         self._pushed.put_nowait(event)
 
+    def pending(self) -> int:
+        """Pushed events not yet taken by the reader (0: the reader has had every one)."""
+        return self._pushed.qsize()
+
     async def events(self) -> AsyncIterator[SensorEvent]:
         """The script in time order, then pushed events, until close()."""
         for event in self.script:

@@ -195,10 +195,14 @@ class BreathingScreen(BreathScreen[Outcome]):
                 self.heart_feed.start(
                     self,
                     self.clock,
-                    lambda t: self.pacer.state_at(t).cycle,
+                    self.breath_at,
                     lambda text: self._set_text("notice", text),
                 )
             self._tick()
+
+    def breath_at(self, t: float) -> int:
+        """Which breath clock time `t` falls in: the heart's swing is scored per breath."""
+        return self.pacer.state_at(t).cycle
 
     def on_unmount(self) -> None:
         """Stop the timer and any cue."""

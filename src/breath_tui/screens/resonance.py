@@ -142,6 +142,12 @@ class ResonanceScreen(BreathingScreen):
             self.run_worker(_preload, thread=True, group="analysis", exit_on_error=False)
         super()._begin()
 
+    def breath_at(self, t: float) -> int:
+        """The protocol's breath at `t`, counted across rates: each rate has a pacer of its own,
+        and a beat must not wait for the screen to switch pacers to know its breath."""
+        assert self.live is not None
+        return self.live.breath_index(t)
+
     def _heard(self, event: SensorEvent) -> None:
         if self.live is not None and not self.ending:
             self.live.feed(event)

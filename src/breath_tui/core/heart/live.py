@@ -10,6 +10,8 @@ At the end: `breath_tui.heart.analysis.analyse_beats(*live.beats(), live.protoco
 
 from __future__ import annotations
 
+import bisect
+
 from breath_tui.core.heart.events import Beat, SensorEvent
 from breath_tui.core.heart.protocol import Segment, SteppedProtocol
 from breath_tui.core.heart.tracker import BreathSwing, HeartTracker
@@ -37,6 +39,11 @@ class LiveAssessment:
     def segment_at(self, now: float) -> Segment | None:
         """The rate being breathed at clock time `now`, or None outside the protocol."""
         return self.protocol.segment_at(now - self.start)
+
+    def breath_index(self, t: float) -> int:
+        """Which of the protocol's breaths clock time `t` falls in (0 for the first, counted
+        across every rate; the number of breaths after the end)."""
+        return bisect.bisect_right(self._bounds, t) - 1 if t >= self.start else -1
 
     def finished(self, now: float) -> bool:
         """The last segment has ended."""
