@@ -12,7 +12,10 @@ from breath_tui.core.errors import BadInput
 from breath_tui.core.patterns import Pattern, resolve_pattern
 from breath_tui.core.safety import DEFAULT_CRISIS_TEXT
 from breath_tui.core.text import visible
-from breath_tui.core.vocab import DEFAULT_REGIONS
+
+DEFAULT_REGIONS: tuple[str, ...] = ("shoulders", "stomach", "chest")
+"""The body scan's regions, in the order the practice names them (core/vocab.py has their
+prompts); defined here so reading the settings does not load the feeling vocabulary."""
 
 CUE_NAMES = ("in", "hold", "out", "end")
 """One cue per phase kind, and one for the end of a session."""

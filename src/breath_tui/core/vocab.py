@@ -50,6 +50,7 @@ from breath_tui.core.feeling_words import (
     words_in,
     words_of,
 )
+from breath_tui.core.settings import DEFAULT_REGIONS  # one list, kept with the settings
 
 __all__ = [
     "ALL_FEELINGS",
@@ -86,8 +87,6 @@ __all__ = [
     "words_in",
     "words_of",
 ]
-
-DEFAULT_REGIONS: tuple[str, ...] = ("shoulders", "stomach", "chest")
 
 # A short prompt to notice each region now. Config can add any region; ones not listed here get
 # the generic prompt. The prompts name a few possibilities without suggesting the right answer.
