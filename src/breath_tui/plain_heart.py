@@ -94,23 +94,7 @@ class PlainHeart:
     def figures(self, finished_at: float | None = None) -> Heart | None:
         """The journal's `heart` object, or None without beats (see HeartFeed.figures)."""
         with self._lock:
-            if finished_at is not None:
-                self.heart.end(finished_at)
-            summary = self.heart.summary()
-            intervals = list(self.heart.intervals)
-        if summary is None:
-            return None
-        from breath_tui.core.checkin import Heart
-
-        extra = {"intervals_ms": intervals} if self.heart.keep_intervals else {}
-        return Heart(
-            summary.sensor,
-            round(summary.mean_bpm, 1),
-            round(summary.swing_bpm, 1),
-            round(summary.rmssd_ms, 1),
-            summary.beats,
-            extra,
-        )
+            return self.heart.figures(finished_at)
 
     def finish(self, state: PacerState, setup: SessionSetup, out: TextIO) -> None:
         """Print the figures and keep the session with them in the journal."""

@@ -97,21 +97,4 @@ class HeartFeed:
             finished_at: when the session breathed its last breath to the end (that breath
                 is then scored too); None for a session stopped part way.
         """
-        if self.heart is None:
-            return None
-        if finished_at is not None:
-            self.heart.end(finished_at)
-        summary = self.heart.summary()
-        if summary is None:
-            return None
-        from breath_tui.core.checkin import Heart
-
-        extra = {"intervals_ms": list(self.heart.intervals)} if self.keep_intervals else {}
-        return Heart(
-            summary.sensor,
-            round(summary.mean_bpm, 1),
-            round(summary.swing_bpm, 1),
-            round(summary.rmssd_ms, 1),
-            summary.beats,
-            extra,
-        )
+        return self.heart.figures(finished_at) if self.heart is not None else None

@@ -10,6 +10,7 @@ MAX_KEPT_INTERVALS of them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from breath_tui.core.heart.events import (
     Beat,
@@ -21,6 +22,9 @@ from breath_tui.core.heart.events import (
     notice,
 )
 from breath_tui.core.heart.tracker import HeartSummary, HeartTracker
+
+if TYPE_CHECKING:
+    from breath_tui.core.checkin import Heart
 
 # About 6 hours of beats: far more than a session, a bound on a runaway sensor.
 MAX_KEPT_INTERVALS = 25_000
@@ -94,6 +98,31 @@ class BreathHeart:
     def summary(self) -> HeartSummary | None:
         """The session's figures, or None before any beat counted."""
         return self.tracker.summary()
+
+    def figures(self, finished_at: float | None = None) -> Heart | None:
+        """The journal's `heart` object for the session so far, or None before any beat: the
+        figures to a tenth, the raw intervals too with `keep_intervals`.
+
+        Args:
+            finished_at: when the session breathed its last breath to the end (that breath is
+                then scored too); None for a session stopped part way.
+        """
+        if finished_at is not None:
+            self.end(finished_at)
+        summary = self.summary()
+        if summary is None:
+            return None
+        from breath_tui.core.checkin import Heart
+
+        extra = {"intervals_ms": list(self.intervals)} if self.keep_intervals else {}
+        return Heart(
+            summary.sensor,
+            round(summary.mean_bpm, 1),
+            round(summary.swing_bpm, 1),
+            round(summary.rmssd_ms, 1),
+            summary.beats,
+            extra,
+        )
 
     def phase_suffix(self) -> str:
         """' · 68 bpm' for a plain phase line (' · swing 11 bpm' once a breath is scored)."""
