@@ -407,3 +407,14 @@ async def test_the_resonance_assessment_shows_a_hostile_sensor_name_literally():
             if isinstance(app.screen, ResonanceResultScreen):
                 break
         assert_literal(app, f"Resonance assessment of {CLICK}\\x1b[2J")
+
+
+async def test_quick_calm_in_a_small_window_shows_the_crisis_line_literally(config):
+    """Quick calm's compact layout (30x10, no cover) shows config's crisis line as typed."""
+    from breath_tui.app import BreathApp
+    from breath_tui.flows import FlowOptions
+
+    app = BreathApp(config, "now", FlowOptions(sound=False, reduced_motion=True))
+    async with app.run_test(size=(30, 10)) as pilot:
+        await pilot.pause()
+        assert_literal(app, "[@click=app.screenshot(")
