@@ -55,18 +55,25 @@ with Journal(Path(sys.argv[1])) as journal:
         checkin_id = journal.start_checkin()
         journal.save_step(checkin_id, note="x" * 3000 + str(n))
         journal.finish(checkin_id)
-        print(checkin_id, flush=True)  # printed only after the commit
+        sys.stdout.write(f"{checkin_id}\\n")  # one write, only after the commit
         n += 1
 """
 
 
 def _spawn(code: str, *args: str) -> subprocess.Popen[str]:
+    # -u: each sys.stdout.write above is one write(2) of a whole line, so a SIGKILL can
+    # never leave half a line (print() writes each argument separately when unbuffered).
     return subprocess.Popen(
-        [sys.executable, "-c", code, *args],
+        [sys.executable, "-u", "-c", code, *args],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
+
+
+def _whole_lines(output: str) -> list[str]:
+    """The lines a killed writer finished: a last line without its newline was cut short."""
+    return output.splitlines(keepends=True)[: output.count("\n")]
 
 
 def _run_together(*writers: subprocess.Popen[str]) -> None:
@@ -114,7 +121,7 @@ def _kill_after(path: Path, committed: int) -> list[str]:
     looper.send_signal(signal.SIGKILL)
     rest, _ = looper.communicate(timeout=30)
     assert looper.returncode == -signal.SIGKILL
-    return ids + rest.split()
+    return ids + [line.strip() for line in _whole_lines(rest)]
 
 
 def _assert_whole(path: Path, ids: list[str]) -> None:
@@ -204,9 +211,9 @@ with Journal(Path(sys.argv[1])) as journal:
         ]
         for name, value in steps:
             journal.save_step(checkin_id, **{name: value})
-            print(checkin_id, n, name, flush=True)  # printed only after the commit
+            sys.stdout.write(f"{checkin_id} {n} {name}\\n")  # one write, only after the commit
         journal.finish(checkin_id)
-        print(checkin_id, n, "finished", flush=True)
+        sys.stdout.write(f"{checkin_id} {n} finished\\n")
         n += 1
 """
 
@@ -229,7 +236,7 @@ with Journal(Path(sys.argv[1])) as journal:
             )
             for n in range({BATCH})
         )
-        print(batch, flush=True)  # printed only after the commit
+        sys.stdout.write(f"{{batch}}\\n")  # one write, only after the commit
 """
 
 
@@ -240,7 +247,7 @@ def _kill_stepper(path: Path, lines: int) -> list[list[str]]:
     saved = [stepper.stdout.readline().split() for _ in range(lines)]
     stepper.send_signal(signal.SIGKILL)
     rest, _ = stepper.communicate(timeout=30)
-    return saved + [line.split() for line in rest.splitlines()]
+    return saved + [line.split() for line in _whole_lines(rest)]
 
 
 def _assert_steps_survive(path: Path, saved: list[list[str]]) -> None:
@@ -297,7 +304,7 @@ def _kill_importer(path: Path, batches: int, delay: float) -> int:
     time.sleep(delay)
     importer.send_signal(signal.SIGKILL)
     rest, _ = importer.communicate(timeout=30)
-    return batches + len(rest.split())
+    return batches + len(_whole_lines(rest))
 
 
 def _assert_imports_whole(path: Path, committed: int) -> None:
