@@ -4,7 +4,7 @@ from textual.widgets import Static
 
 from breath_tui.screens.breathe import BreathingScreen
 from breath_tui.screens.dialogs import SessionEndScreen
-from breath_tui.widgets.guide import BreathGuide
+from breath_tui.widgets.guide import BreathGuide, half_dots
 
 from .helpers import make_app, wait_until_started
 
@@ -210,15 +210,16 @@ async def test_a_hold_keeps_the_disk_and_dims_it():
         await wait_until_started(pilot)
         guide = app.screen.query_one(BreathGuide)
         await advance(pilot, clock, 3.99)
-        top = guide._drawn
-        assert top == (guide.levels, False)
+        full = half_dots(guide.size.width, guide.size.height, 1.0)
+        assert guide._drawn == (full, False)
         await advance(pilot, clock, 0.02)
-        assert guide._drawn == (guide.levels, True)
+        assert guide._drawn == (full, True)
         assert "dim" in str(list(guide.render_line(guide.size.height // 2))[0].style)
         await advance(pilot, clock, 3.9)
-        assert guide._drawn == (guide.levels, True)
+        assert guide._drawn == (full, True)
         await advance(pilot, clock, 0.2)
-        assert guide._drawn == (guide.levels - 1, False)
+        radius, holding = guide._drawn
+        assert radius < full and not holding
 
 
 async def test_collector_comes_back_once_the_first_frame_is_drawn():

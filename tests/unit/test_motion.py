@@ -5,15 +5,16 @@ import math
 import pytest
 
 from breath_tui.core.motion import (
+    direction,
     fill_at,
-    level_at,
-    next_level_change,
+    next_step_at,
     phase_fill_range,
-    quantize,
+    shown_fill,
+    steps_per_second,
 )
 from breath_tui.core.pacer import Pacer
 from breath_tui.core.patterns import PRESETS
-from breath_tui.widgets.guide import guide_rows, levels_for
+from breath_tui.widgets.guide import disk_radii, guide_rows, half_dots, levels_for
 
 RESONANCE = PRESETS["resonance"]
 
@@ -56,28 +57,72 @@ def test_fill_is_continuous_across_every_edge():
             t = edge
 
 
-def test_next_level_change_is_when_the_quantized_level_changes():
-    """The level differs just after the predicted time and not just before it."""
-    pacer = Pacer(RESONANCE, cycles=1)
-    levels = 20
-    t = 0.3
-    while t < 9.9:
-        state = pacer.state_at(t)
-        when = next_level_change(pacer, state, levels, t)
-        level_now = level_at(RESONANCE, state, levels)
-        assert when > t
-        assert level_at(RESONANCE, pacer.state_at(when - 2e-6), levels) == level_now
-        assert level_at(RESONANCE, pacer.state_at(when + 1e-6), levels) != level_now or (
-            when == pacer.next_edge(t)
-        )
-        t = when
+def _radius(pattern, state, size) -> int:
+    """The radius the guide draws at a state, in half dots, at a guide of `size` cells."""
+    heading = 0 if state.done else direction(pattern, state.phase_index)
+    return half_dots(*size, shown_fill(pattern, state, levels_for(*size)), heading)
 
 
-def test_next_level_change_while_paused_is_never():
+def test_next_step_is_when_the_drawn_fill_changes():
+    """The drawn fill differs just after the predicted time and not just before it."""
+    for tempo in (1.0, 1.2, 0.7):
+        pacer = Pacer(RESONANCE, cycles=1, tempo=tempo)
+        levels = 20
+        t = 0.3
+        while t < 9.9 / tempo:
+            state = pacer.state_at(t)
+            when = next_step_at(pacer, state, levels, t)
+            shown = shown_fill(RESONANCE, state, levels)
+            assert when > t
+            assert shown_fill(RESONANCE, pacer.state_at(when - 2e-6), levels) == shown
+            after = pacer.state_at(when + 1e-6)
+            assert after.done or shown_fill(RESONANCE, after, levels) != shown
+            t = when
+
+
+def test_next_step_while_paused_is_never():
     """A paused guide does not move, so no repaint is due."""
     pacer = Pacer(RESONANCE, cycles=1)
     pacer.pause(1.0)
-    assert next_level_change(pacer, pacer.state_at(2.0), 20, 2.0) == math.inf
+    assert next_step_at(pacer, pacer.state_at(2.0), 20, 2.0) == math.inf
+
+
+def test_steps_a_second_keep_each_step_near_the_aimed_size():
+    """Resonance at 80x24 (13 steps across): 3 steps a second in its 4 s in-breath and 2 in its
+    6 s out-breath; a long phase in a small guide still steps once a second."""
+    pacer = Pacer(RESONANCE, cycles=1)
+    assert steps_per_second(RESONANCE, pacer.state_at(1.0), 13) == 3
+    assert steps_per_second(RESONANCE, pacer.state_at(5.0), 13) == 2
+    assert steps_per_second(RESONANCE, pacer.state_at(5.0), 2) == 1
+
+
+@pytest.mark.parametrize("tempo", [1.0, 1.2, 0.6])
+def test_every_countdown_second_falls_on_a_step_of_the_guide(tempo):
+    """The moments the countdown changes are among the guide's steps, for every preset and
+    tempo: a second of the countdown never costs a repaint of its own."""
+    levels = levels_for(30, 14)
+    for pattern in PRESETS.values():
+        pacer = Pacer(pattern, cycles=1, tempo=tempo)
+        t, steps = 0.0, set()
+        while (when := next_step_at(pacer, pacer.state_at(t), levels, t)) != math.inf:
+            steps.add(round(when, 6))
+            t = when
+        for start, phase in zip(_phase_starts_all(pattern), pattern.phases, strict=True):
+            if phase.kind == "hold":
+                continue
+            end = (start + phase.seconds) / tempo
+            second = end - 1.0
+            while second > start / tempo + 1e-6:
+                assert round(second, 6) in steps, (pattern.name, tempo, second)
+                second -= 1.0
+
+
+def _phase_starts_all(pattern):
+    t, starts = 0.0, []
+    for phase in pattern.phases:
+        starts.append(t)
+        t += phase.seconds
+    return starts
 
 
 # The guide's size in cells at 80x24, at the smallest window (40x12) and at 120x40.
@@ -96,7 +141,7 @@ def _phase_starts(pattern, kind):
 
 def _drawn(pattern, pacer, t, size):
     width, height = size
-    return guide_rows(width, height, level_at(pattern, pacer.state_at(t), levels_for(*size)))
+    return guide_rows(width, height, _radius(pattern, pacer.state_at(t), size))
 
 
 @pytest.mark.parametrize("size", GUIDE_SIZES)
@@ -106,36 +151,39 @@ def test_the_guide_moves_within_a_fifth_of_a_second_of_the_phase_word(kind, size
     from what it was when the word appeared: no still disk after "Breathe out"."""
     for pattern in PRESETS.values():
         pacer = Pacer(pattern, cycles=2)
-        for start in _phase_starts(pattern, kind):
+        for first in _phase_starts(pattern, kind):
+            start = first + pattern.cycle_seconds  # in the second breath: a phase before it
             # What is on screen as the word changes: the end of the phase before.
-            before = _drawn(pattern, pacer, max(0.0, start - 1e-6), size)
+            before = _drawn(pattern, pacer, max(0.0, start - 1e-5), size)
             after = _drawn(pattern, pacer, start + 0.2, size)
             assert before != after, (pattern.name, kind, start, size)
 
 
 def test_the_first_step_of_a_breath_is_drawn_within_one_frame():
-    """Filling rounds up and emptying rounds down, so one frame (1/30 s) into a breath the
-    level has already moved one step from where the last phase left it."""
-    levels = levels_for(30, 14)
+    """Each step draws the fill at its own end, so one frame (1/30 s) into a breath the disk
+    has already moved from where the last phase left it, and it is full as the in-breath ends."""
+    size = GUIDE_SIZES[0]
+    smallest, largest = disk_radii(*size)
     pacer = Pacer(RESONANCE, cycles=1)
-    assert level_at(RESONANCE, pacer.state_at(0.0), levels) == 0
-    assert level_at(RESONANCE, pacer.state_at(1 / 30), levels) == 1
-    assert level_at(RESONANCE, pacer.state_at(4.0 - 1e-6), levels) == levels
-    assert level_at(RESONANCE, pacer.state_at(4.0 + 1 / 30), levels) == levels - 1
+    assert _radius(RESONANCE, pacer.state_at(0.0), size) > 2 * smallest
+    assert _radius(RESONANCE, pacer.state_at(4.0 - 1e-5), size) == 2 * largest
+    assert _radius(RESONANCE, pacer.state_at(4.0 + 1 / 30), size) < 2 * largest
+    assert _radius(RESONANCE, pacer.state_at(10.0 - 1e-5), size) == 2 * smallest
 
 
-def test_every_level_is_shown_for_the_same_time():
-    """An even pace: through a 6 s out-breath each of the levels lasts 6 / levels seconds, the
-    last one included, so the disk neither waits at the start nor sits still at the end."""
+def test_every_step_is_shown_for_the_same_time():
+    """An even pace: through a 6 s out-breath each step lasts 1 / steps-a-second, the last one
+    included, so the disk neither waits at the start nor sits still at the end."""
     levels = levels_for(30, 14)
     pacer = Pacer(RESONANCE, cycles=1)
+    per_second = steps_per_second(RESONANCE, pacer.state_at(5.0), levels)
     t, changes = 4.0 + 2e-6, []  # the first step is taken at once (see the test above)
-    while (when := next_level_change(pacer, pacer.state_at(t), levels, t)) < 10.0 - 1e-6:
+    while (when := next_step_at(pacer, pacer.state_at(t), levels, t)) < 10.0 - 1e-6:
         changes.append(when)
         t = when
     gaps = [b - a for a, b in zip([4.0, *changes], [*changes, 10.0], strict=True)]
-    assert len(gaps) == levels
-    assert max(gaps) - min(gaps) == pytest.approx(0.0, abs=1e-3)
+    assert len(gaps) == 6 * per_second
+    assert max(gaps) - min(gaps) == pytest.approx(0.0, abs=1e-6)
 
 
 def test_a_hold_keeps_the_disk_it_was_given():
@@ -151,9 +199,14 @@ def test_a_hold_keeps_the_disk_it_was_given():
     assert _drawn(box, pacer, 14.0, size) == bottom
 
 
-def test_quantize_rounds_the_way_the_breath_goes():
-    """Filling rounds up, emptying down, holding to the nearest; whole values stay put."""
-    assert quantize(0.51, 10, 1) == 6
-    assert quantize(0.59, 10, -1) == 5
-    assert quantize(0.54, 10, 0) == 5
-    assert quantize(0.3, 10, 1) == quantize(0.3, 10, -1) == 3
+def test_the_radius_is_rounded_the_way_the_breath_goes():
+    """Filling rounds the radius up to a half dot, emptying down, still to the nearest; an
+    empty and a full guide are whole half dots, drawn alike whichever way the breath goes."""
+    size = (30, 14)
+    smallest, largest = disk_radii(*size)
+    between = 0.25 / (2 * (largest - smallest))  # a quarter of a half dot past empty
+    assert half_dots(*size, between, 1) == 2 * smallest + 1
+    assert half_dots(*size, between, -1) == 2 * smallest
+    assert half_dots(*size, between, 0) == 2 * smallest
+    for fill in (0.0, 1.0):
+        assert half_dots(*size, fill, 1) == half_dots(*size, fill, -1) == half_dots(*size, fill)

@@ -4,20 +4,23 @@ The guide fills on in-breaths, stays on holds and empties on out-breaths. A patt
 in-breaths (the cyclic sigh's top-up) shares the rise between them by their lengths.
 
 Motion agrees with the words (docs/architecture.md, "The timing rule"): the fill moves at an
-even pace through a phase, and the drawn level leads it in the direction of the breath
-(`quantize`), so the first step of the guide is drawn on the frame the phase word appears, each
-level is shown for the same time, and the last one is reached as the phase ends. (A sine ease
-in-out, used before, left the disk full for about 0.7 s after "Breathe out" appeared.)
+even pace through a phase, and the guide steps on a grid of time counted back from the phase's
+end, a whole number of steps a second (`steps_per_second`). Each step draws the fill at its own
+end, so the first step is drawn on the frame the phase word appears, every step is shown for
+the same time, the last is reached as the phase ends, and each countdown second falls on a
+step. (A sine ease in-out, used before, left the disk full for about 0.7 s after "Breathe out"
+appeared.)
 """
 
 from __future__ import annotations
 
 import math
 
-from breath_tui.core.pacer import EDGE_TOLERANCE, Pacer, PacerState
+from breath_tui.core.pacer import Pacer, PacerState
 from breath_tui.core.patterns import Pattern
 
-# A fill times levels this close to a whole number counts as that number (float error).
+# A step whose end is this close (in seconds) counts as ended: a timer set for the end of a
+# step that fires a hair early in float arithmetic still sees the next one.
 _WHOLE = 1e-9
 
 
@@ -28,11 +31,6 @@ def ease(progress: float) -> float:
     says the breath has turned.
     """
     return min(1.0, max(0.0, progress))
-
-
-def ease_inverse(value: float) -> float:
-    """The progress at which ease() reaches value."""
-    return min(1.0, max(0.0, value))
 
 
 def phase_fill_range(pattern: Pattern, index: int) -> tuple[float, float]:
@@ -65,44 +63,55 @@ def direction(pattern: Pattern, index: int) -> int:
     return (end > start) - (end < start)
 
 
-def quantize(fill: float, levels: int, heading: int = 0) -> int:
-    """The drawn level (0..levels) for a fill: the guide repaints only when this changes.
+def steps_per_second(pattern: Pattern, state: PacerState, levels: int) -> int:
+    """How many times a second the guide steps through the phase under way.
 
-    heading is the breath's direction (`direction`): filling, the level rounds up; emptying, it
-    rounds down; holding, to the nearest. So a breath's first step is drawn as soon as it moves.
+    `levels` is how many steps of the smallest visible size the guide has from empty to full
+    (`widgets.guide.levels_for`). The guide takes as many whole steps a second as keeps each
+    near that size, at least one: so every step lasts the same time and, counted back from the
+    phase's end, each second of the countdown lands on a step (one repaint, not two).
     """
-    scaled = fill * levels
-    if heading > 0:
-        return max(0, math.ceil(scaled - _WHOLE))
-    if heading < 0:
-        return min(levels, math.floor(scaled + _WHOLE))
-    return int(math.floor(scaled + 0.5))
-
-
-def level_at(pattern: Pattern, state: PacerState, levels: int) -> int:
-    """The level the guide draws for a pacer state."""
     if state.done:
-        return 0
-    return quantize(fill_at(pattern, state), levels, direction(pattern, state.phase_index))
+        return 1
+    start, end = phase_fill_range(pattern, state.phase_index)
+    seconds = state.phase.seconds / state.tempo
+    return max(1, round(levels * abs(end - start) / seconds))
 
 
-def next_level_change(pacer: Pacer, state: PacerState, levels: int, t: float) -> float:
-    """Clock time when the quantized fill next changes, or the phase ends, whichever is first.
+def _steps_left(state: PacerState, per_second: int) -> int:
+    """Steps of the phase not yet begun, the one under way included (0 at its very end)."""
+    return max(0, math.ceil((state.seconds_left - _WHOLE) * per_second))
+
+
+def shown_fill(pattern: Pattern, state: PacerState, levels: int) -> float:
+    """How full the guide is drawn (0..1) at a pacer state: the fill at the end of the step
+    under way, so a breath's first step is drawn the moment its word appears and its last
+    one as it ends (motion leads, never lags, the words)."""
+    if state.done:
+        return 0.0
+    start, end = phase_fill_range(pattern, state.phase_index)
+    if start == end:
+        return start
+    per_second = steps_per_second(pattern, state, levels)
+    seconds = state.phase.seconds / state.tempo
+    progress = 1.0 - (_steps_left(state, per_second) - 1) / (per_second * seconds)
+    return start + (end - start) * min(1.0, max(0.0, progress))
+
+
+def next_step_at(pacer: Pacer, state: PacerState, levels: int, t: float) -> float:
+    """Clock time of the guide's next step, or of the phase's end, whichever is first.
 
     Returns math.inf while paused or done. During a hold it is the end of the hold.
     """
     edge = pacer.next_edge(t)
-    if state.done or state.paused or levels <= 0:
+    if state.done or state.paused:
         return edge
     start, end = phase_fill_range(pacer.pattern, state.phase_index)
     if start == end:
         return edge
-    level = level_at(pacer.pattern, state, levels)
-    # The level changes once the fill passes level / levels (rounding up or down, see quantize).
-    share = (level / levels - start) / (end - start)
-    if not 0.0 <= share < 1.0:
+    per_second = steps_per_second(pacer.pattern, state, levels)
+    left = _steps_left(state, per_second)
+    if left <= 1:
         return edge
-    progress = ease_inverse(share)
-    breath = pacer.phase_start_breath(state) + progress * state.phase.seconds
-    when = pacer.wall_time_at(breath + EDGE_TOLERANCE, t)
-    return min(edge, max(when, t))
+    # Clock seconds from t until only left - 1 steps remain (seconds_left is in clock seconds).
+    return min(edge, t + max(0.0, state.seconds_left - (left - 1) / per_second))

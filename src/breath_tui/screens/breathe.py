@@ -25,7 +25,7 @@ from breath_tui.core.breath_words import format_clock, rate_line, session_line
 from breath_tui.core.clock import Clock
 from breath_tui.core.limits import fastest_tempo
 from breath_tui.core.locations import journal_path
-from breath_tui.core.motion import direction, fill_at, next_level_change
+from breath_tui.core.motion import direction, next_step_at, shown_fill
 from breath_tui.core.pacer import MIN_TEMPO, TEMPO_STEP, PacerState, clamp_tempo
 from breath_tui.core.patterns import rate_text
 from breath_tui.core.safety import PANIC_NOTE, STOP_ANY_TIME, safety_lines
@@ -271,14 +271,12 @@ class BreathingScreen(BreathScreen[Outcome]):
             return
         guide = self._guide
         edge = self.pacer.next_edge(now)
-        moments = [
-            edge,
-            now + _until_whole_second_changes(state.seconds_left),
-            now + _until_whole_second_changes(state.remaining),
-        ]
+        # The time left in the session changes with the countdown (see _texts_for), and the
+        # guide's steps fall on the countdown's seconds too (core.motion): one repaint each.
+        moments = [edge, now + _until_whole_second_changes(state.seconds_left)]
         if not self.reduced_motion:
             moments.append(
-                max(next_level_change(self.pacer, state, guide.levels, now), now + GUIDE_FRAME)
+                max(next_step_at(self.pacer, state, guide.levels, now), now + GUIDE_FRAME)
             )
         early = self.pacer.early_cue(now, self.cues.latency)
         if early is not None:
@@ -299,11 +297,17 @@ class BreathingScreen(BreathScreen[Outcome]):
     def _render_state(self, state: PacerState) -> None:
         pattern = self.setup.pattern
         heading = 0 if state.done else direction(pattern, state.phase_index)
-        self._guide.set_fill(
-            fill_at(pattern, state), heading, holding=state.phase.kind == "hold" and not state.done
+        guide = self._guide
+        guide.set_fill(
+            shown_fill(pattern, state, guide.levels),
+            heading,
+            holding=state.phase.kind == "hold" and not state.done,
         )
         for widget_id, text in self._texts_for(state).items():
             self._set_text(widget_id, text)
+        if self.heart_feed is not None:
+            # Beats that came since the last tick are drawn in this repaint, not one of their own.
+            self.heart_feed.line.flush()
 
     def _texts_for(self, state: PacerState) -> dict[str, str]:
         """What the title, word, countdown and progress lines say at this state."""
@@ -328,7 +332,7 @@ class BreathingScreen(BreathScreen[Outcome]):
             texts["countdown"] = str(math.ceil(state.seconds_left - 1e-9))
         breath = min(state.cycle + 1, state.cycles_total)
         texts["progress"] = (
-            f"breath {breath} of {state.cycles_total} · {format_clock(state.remaining)} left"
+            f"breath {breath} of {state.cycles_total} · {format_clock(_shown_left(state))} left"
         )
         return texts
 
@@ -431,6 +435,13 @@ class BreathingScreen(BreathScreen[Outcome]):
         """Stop now; the summary says how far the session got."""
         self._begin()
         self._finish(self.pacer.state_at(self.clock.now()))
+
+
+def _shown_left(state: PacerState) -> int:
+    """Whole seconds left in the session as shown: the phase's countdown plus the phases after
+    it, so the line changes when the countdown does (one repaint a second, not two)."""
+    shown = math.ceil(state.seconds_left - 1e-9) if state.seconds_left > 0 else 0
+    return shown + round(state.remaining - state.seconds_left)
 
 
 def _until_whole_second_changes(seconds: float) -> float:

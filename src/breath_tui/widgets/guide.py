@@ -2,7 +2,7 @@
 
 Braille gives 2x4 dots per cell, so the edge moves in sub-cell steps and looks smooth at any size
 from 40x12 up. The widget repaints only when what it draws changes (`set_fill` compares), and
-its lines for a given (size, level, shape) are cached.
+its lines for a given (size, radius, shape) are cached.
 
 Holds keep the disk as it is, dot for dot, and only soften its colour (`HOLD_STYLE`): the shape
 never jumps from a disk to a ring when "Hold" appears. The still guide (reduced motion) is a ring.
@@ -15,17 +15,15 @@ from functools import lru_cache
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
-
-from breath_tui.core.motion import quantize
 
 # Bit for braille dot (column, row) within a cell, per Unicode's braille pattern layout.
 _DOT_BITS = ((0x01, 0x02, 0x04, 0x40), (0x08, 0x10, 0x20, 0x80))
 _BRAILLE_BASE = 0x2800
-# Radius step between drawn sizes, in braille dots (a dot is a quarter of a cell's height):
-# 1.5 keeps every step below one cell while a 4 s in-breath costs about 14 repaints.
+# The radius step the guide's pace aims at, in braille dots (a dot is a quarter of a cell's
+# height): 1.5 keeps every step below one cell. core.motion turns it into whole steps a second.
 DOT_STEP = 1.5
 # A hold marks itself by dimming the disk it keeps: one quiet change, no new shape.
 HOLD_STYLE = Style(dim=True)
@@ -34,14 +32,16 @@ HOLD_STYLE = Style(dim=True)
 def disk_radii(width: int, height: int) -> tuple[float, float]:
     """Smallest and largest radius in dots that fit a widget of width x height cells."""
     largest = max(1.0, min(width, height * 2) - 0.5)
-    smallest = max(1.0, largest * 0.3)
+    # Both are whole half dots, so an empty or a full guide is drawn the same however the
+    # radius is rounded (a hold keeps the disk the breath before it ended on).
+    smallest = max(1.0, round(largest * 0.6) / 2)
     return smallest, largest
 
 
 def levels_for(width: int, height: int) -> int:
-    """How many drawn sizes the disk has between empty and full: one per DOT_STEP dots of radius.
+    """How many steps of DOT_STEP dots the radius takes from empty to full.
 
-    Each size is one repaint, and repaints are what a breathing session spends its CPU on.
+    Each step is one repaint, and repaints are what a breathing session spends its CPU on.
     """
     smallest, largest = disk_radii(width, height)
     return max(1, round((largest - smallest) / DOT_STEP))
@@ -93,12 +93,25 @@ def draw_disk(width: int, height: int, radius: float, hollow: bool) -> tuple[str
     return tuple(rows)
 
 
-def guide_rows(width: int, height: int, level: int, *, still: bool = False) -> tuple[str, ...]:
-    """What the guide draws at `level` (0..levels_for(width, height)): a disk whose radius
-    steps from the smallest to the largest that fits; `still` (reduced motion) gives a ring."""
+def half_dots(width: int, height: int, fill: float, heading: int = 0) -> int:
+    """The radius drawn for a fill (0..1), in half dots: from the smallest disk to the largest.
+
+    The radius is rounded the way the breath goes (up while filling, down while emptying, to
+    the nearest while still), so the smallest move of the fill shows at once.
+    """
     smallest, largest = disk_radii(width, height)
-    radius = smallest + (largest - smallest) * level / levels_for(width, height)
-    return draw_disk(width, height, round(radius * 2) / 2, still)
+    doubled = 2 * (smallest + (largest - smallest) * fill)
+    if heading > 0:
+        return math.ceil(doubled - 1e-9)
+    if heading < 0:
+        return math.floor(doubled + 1e-9)
+    return round(doubled)
+
+
+def guide_rows(width: int, height: int, radius: int, *, still: bool = False) -> tuple[str, ...]:
+    """What the guide draws with a radius of `radius` half dots (`half_dots`): a disk, or with
+    `still` (reduced motion) a ring."""
+    return draw_disk(width, height, radius / 2, still)
 
 
 class BreathGuide(Widget):
@@ -119,35 +132,76 @@ class BreathGuide(Widget):
         self._heading = 0
         self._holding = False
         self._drawn: tuple[int, bool] | None = None
+        self._styles: tuple[Style, Style] | None = None
 
     @property
     def levels(self) -> int:
-        """Distinct sizes at the current widget size."""
+        """Steps of DOT_STEP dots from empty to full at the current size (`levels_for`)."""
         return levels_for(self.size.width, self.size.height)
 
     def set_fill(self, fill: float, heading: int = 0, holding: bool = False) -> bool:
         """Show the breath at `fill` (0..1), going `heading` (+1 in, -1 out, 0 still; see
-        core.motion.quantize), dimmed while `holding`; repaint only if the drawing changes.
+        `half_dots`), dimmed while `holding`; repaint only if the drawing changes.
         Returns True if it did."""
+        same_way = heading != 0 and heading == self._heading
         self._fill, self._heading, self._holding = fill, heading, holding
-        drawn = (self._shown_level(), holding)
+        radius = self._shown_radius()
+        if same_way and self._drawn is not None and (radius - self._drawn[0]) * heading < 0:
+            # Never back against the breath: after a change of tempo the steps fall on a new
+            # grid, and the next one may end a little short of the one drawn. Wait for it.
+            radius = self._drawn[0]
+        drawn = (radius, holding)
         if drawn == self._drawn:
             return False
-        self._drawn = drawn
-        self.refresh()
+        before, self._drawn = self._drawn, drawn
+        rows = self._changed_rows(before, drawn)
+        if rows is None:
+            self.refresh()
+        elif rows:
+            self.refresh(Region(0, rows.start, self.size.width, len(rows)))
         return True
 
-    def _shown_level(self) -> int:
+    def _changed_rows(
+        self, before: tuple[int, bool] | None, after: tuple[int, bool]
+    ) -> range | None:
+        """The rows that differ between two drawings at the current size (None: all of them).
+
+        A disk a step larger differs only in the rows its edge crosses: the blank rows above
+        and below it stay as they are, and repainting fewer rows is most of a step's cost.
+        """
+        width, height = self.size
+        if before is None or before[1] != after[1] or width <= 0 or height <= 0:
+            return None
+        old = guide_rows(width, height, before[0], still=self.reduced_motion)
+        new = guide_rows(width, height, after[0], still=self.reduced_motion)
+        changed = [y for y, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+        return range(changed[0], changed[-1] + 1) if changed else range(0)
+
+    def _shown_radius(self) -> int:
+        width, height = self.size
         if self.reduced_motion:
-            return self.levels // 2
-        return quantize(self._fill, self.levels, self._heading)
+            return half_dots(width, height, 0.5)
+        return half_dots(width, height, self._fill, self._heading)
+
+    def _style(self, dimmed: bool) -> Style:
+        """The disk's colours (dimmed for a hold), worked out once per change of the CSS:
+        `rich_style` walks every ancestor, and a step repaints several rows."""
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = (base, base + HOLD_STYLE)
+        return self._styles[dimmed]
+
+    def notify_style_update(self) -> None:
+        """The CSS changed (a theme, a class): work the colours out again."""
+        super().notify_style_update()
+        self._styles = None
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         """As wide as a full disk needs and no wider: less to repaint each frame."""
         return fitted_width(container.width, container.height)
 
     def on_resize(self) -> None:
-        """A new size means new levels: redraw."""
+        """A new size means new radii: redraw."""
         self._drawn = None
         self.set_fill(self._fill, self._heading, self._holding)
 
@@ -156,11 +210,9 @@ class BreathGuide(Widget):
         width, height = self.size
         if width <= 0 or height <= 0:
             return Strip.blank(width)
-        level, holding = self._drawn if self._drawn else (self._shown_level(), self._holding)
-        rows = guide_rows(width, height, level, still=self.reduced_motion)
-        style = self.rich_style
-        if holding and not self.reduced_motion:
-            style += HOLD_STYLE
+        radius, holding = self._drawn if self._drawn else (self._shown_radius(), self._holding)
+        rows = guide_rows(width, height, radius, still=self.reduced_motion)
+        style = self._style(holding and not self.reduced_motion)
         return (
             Strip([Segment(rows[y], style)], width) if y < len(rows) else Strip.blank(width, style)
         )

@@ -1,9 +1,11 @@
 """The heart beside the breath: a live heart-rate line in braille dots, the latest heart rate
 and the last breath's swing ("68 bpm · swing 11 bpm"), and that this is not a medical device.
 
-The widget has no timer of its own: it is redrawn when the screen hands it a new beat (`show`)
-and then only if the text it would draw has changed, or when its size changes. Figures are
-shown, never judged.
+A new beat (`show`) is drawn with the screen's next repaint: the breathing screen calls `flush`
+on each of its ticks, which come several times a second, and a beat no tick has drawn within
+`MOST_LAG` seconds (a paused session) is drawn then. So the beats cost no repaint of their own.
+The line is redrawn only if the text it would draw has changed, or when its size changes.
+Figures are shown, never judged.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from breath_tui.widgets.literal import literal
 NOT_MEDICAL_LINE = "Not a medical device."
 # Cells across the line at most: 36 cells hold the last 72 beats, about a minute.
 MOST_WIDTH = 36
+# A beat waits at most this long (seconds) for the screen's next tick to draw it.
+MOST_LAG = 0.5
 
 
 class HeartLine(Static):
@@ -48,18 +52,29 @@ class HeartLine(Static):
         self.swing: float | None = None
         self.waiting = "waiting for the first beats"
         self._drawn = ""
+        self._pending = False
         self.redraws = 0
         """How many times the text changed (tests and the CPU budget)."""
 
     def show(
         self, values: Sequence[float], bpm: float | None, swing: float | None, note: str = ""
     ) -> None:
-        """A new beat (or notice): the recent heart rates, the latest and the last swing."""
+        """A new beat (or notice): the recent heart rates, the latest and the last swing.
+        Drawn by the next `flush` (see the module docstring)."""
         self.values = tuple(values)
         self.bpm, self.swing = bpm, swing
         if note:
             self.waiting = note
-        self._redraw()
+        if not self._pending:
+            self._pending = True
+            if self.is_mounted:
+                self.set_timer(MOST_LAG, self.flush)
+
+    def flush(self) -> None:
+        """Draw what `show` was handed since the last flush, if anything."""
+        if self._pending:
+            self._pending = False
+            self._redraw()
 
     def text_for(self, width: int) -> str:
         """What the widget shows at `width` cells across."""
@@ -81,9 +96,11 @@ class HeartLine(Static):
         width = self.content_size.width or MOST_WIDTH + 2
         text = self.text_for(width)
         if text != self._drawn:
+            # The same number of lines keeps the same size: repaint without a new layout.
+            layout = text.count("\n") != self._drawn.count("\n") or not self._drawn
             self._drawn = text
             self.redraws += 1
-            self.update(literal(text, keep_lines=True))
+            self.update(literal(text, keep_lines=True), layout=layout)
 
     def on_resize(self, event: Resize) -> None:
         """Fit the line to the new width."""
