@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -242,11 +243,13 @@ class BreathApp(App[Outcome]):
             return
         self.notify(f"Saved to {path} (only you can read it).", timeout=15)
 
-    def call_from_thread_if_running(self, callback: Callable[..., Any], *args: Any) -> None:
+    def call_from_thread_if_running(
+        self, callback: Callable[..., Any], *args: Any, **kwargs: Any
+    ) -> None:
         """Run callback on the event loop from a worker thread; nothing once the app has ended
         (a save finishing as the app quits)."""
         with contextlib.suppress(RuntimeError):
-            self.call_from_thread(callback, *args)
+            self.call_from_thread(partial(callback, *args, **kwargs))
 
     @property
     def journal(self) -> Journal:

@@ -97,13 +97,11 @@ class BreathScreen(Screen[ResultType]):
     ) -> None:
         """Run `work(journal)` in a thread, then `done(result)` back on the event loop.
 
-        A JournalError or a CheckInError (a value the journal refused) goes to `failed`
-        instead (by default a notice saying it was not saved); the screen stays as it was, so
-        nothing entered is lost.
+        A failure (a JournalError, a value the journal refused, or anything else that went
+        wrong) goes to `failed` instead (by default a notice saying it was not saved); the
+        screen stays as it was, so nothing entered is lost, and never waits for a `done` that
+        will not come.
         """
-        from breath_tui.core.checkin import CheckInError
-        from breath_tui.journal import JournalError
-
         app = self.breath_app
         report = failed or self._not_saved
         # One screen's journal work runs in the order it was asked: a draft saved as a region
@@ -116,7 +114,7 @@ class BreathScreen(Screen[ResultType]):
             try:
                 try:
                     result = work(app.journal)
-                except (JournalError, CheckInError) as error:
+                except Exception as error:  # said on screen: a worker's error is never silent
                     app.call_from_thread_if_running(report, error)
                     return
                 app.call_from_thread_if_running(done, result)
