@@ -79,6 +79,15 @@ def test_the_tab_shows_home_and_n_starts_quick_calm(browser: Any, served: ServeP
         page.screenshot(path=shot)
 
 
+def test_keys_reach_the_app_without_a_click(browser: Any, served: ServeProcess):
+    """A person who opens the tab and types, without clicking first, reaches home's choices:
+    the terminal has the keyboard as soon as it is drawn."""
+    page = open_tab(browser, served.address)
+    wait_for_text(page, "Start-of-session check-in")
+    page.keyboard.press("n")
+    wait_for_text(page, "Breathe in")
+
+
 def test_the_token_leaves_the_address_bar(browser: Any, served: ServeProcess):
     """Once the tab has loaded, its address shows no token (a shared screen does not show it)."""
     page = open_tab(browser, served.address)
