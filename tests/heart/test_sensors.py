@@ -109,6 +109,18 @@ async def test_fake_sensor_plays_its_script_on_the_clock_then_pushed_events():
     assert [t for t, _ in seen] == [1.0, 2.0, 2.0]
 
 
+async def test_a_closed_fake_sensor_has_nothing_pending():
+    """Once closed, pushed events will never be read: pending() says 0 (a test waiting for
+    the reader to take them would wait for ever), and a push is dropped."""
+    sensor = FakeSensor()
+    sensor.push(Beat(1.0, 900.0))
+    assert sensor.pending() == 1
+    await sensor.close()
+    sensor.push(Beat(2.0, 900.0))
+    assert sensor.pending() == 0
+    assert [event async for event in sensor.events()] == []
+
+
 def test_open_sensor_reads_the_replay_file(tmp_path):
     """--sensor replay:FILE@2 opens a ReplaySensor of that file at speed 2, labelled by it."""
     path = tmp_path / "rr.txt"

@@ -131,12 +131,14 @@ class FakeSensor:
         return self._label
 
     def push(self, event: SensorEvent) -> None:
-        """Send one more event (after the script)."""
-        self._pushed.put_nowait(event)
+        """Send one more event (after the script); nothing once closed."""
+        if not self._closed:
+            self._pushed.put_nowait(event)
 
     def pending(self) -> int:
-        """Pushed events not yet taken by the reader (0: the reader has had every one)."""
-        return self._pushed.qsize()
+        """Pushed events not yet taken by the reader (0: the reader has had every one, or the
+        sensor is closed and no reader will take any more)."""
+        return 0 if self._closed else self._pushed.qsize()
 
     async def events(self) -> AsyncIterator[SensorEvent]:
         """The script in time order, then pushed events, until close()."""
