@@ -384,5 +384,5 @@ def run_flow(start: str, options: FlowOptions, config: Config, clock: Clock | No
             options.setup.close()
     outcome = app.return_value
     if outcome is not None and outcome.line:
-        print(outcome.line)
+        print(visible(outcome.line))  # it may name a file (settings, the plan): shown, not sent
     return app.return_code or 0

@@ -300,3 +300,33 @@ def test_a_home_path_holding_escapes_is_shown_escaped(
     status, _, err = _cli(capsys, "history", "--plain")
     assert status == 2 and "\x1b" not in err and "\x07" not in err
     assert "x\\x1b]0;owned\\x07y" in err
+
+
+def test_every_command_shows_paths_holding_escapes_escaped(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    make_checkin: Make,
+) -> None:
+    """A folder name holding ESC and BEL, in what import (the open-folder warning), forget
+    (asking, deleting, nothing to delete) and sounds --out print: shown as escapes, never sent."""
+    hostile = tmp_path / "x\x1b]0;PWN\x07"
+    hostile.mkdir(mode=0o755)
+    os.chmod(hostile, 0o755)
+    monkeypatch.setenv("BREATH_TUI_HOME", str(hostile))
+    (tmp_path / "in.jsonl").write_text(_jsonl([make_checkin()]))
+    said = []
+    for argv in (
+        ["import", str(tmp_path / "in.jsonl")],
+        ["forget", "--yes"],
+        ["forget", "--yes"],
+        ["sounds", "--out", str(hostile / "cues")],
+    ):
+        status, out, err = _cli(capsys, *argv)
+        assert status == 0, (argv, err)
+        said.append(out + err)
+    assert "mode 0755" in said[0] and "Deleted the journal" in said[1]
+    assert "no journal" in said[2] and "Wrote 8 cue sounds" in said[3]
+    for text in said:
+        assert "\x1b" not in text and "\x07" not in text, text
+        assert "x\\x1b]0;PWN\\x07" in text, text

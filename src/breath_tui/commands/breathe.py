@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from breath_tui.core.errors import BadInput
+from breath_tui.core.text import visible
 
 if TYPE_CHECKING:
     from breath_tui.core.settings import Config
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             source = source_for(choice)
         except (HeartExtraMissing, SensorUnavailable) as problem:
-            print(f"breath-tui: {problem}", file=sys.stderr)
+            print(f"breath-tui: {visible(str(problem))}", file=sys.stderr)
             return 1
     setup = session_for(
         config,

@@ -14,6 +14,7 @@ import sys
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from breath_tui.core.errors import BadInput
+from breath_tui.core.text import visible
 
 if TYPE_CHECKING:
     from breath_tui.core.heart.protocol import SteppedProtocol
@@ -133,7 +134,7 @@ def run_live(options: ResonanceOptions, args: argparse.Namespace) -> int:
         require("numpy", "scipy")
         source = source_for(options.sensor)
     except (HeartExtraMissing, SensorUnavailable) as problem:
-        print(f"breath-tui: {problem}", file=sys.stderr)
+        print(f"breath-tui: {visible(str(problem))}", file=sys.stderr)
         return 1
     from breath_tui.app import run_flow
     from breath_tui.core.config import load_config

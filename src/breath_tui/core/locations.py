@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from breath_tui.core.errors import BadInput
+from breath_tui.core.text import visible
 
 APP_NAME = "breath-tui"
 HOME_VARIABLE = "BREATH_TUI_HOME"
@@ -91,7 +92,7 @@ def ensure_private_dir(path: Path) -> str | None:
         if mode & 0o077 and path not in _warned:
             _warned.add(path)
             return (
-                f"{path} can be opened by other users (mode {mode:04o}); breath-tui leaves it as "
+                f"{visible(str(path))} can be opened by other users (mode {mode:04o}); breath-tui leaves it as "
                 "it is and keeps its own files private (0600). chmod 700 it to close it."
             )
         return None

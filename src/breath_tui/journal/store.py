@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from breath_tui.core.checkin import STEPS, CheckIn, CheckInError, Kind, Status, steps_for
 from breath_tui.core.locations import ensure_private_dir, journal_path
+from breath_tui.core.text import visible
 from breath_tui.core.trends import FeedbackPoint, TrendRow
 from breath_tui.core.when import Now, local_now
 from breath_tui.journal.access import (
@@ -89,7 +90,8 @@ class ImportResult:
 
 
 def _report_to_stderr(message: str) -> None:
-    print(f"breath-tui: {message}", file=sys.stderr, flush=True)
+    # The message names files: a control character in a path is shown, never sent.
+    print(f"breath-tui: {visible(message, keep_lines=True)}", file=sys.stderr, flush=True)
 
 
 class Journal:
