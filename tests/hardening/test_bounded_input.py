@@ -66,6 +66,11 @@ def assert_refused(capsys, tmp_path, line: str, *words: str) -> None:
         ('{"schema": 1, "n": ' + "9" * 5000 + "}", ("too many digits",)),
         (checkin_line(note="\ud800"), ("note", "surrogate")),
         (checkin_line(extra={"k": "\udfff"}), ("surrogate",)),
+        (checkin_line(**{"\ud800": 1}), ("key", "surrogate")),
+        (
+            checkin_line(body=[{"region": "a", "sensations": [], "intensity": 1, "\udbff": 1}]),
+            ("body[0]", "surrogate"),
+        ),
         (checkin_line(extra=float("nan")), ("NaN",)),
         (checkin_line(extra=float("inf")), ("Infinity",)),
         (checkin_line()[:-1] + ', "big": 1e400}', ("big", "finite")),
