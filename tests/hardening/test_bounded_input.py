@@ -149,6 +149,38 @@ def test_import_of_standard_input_is_bounded_too(capsys, monkeypatch) -> None:
     assert status == 2 and "standard input, line 1" in err
 
 
+class Zeros(io.RawIOBase):
+    """/dev/zero as standard input: NUL bytes, no newline, up to `size`; counts what is read."""
+
+    def __init__(self, size: int) -> None:
+        self.left = size
+        self.read_bytes = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        count = min(len(buffer), self.left)
+        buffer[:count] = bytes(count)
+        self.left -= count
+        self.read_bytes += count
+        return count
+
+
+def test_import_of_endless_standard_input_stops_at_the_size_limit(capsys, monkeypatch) -> None:
+    """`import - < /dev/zero`: one endless line is skipped only up to the file limit, then exit
+    2 (the skipping loop never looked at the limit and read forever)."""
+    import breath_tui.journal.exchange as exchange
+
+    limit = 4 * MAX_LINE_BYTES
+    monkeypatch.setattr(exchange, "MAX_IMPORT_BYTES", limit)
+    zeros = Zeros(64 * limit)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(zeros)))
+    status, _, err = run(capsys, "import", "-")
+    assert status == 2 and "standard input" in err and "larger than" in err, err
+    assert zeros.read_bytes <= limit + MAX_LINE_BYTES + (1 << 17)
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [

@@ -100,22 +100,27 @@ def _lines(stream: BinaryIO, source: str) -> Iterator[tuple[int, bytes | None]]:
         ImportFileError: the whole file is over MAX_IMPORT_BYTES.
     """
     total = 0
-    for number in itertools.count(1):
-        line = stream.readline(MAX_LINE_BYTES + 1)
-        if not line:
-            return
+
+    def count(line: bytes) -> None:
+        nonlocal total
         total += len(line)
-        too_long = len(line) > MAX_LINE_BYTES
-        while too_long and not line.endswith(b"\n"):  # skip the rest of an over-long line
-            line = stream.readline(_READ_TAIL)
-            if not line:
-                break
-            total += len(line)
         if total > MAX_IMPORT_BYTES:
             raise ImportFileError(
                 f"{source}: larger than {MAX_IMPORT_BYTES >> 20} MiB, the most breath-tui "
                 "imports at once; split it. Nothing was imported."
             )
+
+    for number in itertools.count(1):
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        count(line)
+        too_long = len(line) > MAX_LINE_BYTES
+        while too_long and not line.endswith(b"\n"):  # skip the rest of an over-long line
+            line = stream.readline(_READ_TAIL)
+            if not line:
+                break
+            count(line)  # standard input may never end (/dev/zero): the limit stops it too
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark
             line = line[3:]
         yield number, (None if too_long else line)
