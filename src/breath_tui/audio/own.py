@@ -44,6 +44,9 @@ FADE_IN_MS = 10
 FADE_OUT_MS = 100  # pydub steps a longer fade per millisecond, which buzzes (see cues.Voice)
 HOLD_MS = 300
 FIFTH_DOWN = 2 / 3
+MAX_SAMPLE_RATE = 768_000
+"""The highest sample rate read (twice the highest any recorder makes)."""
+MAX_CHANNELS = 64
 
 
 class OwnSoundError(BadInput):
@@ -107,9 +110,27 @@ def read_sound(path: Path) -> AudioSegment:
                 "installed (apt install ffmpeg)"
             ) from None
         raise OwnSoundError(f"{name}: cannot be read as audio") from None
+    problem = _format_problem(sound)
+    if problem:
+        raise OwnSoundError(f"{name}: cannot be read as audio ({problem})")
     if len(sound) / 1000 > MAX_SOURCE_SECONDS:
         raise _too_long(name, len(sound) / 1000)
     return sound
+
+
+def _format_problem(sound: AudioSegment) -> str | None:
+    """What is impossible in a sound's format as its header gave it, or None.
+
+    A WAV header is the file's own word: a sample rate, a channel count or a sample size of 0
+    (pydub divides by each) or a sample size audioop cannot convert is refused here.
+    """
+    if not 1 <= sound.channels <= MAX_CHANNELS:
+        return f"{sound.channels} channels"
+    if not 1 <= sound.frame_rate <= MAX_SAMPLE_RATE:
+        return f"a sample rate of {sound.frame_rate} Hz"
+    if sound.sample_width not in (1, 2, 3, 4):
+        return f"{8 * sound.sample_width} bits a sample"
+    return None
 
 
 def _too_long(name: str, seconds: float) -> OwnSoundError:
