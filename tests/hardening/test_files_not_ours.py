@@ -102,6 +102,50 @@ def test_another_programs_database_is_never_written_into(capsys, breath_home) ->
     assert path.read_bytes() == before
 
 
+def test_another_programs_database_keeps_its_mode(capsys, breath_home, tmp_path) -> None:
+    """Importing onto another program's database (mode 0664): refused, and its mode is kept
+    (it was made 0600 before breath-tui knew the file was not its own)."""
+    breath_home.mkdir(mode=0o700)
+    path = breath_home / "journal.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE contacts (name TEXT)")
+    db.close()
+    os.chmod(path, 0o664)
+    (tmp_path / "in.jsonl").write_text("")
+    for argv in (["import", str(tmp_path / "in.jsonl")], ["history", "--plain"], ["export"]):
+        status, _, err = run(capsys, *argv)
+        assert status == 2 and "another program's SQLite database" in err, (argv, err)
+        assert mode(path) == 0o664, argv
+    assert sorted(p.name for p in breath_home.iterdir()) == ["journal.sqlite3"]
+
+
+def test_another_programs_wal_database_is_not_checkpointed(capsys, breath_home) -> None:
+    """Another program's database in WAL mode, its last writes still in its -wal file: refused
+    with all three files as they were (closing a read-write connection folded the -wal into the
+    database and deleted it)."""
+    import shutil
+
+    source = breath_home.parent / "other"
+    source.mkdir()
+    breath_home.mkdir(mode=0o700)
+    db = sqlite3.connect(source / "journal.sqlite3")
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA wal_autocheckpoint = 0")
+    db.execute("CREATE TABLE contacts (name TEXT)")
+    db.executemany("INSERT INTO contacts VALUES (?)", [("Sam",)] * 50)
+    db.commit()
+    for suffix in ("", "-wal", "-shm"):
+        shutil.copy(source / f"journal.sqlite3{suffix}", breath_home / f"journal.sqlite3{suffix}")
+    db.close()
+    # The -shm file is SQLite's shared memory, which any reader writes its read marks into.
+    data = ("journal.sqlite3", "journal.sqlite3-wal")
+    before = {name: (breath_home / name).read_bytes() for name in data}
+    status, _, err = run(capsys, "import", "-")
+    assert status == 2 and "another program's SQLite database" in err
+    assert {name: (breath_home / name).read_bytes() for name in data} == before
+    assert (breath_home / "journal.sqlite3-shm").exists()
+
+
 def test_a_new_journal_carries_breath_tuis_application_id(breath_home) -> None:
     """A journal made now says it is breath-tui's (PRAGMA application_id)."""
     with Journal() as journal:

@@ -39,8 +39,10 @@ from breath_tui.journal.access import (
     check_ours,
     hold_shared,
     in_use_message,
+    make_private,
     open_private,
     refuse_symlink,
+    refuse_unless_ours,
     same_file,
     take_exclusive,
 )
@@ -177,6 +179,8 @@ class Journal:
                     if attempt == 2:
                         raise
             hold_shared(self._fd)
+            if not self.readonly:
+                refuse_unless_ours(self.path)
         except OSError as error:
             self._close_fd()
             verb = "read" if self.readonly else "opened for writing"
@@ -254,6 +258,8 @@ class Journal:
                         f"knows {LATEST}); update breath-tui to open it"
                     )
                 return
+            assert self._fd is not None
+            make_private(self._fd)  # only now: the file is known to be a breath-tui journal
             self._use_wal()
             self._db.execute("PRAGMA synchronous = FULL")
             self._db.execute("PRAGMA secure_delete = ON")
