@@ -146,6 +146,41 @@ def test_another_programs_wal_database_is_not_checkpointed(capsys, breath_home) 
     assert (breath_home / "journal.sqlite3-shm").exists()
 
 
+@pytest.mark.parametrize("what", ["database", "symlink", "dangling", "fifo"])
+def test_forget_refuses_what_other_commands_refuse(capsys, breath_home, what) -> None:
+    """forget --yes on another program's database, a symlinked journal (to a breath-tui journal
+    elsewhere, or to nothing) or a pipe: exit 2 naming it, nothing deleted (the database was
+    deleted, and the link removed with "Deleted the journal")."""
+    breath_home.mkdir(mode=0o700)
+    path = breath_home / "journal.sqlite3"
+    elsewhere = breath_home.parent / "elsewhere.sqlite3"
+    if what == "database":
+        with sqlite3.connect(path) as db:
+            db.execute("CREATE TABLE contacts (name TEXT)")
+        db.close()
+    elif what == "symlink":
+        with Journal(elsewhere):
+            pass
+        path.symlink_to(elsewhere)
+    elif what == "dangling":
+        path.symlink_to(elsewhere)
+    else:
+        os.mkfifo(path)
+    status, out, err = run(capsys, "forget", "--yes")
+    assert status == 2 and "journal.sqlite3" in err and "Deleted" not in out, (out, err)
+    assert os.path.lexists(path) and path.is_symlink() == (what in ("symlink", "dangling"))
+    assert elsewhere.exists() == (what == "symlink")
+
+
+def test_history_refuses_a_pipe_at_the_journals_path(capsys, breath_home) -> None:
+    """A named pipe called journal.sqlite3: history says it is not a regular file, exit 2 (it
+    waited for a writer for ever)."""
+    breath_home.mkdir(mode=0o700)
+    os.mkfifo(breath_home / "journal.sqlite3")
+    status, _, err = run(capsys, "history", "--plain")
+    assert status == 2 and "not a regular file" in err
+
+
 def test_a_new_journal_carries_breath_tuis_application_id(breath_home) -> None:
     """A journal made now says it is breath-tui's (PRAGMA application_id)."""
     with Journal() as journal:

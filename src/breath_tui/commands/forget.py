@@ -35,10 +35,11 @@ def run(args: argparse.Namespace) -> int:
     """Delete after a typed "yes"; 2 (nothing deleted) without a terminal to ask on or --yes."""
     from breath_tui.core.locations import journal_path
     from breath_tui.core.text import visible
-    from breath_tui.journal import forget_journal
+    from breath_tui.journal import forget_journal, refuse_to_forget
     from breath_tui.journal.damage import SIDE_FILES, damaged_copies
 
     path = journal_path()
+    refuse_to_forget(path)  # before asking: a link or another program's file is not deleted
     if not damaged_copies(path) and not any(
         Path(f"{path}{suffix}").exists() for suffix in ("", *SIDE_FILES)
     ):

@@ -58,7 +58,9 @@ def open_private(path: Path, *, create: bool) -> int:
 
     Returns the file descriptor, which the Journal keeps (and flocks) while it is open.
     """
-    flags = (os.O_RDWR if create else os.O_RDONLY) | getattr(os, "O_NOFOLLOW", 0) | os.O_CLOEXEC
+    # O_NONBLOCK: a named pipe at the path must be refused below, not waited on for a writer.
+    flags = os.O_RDWR if create else os.O_RDONLY
+    flags |= getattr(os, "O_NOFOLLOW", 0) | os.O_CLOEXEC | getattr(os, "O_NONBLOCK", 0)
     made = False
     try:
         if create:
@@ -76,6 +78,7 @@ def open_private(path: Path, *, create: bool) -> int:
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
         raise JournalRefused(f"{path} is not a regular file; nothing was changed")
+    os.set_blocking(fd, True)
     if made:
         os.fchmod(fd, 0o600)  # the umask may have narrowed 0600; never widened it
     return fd

@@ -36,6 +36,7 @@ from breath_tui.journal.access import (
     APPLICATION_ID,
     JournalGone,
     JournalInUse,
+    JournalRefused,
     check_ours,
     hold_shared,
     in_use_message,
@@ -609,14 +610,32 @@ def read_journal(**filters: Any) -> list[CheckIn]:
         return []
 
 
+def refuse_to_forget(path: Path) -> None:
+    """Raise JournalRefused when the file at the journal's path is one no command may open:
+    a symlink (even to a journal), something not a regular file, another program's database.
+    A damaged journal, or one that cannot be read, can be forgotten: forget is the way out."""
+    if not os.path.lexists(path):
+        return
+    try:
+        with Journal(path, recover=False, readonly=True):
+            pass
+    except JournalRefused:
+        raise
+    except JournalError:
+        return
+
+
 def forget_journal(path: Path | None = None, *, force: bool = False) -> list[Path]:
     """Delete the journal, its side files and any damaged copies moved aside; return those removed.
 
     Raises:
+        JournalRefused: the file at the path is not breath-tui's to delete (see
+            refuse_to_forget); nothing is deleted.
         JournalInUse: another process has the journal open (an app in the middle of a
             check-in, say) and `force` is not given; nothing is deleted.
     """
     base = path if path is not None else journal_path()
+    refuse_to_forget(base)
     held = None
     if base.is_file() and not base.is_symlink():
         held = take_exclusive(base)
