@@ -43,6 +43,23 @@ def test_export_force_never_replaces_a_device_or_a_pipe(capsys, tmp_path, make_c
     assert stat.S_ISFIFO(fifo.stat().st_mode) and stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
+def test_export_force_never_replaces_a_symlink(capsys, tmp_path, make_checkin) -> None:
+    """--force onto a symlink (to a device, to a file, to nothing): exit 2 naming -o; the link
+    and what it points to are untouched (the link was replaced by a regular file)."""
+    with Journal() as journal:
+        journal.add(make_checkin())
+    kept = tmp_path / "kept.txt"
+    kept.write_text("keep me")
+    for target in ("/dev/null", str(kept), str(tmp_path / "nowhere")):
+        link = tmp_path / "link.jsonl"
+        link.symlink_to(target)
+        status, _, err = run(capsys, "export", "-o", str(link), "--force")
+        assert status == 2 and f"-o {link}" in err and "symbolic link" in err, err
+        assert link.is_symlink() and os.readlink(link) == target
+        link.unlink()
+    assert kept.read_text() == "keep me" and not (tmp_path / "nowhere").exists()
+
+
 def test_an_existing_shared_folder_keeps_its_mode(capsys, breath_home, make_checkin) -> None:
     """BREATH_TUI_HOME at an existing 1777 folder: its mode and sticky bit are kept, one warning
     says so, and breath-tui's own files inside are 0600."""
