@@ -222,7 +222,10 @@ class BreathApp(App[Outcome]):
 
     def save_to_file(self, text: str, stem: str) -> None:
         """Save `text` to a new private file in the data folder, and say where (the fallback
-        for a terminal that does not pass copies to the clipboard)."""
+        for a terminal that does not pass copies to the clipboard). Control characters are
+        saved as the screen shows them (escapes as text): `cat` on the file must not run a
+        note's escape sequences."""
+        text = visible(text, keep_lines=True)
         from breath_tui.core.locations import data_dir, ensure_private_dir
         from breath_tui.core.private_files import write_privately
         from breath_tui.core.when import local_now
