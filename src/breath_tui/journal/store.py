@@ -109,6 +109,7 @@ class Journal:
             open to others (default: stderr; a full-screen app passes its own, as a notice).
         readonly: open for reading only (history, export): nothing is created, changed or moved,
             so a journal on a read-only disk, or a full one, can still be read and exported.
+            No file, or an empty one, raises NoJournalYet: readers show an empty journal.
         busy_timeout: how long a call waits for another copy of breath-tui to let go of the
             journal before it fails with "busy" (the command line waits long; a screen, in its
             worker, waits about 2 s and then says so).
@@ -258,6 +259,10 @@ class Journal:
                         f"{self.path}: written by a newer breath-tui (schema {version}; this one "
                         f"knows {LATEST}); update breath-tui to open it"
                     )
+                if version == 0:
+                    # An empty file (or one made and left before its first migration): an
+                    # empty journal to a reader, which never writes its tables into it.
+                    raise NoJournalYet(f"the journal {self.path} is empty")
                 return
             assert self._fd is not None
             make_private(self._fd)  # only now: the file is known to be a breath-tui journal
