@@ -12,6 +12,7 @@ written to or overwritten: it is moved aside, byte for byte, to journal.sqlite3.
 
 from __future__ import annotations
 
+import errno
 import itertools
 import json
 import os
@@ -187,8 +188,11 @@ class Journal:
             self._close_fd()
             verb = "read" if self.readonly else "opened for writing"
             verb = verb if self.path.exists() else "created"
+            why = error.strerror or str(error)
+            if error.errno == errno.ENOSPC:
+                why = f"the disk is full (no space left in {self.path.parent})"
             raise JournalError(
-                f"{self.path}: cannot be {verb}: {error.strerror or error}; nothing was changed"
+                f"{self.path}: cannot be {verb}: {why}; nothing was changed"
             ) from None
         try:
             self._db = self._connect()
@@ -307,7 +311,9 @@ class Journal:
             yield
         except self._sqlite.DatabaseError as error:
             reason = f": {error}"
-            if "not a database" in str(error) or "malformed" in str(error):
+            if _disk_full(error, self.path.parent):
+                reason = f": the disk is full (no space left in {self.path.parent})"
+            elif "not a database" in str(error) or "malformed" in str(error):
                 reason = f" is not a breath-tui journal, or is damaged ({error})"
             elif "locked" in str(error) or "busy" in str(error):
                 reason = " is busy: another breath-tui kept it locked too long; try again"
@@ -579,6 +585,26 @@ class Journal:
         """How many check-ins match (all, by default)."""
         where, params = _filters(since, kind, status)
         return int(self._read(f"SELECT count(*) FROM checkins{where}", params)[0][0])
+
+
+_SQLITE_IOERR, _SQLITE_FULL = 10, 13
+NEARLY_FULL_BYTES = 64 * 1024
+"""Less free space than this on the journal's disk makes an I/O error a full disk."""
+
+
+def _disk_full(error: Exception, folder: Path) -> bool:
+    """Whether a SQLite error means the disk is full: SQLITE_FULL, or an I/O error (SQLite
+    names ENOSPC so when growing its -shm file, say) while the folder's disk has no room."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code == _SQLITE_FULL or "disk is full" in str(error):
+        return True
+    if code != _SQLITE_IOERR and "disk I/O error" not in str(error):
+        return False
+    try:
+        room = os.statvfs(folder)
+    except (OSError, AttributeError):  # no statvfs (Windows): say what SQLite said
+        return False
+    return room.f_bavail * room.f_frsize < NEARLY_FULL_BYTES
 
 
 def _filters(
