@@ -28,7 +28,7 @@ from textual.theme import Theme
 
 from breath_tui.core.clock import Clock, session_clock
 from breath_tui.core.errors import BadInput
-from breath_tui.core.text import visible
+from breath_tui.core.text import clipped, visible
 from breath_tui.flows import FlowOptions, flow_named
 from breath_tui.screens.base import BreathModal, BreathScreen, Outcome
 
@@ -328,7 +328,9 @@ def check_theme(app: BreathApp) -> None:
     )
     where = f"{path}, line {line}" if line else str(path)
     names = ", ".join(sorted(app.available_themes))
-    raise ConfigError(f"{where}: display.theme {theme!r} is not a theme; use one of {names}")
+    raise ConfigError(
+        f"{where}: display.theme {clipped(repr(theme))} is not a theme; use one of {names}"
+    )
 
 
 def _never_fails(start: str) -> bool:

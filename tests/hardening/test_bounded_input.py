@@ -224,3 +224,34 @@ def test_history_plain_is_linear_in_a_long_note(capsys, make_checkin: Make) -> N
         journal.add(make_checkin(note="w" * 99_000))
     status, out, _ = run(capsys, "history", "--plain")
     assert status == 0 and ("w" * 99_000) in out
+
+
+LONG = "x" * 10_000
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["breathe", "--plain", "--pattern", LONG],
+        ["breathe", "--plain", "--pattern", "4-4-" + LONG],
+        ["breathe", "--plain", "--pattern", "4-4-" + "9" * 10_000],
+        ["breathe", "--plain", "--minutes", LONG],
+        ["breathe", "--plain", "--cycles", LONG],
+        ["breathe", "--plain", "--cycles", "9" * 4000],
+        ["breathe", "--plain", "--tempo", LONG],
+        ["breathe", "--plain", "--sensor", LONG],
+        ["history", "--plain", "--since", LONG],
+        ["export", "--since", LONG],
+        ["export", "--format", LONG],
+        ["resonance", "--analyse", "x", "--minutes-each", LONG],
+        ["serve", "--port", "9" * 10_000],
+        ["history", "--plain", LONG],
+        [LONG],
+    ],
+)
+def test_a_long_value_is_not_repeated_in_full(capsys, argv) -> None:
+    """A 10,000-character option value is refused (exit 2) with its first 60 characters and
+    '...', never repeated whole."""
+    status, _, err = run(capsys, *argv)
+    assert status == 2 and "Traceback" not in err
+    assert len(err) < 600 and "..." in err, err

@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from breath_tui.core.errors import BadInput
-from breath_tui.core.text import visible
+from breath_tui.core.text import clipped, visible
 
 if TYPE_CHECKING:
     from breath_tui.core.settings import Config
@@ -19,7 +19,9 @@ def _number(kind: type, option: str) -> Any:
             return kind(text)
         except ValueError:
             noun = "a whole number" if kind is int else "a number"
-            raise argparse.ArgumentTypeError(f"{option} wants {noun}, not {text!r}") from None
+            raise argparse.ArgumentTypeError(
+                f"{option} wants {noun}, not '{clipped(text)}'"
+            ) from None
 
     return parse
 

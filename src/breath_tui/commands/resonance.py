@@ -14,7 +14,7 @@ import sys
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from breath_tui.core.errors import BadInput
-from breath_tui.core.text import visible
+from breath_tui.core.text import clipped, visible
 
 if TYPE_CHECKING:
     from breath_tui.core.heart.protocol import SteppedProtocol
@@ -34,7 +34,9 @@ def _minutes(text: str) -> float:
     try:
         return float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--minutes-each wants a number, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"--minutes-each wants a number, not '{clipped(text)}'"
+        ) from None
 
 
 def register(commands: Any) -> None:

@@ -32,7 +32,13 @@ from breath_tui.core.card import (
 from breath_tui.core.checkin import CheckIn, CheckInError
 from breath_tui.core.errors import BadInput
 from breath_tui.core.feedback import feedback_heading, feedback_markdown
-from breath_tui.core.text import markdown_quote, markdown_text, neutralise_formula, visible
+from breath_tui.core.text import (
+    clipped,
+    markdown_quote,
+    markdown_text,
+    neutralise_formula,
+    visible,
+)
 from breath_tui.core.when import day_and_time, long_date
 
 FORMATS = ("jsonl", "csv", "md", "summary")
@@ -345,4 +351,4 @@ def export(
     elif fmt == "md":
         write_markdown(checkins, out, since)
     else:
-        raise BadInput(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        raise BadInput(f"--format must be one of {', '.join(FORMATS)}, not '{clipped(fmt)}'")
