@@ -78,7 +78,8 @@ def parse_line(line: bytes) -> CheckIn:
 
     Raises:
         BadLine: the line is not UTF-8, not strict JSON (NaN and Infinity are refused, as
-            strict JSON readers refuse them), nested too deeply, or not a valid check-in.
+            strict JSON readers refuse them), nested too deeply, or not a valid check-in (a
+            feedback without its feedback object among them).
     """
     try:
         text = line.decode("utf-8")
@@ -94,9 +95,17 @@ def parse_line(line: bytes) -> CheckIn:
         reason = "a number has too many digits" if "digits" in str(error) else str(error)
         raise BadLine(f"not valid JSON: {reason}") from None
     try:
-        return CheckIn.from_dict(item)
+        checkin = CheckIn.from_dict(item)
     except CheckInError as error:
         raise BadLine(str(error)) from None
+    if checkin.kind == "feedback" and checkin.feedback is None:
+        # The journal holds one only for the moment between starting a feedback and saving
+        # its first answer; a file's entry is what was said, and a feedback says its session.
+        raise BadLine(
+            'feedback is missing: an entry of kind "feedback" needs its "feedback" object, '
+            "with session_date at least"
+        )
+    return checkin
 
 
 def _lines(stream: BinaryIO, source: str) -> Iterator[tuple[int, bytes | None]]:
