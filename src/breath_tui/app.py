@@ -28,7 +28,7 @@ from textual.theme import Theme
 
 from breath_tui.core.clock import Clock, session_clock
 from breath_tui.core.errors import BadInput
-from breath_tui.core.text import visible
+from breath_tui.core.text import clipped, visible
 from breath_tui.flows import FlowOptions, flow_named
 from breath_tui.screens.base import BreathModal, BreathScreen, Outcome
 
@@ -222,7 +222,10 @@ class BreathApp(App[Outcome]):
 
     def save_to_file(self, text: str, stem: str) -> None:
         """Save `text` to a new private file in the data folder, and say where (the fallback
-        for a terminal that does not pass copies to the clipboard)."""
+        for a terminal that does not pass copies to the clipboard). Control characters are
+        saved as the screen shows them (escapes as text): `cat` on the file must not run a
+        note's escape sequences."""
+        text = visible(text, keep_lines=True)
         from breath_tui.core.locations import data_dir, ensure_private_dir
         from breath_tui.core.private_files import write_privately
         from breath_tui.core.when import local_now
@@ -325,7 +328,9 @@ def check_theme(app: BreathApp) -> None:
     )
     where = f"{path}, line {line}" if line else str(path)
     names = ", ".join(sorted(app.available_themes))
-    raise ConfigError(f"{where}: display.theme {theme!r} is not a theme; use one of {names}")
+    raise ConfigError(
+        f"{where}: display.theme {clipped(repr(theme))} is not a theme; use one of {names}"
+    )
 
 
 def _never_fails(start: str) -> bool:
@@ -384,5 +389,5 @@ def run_flow(start: str, options: FlowOptions, config: Config, clock: Clock | No
             options.setup.close()
     outcome = app.return_value
     if outcome is not None and outcome.line:
-        print(outcome.line)
+        print(visible(outcome.line))  # it may name a file (settings, the plan): shown, not sent
     return app.return_code or 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 from functools import partial
 from typing import Any, NoReturn
 
@@ -51,7 +52,21 @@ class Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line (and a hint), not a page of usage."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+        raise UsageError(f"{self.prog}: {_clip_values(message)} (see {self.prog} --help)")
+
+
+_UNRECOGNIZED = "unrecognized arguments: "
+_CHOICE = re.compile(r"(invalid choice: )(['\"])(.*?)\2( \(choose from )", re.DOTALL)
+
+
+def _clip_values(message: str) -> str:
+    """argparse's own messages with the value typed cut to its first characters: a
+    10,000-character argument is not repeated whole."""
+    from breath_tui.core.text import clipped
+
+    if message.startswith(_UNRECOGNIZED):
+        return _UNRECOGNIZED + clipped(message[len(_UNRECOGNIZED) :])
+    return _CHOICE.sub(lambda m: f"{m[1]}{m[2]}{clipped(m[3])}{m[2]}{m[4]}", message)
 
 
 def build_parser(only: str | None = None) -> Parser:

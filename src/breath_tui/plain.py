@@ -11,6 +11,7 @@ from breath_tui.core.clock import Clock
 from breath_tui.core.pacer import Pacer
 from breath_tui.core.patterns import Pattern
 from breath_tui.core.safety import safety_lines
+from breath_tui.core.text import visible
 
 if TYPE_CHECKING:
     from breath_tui.session_setup import SessionSetup
@@ -90,7 +91,8 @@ def run_plain(
     """
 
     def say(text: str) -> None:
-        out.write(text + "\n")
+        # Notices name files (a cue file, a recording) and patterns: shown, never sent.
+        out.write(visible(text) + "\n")
         out.flush()
 
     shown_notice: str | None = None

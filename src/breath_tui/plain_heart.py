@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from breath_tui.core.clock import Clock
 from breath_tui.core.heart.breathing import BreathHeart
+from breath_tui.core.text import visible
 
 if TYPE_CHECKING:
     from breath_tui.core.checkin import Heart
@@ -100,7 +101,7 @@ class PlainHeart:
         """Print the figures and keep the session with them in the journal."""
         heart = self.figures(self.clock.now() if state.done else None)
         if heart is None:
-            out.write(f"Heart: no beats came from {self.source.label}.\n")
+            out.write(f"Heart: no beats came from {visible(self.source.label)}.\n")
             out.flush()
             return
         out.write(
@@ -133,7 +134,7 @@ class PlainHeart:
             with Journal() as journal:
                 journal.add(entry)
         except JournalError as error:
-            out.write(f"Not saved: {error}\n")
+            out.write(f"Not saved: {visible(str(error), keep_lines=True)}\n")
         else:
             out.write("Kept in your journal with the heart figures.\n")
         out.flush()

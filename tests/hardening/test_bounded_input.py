@@ -66,6 +66,11 @@ def assert_refused(capsys, tmp_path, line: str, *words: str) -> None:
         ('{"schema": 1, "n": ' + "9" * 5000 + "}", ("too many digits",)),
         (checkin_line(note="\ud800"), ("note", "surrogate")),
         (checkin_line(extra={"k": "\udfff"}), ("surrogate",)),
+        (checkin_line(**{"\ud800": 1}), ("key", "surrogate")),
+        (
+            checkin_line(body=[{"region": "a", "sensations": [], "intensity": 1, "\udbff": 1}]),
+            ("body[0]", "surrogate"),
+        ),
         (checkin_line(extra=float("nan")), ("NaN",)),
         (checkin_line(extra=float("inf")), ("Infinity",)),
         (checkin_line()[:-1] + ', "big": 1e400}', ("big", "finite")),
@@ -144,6 +149,38 @@ def test_import_of_standard_input_is_bounded_too(capsys, monkeypatch) -> None:
     assert status == 2 and "standard input, line 1" in err
 
 
+class Zeros(io.RawIOBase):
+    """/dev/zero as standard input: NUL bytes, no newline, up to `size`; counts what is read."""
+
+    def __init__(self, size: int) -> None:
+        self.left = size
+        self.read_bytes = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        count = min(len(buffer), self.left)
+        buffer[:count] = bytes(count)
+        self.left -= count
+        self.read_bytes += count
+        return count
+
+
+def test_import_of_endless_standard_input_stops_at_the_size_limit(capsys, monkeypatch) -> None:
+    """`import - < /dev/zero`: one endless line is skipped only up to the file limit, then exit
+    2 (the skipping loop never looked at the limit and read forever)."""
+    import breath_tui.journal.exchange as exchange
+
+    limit = 4 * MAX_LINE_BYTES
+    monkeypatch.setattr(exchange, "MAX_IMPORT_BYTES", limit)
+    zeros = Zeros(64 * limit)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(zeros)))
+    status, _, err = run(capsys, "import", "-")
+    assert status == 2 and "standard input" in err and "larger than" in err, err
+    assert zeros.read_bytes <= limit + MAX_LINE_BYTES + (1 << 17)
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [
@@ -187,3 +224,34 @@ def test_history_plain_is_linear_in_a_long_note(capsys, make_checkin: Make) -> N
         journal.add(make_checkin(note="w" * 99_000))
     status, out, _ = run(capsys, "history", "--plain")
     assert status == 0 and ("w" * 99_000) in out
+
+
+LONG = "x" * 10_000
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["breathe", "--plain", "--pattern", LONG],
+        ["breathe", "--plain", "--pattern", "4-4-" + LONG],
+        ["breathe", "--plain", "--pattern", "4-4-" + "9" * 10_000],
+        ["breathe", "--plain", "--minutes", LONG],
+        ["breathe", "--plain", "--cycles", LONG],
+        ["breathe", "--plain", "--cycles", "9" * 4000],
+        ["breathe", "--plain", "--tempo", LONG],
+        ["breathe", "--plain", "--sensor", LONG],
+        ["history", "--plain", "--since", LONG],
+        ["export", "--since", LONG],
+        ["export", "--format", LONG],
+        ["resonance", "--analyse", "x", "--minutes-each", LONG],
+        ["serve", "--port", "9" * 10_000],
+        ["history", "--plain", LONG],
+        [LONG],
+    ],
+)
+def test_a_long_value_is_not_repeated_in_full(capsys, argv) -> None:
+    """A 10,000-character option value is refused (exit 2) with its first 60 characters and
+    '...', never repeated whole."""
+    status, _, err = run(capsys, *argv)
+    assert status == 2 and "Traceback" not in err
+    assert len(err) < 600 and "..." in err, err

@@ -233,3 +233,24 @@ def test_a_damaged_wal_mode_journal_keeps_its_wal_byte_for_byte(tmp_path: Path) 
         aside = journal.moved_aside
     assert aside is not None
     assert (aside.read_bytes(), Path(f"{aside}-wal").read_bytes()) == (damaged, wal)
+
+
+def test_an_empty_journal_file_is_an_empty_journal_to_readers(
+    breath_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 0-byte journal.sqlite3 (mode 0644): history says there is nothing yet, every export
+    format writes no entries, exit 0; the file is untouched and nothing is made beside it
+    (both said "no such table: checkins", exit 1)."""
+    breath_home.mkdir(mode=0o700)
+    path = breath_home / "journal.sqlite3"
+    path.write_bytes(b"")
+    os.chmod(path, 0o644)
+    assert main(["history", "--plain"]) == 0
+    assert "No check-ins yet." in capsys.readouterr().out
+    for fmt in ("jsonl", "csv", "md", "summary"):
+        assert main(["export", "--format", fmt]) == 0, fmt
+        out, err = capsys.readouterr()
+        assert err == "" and "Check-in" not in out, (fmt, out)
+    assert main(["export"]) == 0 and capsys.readouterr().out == ""
+    assert path.read_bytes() == b"" and os.stat(path).st_mode & 0o777 == 0o644
+    assert [p.name for p in breath_home.iterdir()] == ["journal.sqlite3"]

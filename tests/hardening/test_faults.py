@@ -99,6 +99,29 @@ def test_full_disk_import_fails_cleanly_and_loses_nothing(
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_full_disk_import_says_the_disk_is_full_not_io_error(
+    small_disk: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    make_checkin: Make,
+    tmp_path: Path,
+) -> None:
+    """A journal already there, the disk then filled, an import: SQLite fails growing its
+    shared memory (SQLITE_IOERR_SHMSIZE, 'disk I/O error'); the person is told the disk is
+    full, naming the folder."""
+    home = small_disk / "home"
+    monkeypatch.setenv("BREATH_TUI_HOME", str(home))
+    (tmp_path / "one.jsonl").write_text(_jsonl([make_checkin()]))
+    assert _cli(capsys, "import", str(tmp_path / "one.jsonl"))[0] == 0
+    big = [make_checkin(note="a long note " * 300) for _ in range(300)]
+    (tmp_path / "big.jsonl").write_text(_jsonl(big))
+    _fill(small_disk)
+    status, out, err = _cli(capsys, "import", str(tmp_path / "big.jsonl"))
+    assert (status, out) == (1, "")
+    _assert_clear(err, "the disk is full", f"no space left in {home}", "nothing was imported")
+    assert "I/O" not in err
+
+
 def test_full_disk_while_saving_a_step_keeps_the_steps_before(
     small_disk: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -165,7 +188,23 @@ def test_disk_full_from_sqlite_is_a_journal_error(
     source.write_text(line)
     status, out, err = _cli(capsys, "import", str(source))
     assert (status, out) == (1, "")
-    _assert_clear(err, "database or disk is full", "nothing was imported")
+    _assert_clear(err, "the disk is full", str(journal.path.parent), "nothing was imported")
+
+
+def test_no_space_to_make_the_journal_says_the_disk_is_full(
+    breath_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ENOSPC while the journal file is made (no inode left, say): 'the disk is full', naming
+    the folder, exit 1."""
+    import breath_tui.journal.store as store
+
+    def no_space(path: Path, *, create: bool) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(store, "open_private", no_space)
+    status, _, err = _cli(capsys, "import", "-")
+    assert status == 1
+    _assert_clear(err, "the disk is full", f"no space left in {breath_home}")
 
 
 @pytest.fixture
@@ -300,3 +339,33 @@ def test_a_home_path_holding_escapes_is_shown_escaped(
     status, _, err = _cli(capsys, "history", "--plain")
     assert status == 2 and "\x1b" not in err and "\x07" not in err
     assert "x\\x1b]0;owned\\x07y" in err
+
+
+def test_every_command_shows_paths_holding_escapes_escaped(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    make_checkin: Make,
+) -> None:
+    """A folder name holding ESC and BEL, in what import (the open-folder warning), forget
+    (asking, deleting, nothing to delete) and sounds --out print: shown as escapes, never sent."""
+    hostile = tmp_path / "x\x1b]0;PWN\x07"
+    hostile.mkdir(mode=0o755)
+    os.chmod(hostile, 0o755)
+    monkeypatch.setenv("BREATH_TUI_HOME", str(hostile))
+    (tmp_path / "in.jsonl").write_text(_jsonl([make_checkin()]))
+    said = []
+    for argv in (
+        ["import", str(tmp_path / "in.jsonl")],
+        ["forget", "--yes"],
+        ["forget", "--yes"],
+        ["sounds", "--out", str(hostile / "cues")],
+    ):
+        status, out, err = _cli(capsys, *argv)
+        assert status == 0, (argv, err)
+        said.append(out + err)
+    assert "mode 0755" in said[0] and "Deleted the journal" in said[1]
+    assert "no journal" in said[2] and "Wrote 8 cue sounds" in said[3]
+    for text in said:
+        assert "\x1b" not in text and "\x07" not in text, text
+        assert "x\\x1b]0;PWN\\x07" in text, text

@@ -43,6 +43,23 @@ def test_export_force_never_replaces_a_device_or_a_pipe(capsys, tmp_path, make_c
     assert stat.S_ISFIFO(fifo.stat().st_mode) and stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
+def test_export_force_never_replaces_a_symlink(capsys, tmp_path, make_checkin) -> None:
+    """--force onto a symlink (to a device, to a file, to nothing): exit 2 naming -o; the link
+    and what it points to are untouched (the link was replaced by a regular file)."""
+    with Journal() as journal:
+        journal.add(make_checkin())
+    kept = tmp_path / "kept.txt"
+    kept.write_text("keep me")
+    for target in ("/dev/null", str(kept), str(tmp_path / "nowhere")):
+        link = tmp_path / "link.jsonl"
+        link.symlink_to(target)
+        status, _, err = run(capsys, "export", "-o", str(link), "--force")
+        assert status == 2 and f"-o {link}" in err and "symbolic link" in err, err
+        assert link.is_symlink() and os.readlink(link) == target
+        link.unlink()
+    assert kept.read_text() == "keep me" and not (tmp_path / "nowhere").exists()
+
+
 def test_an_existing_shared_folder_keeps_its_mode(capsys, breath_home, make_checkin) -> None:
     """BREATH_TUI_HOME at an existing 1777 folder: its mode and sticky bit are kept, one warning
     says so, and breath-tui's own files inside are 0600."""
@@ -100,6 +117,92 @@ def test_another_programs_database_is_never_written_into(capsys, breath_home) ->
     with pytest.raises(JournalRefused):
         Journal(path)
     assert path.read_bytes() == before
+
+
+def test_another_programs_database_keeps_its_mode(capsys, breath_home, tmp_path) -> None:
+    """Importing onto another program's database (mode 0664): refused, and its mode is kept
+    (it was made 0600 before breath-tui knew the file was not its own)."""
+    breath_home.mkdir(mode=0o700)
+    path = breath_home / "journal.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE contacts (name TEXT)")
+    db.close()
+    os.chmod(path, 0o664)
+    (tmp_path / "in.jsonl").write_text("")
+    for argv in (["import", str(tmp_path / "in.jsonl")], ["history", "--plain"], ["export"]):
+        status, _, err = run(capsys, *argv)
+        assert status == 2 and "another program's SQLite database" in err, (argv, err)
+        assert mode(path) == 0o664, argv
+    assert sorted(p.name for p in breath_home.iterdir()) == ["journal.sqlite3"]
+
+
+def test_another_programs_wal_database_is_not_checkpointed(capsys, breath_home) -> None:
+    """Another program's database in WAL mode, its last writes still in its -wal file: refused
+    with all three files as they were (closing a read-write connection folded the -wal into the
+    database and deleted it)."""
+    import shutil
+
+    source = breath_home.parent / "other"
+    source.mkdir()
+    breath_home.mkdir(mode=0o700)
+    db = sqlite3.connect(source / "journal.sqlite3")
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA wal_autocheckpoint = 0")
+    db.execute("CREATE TABLE contacts (name TEXT)")
+    db.executemany("INSERT INTO contacts VALUES (?)", [("Sam",)] * 50)
+    db.commit()
+    for suffix in ("", "-wal", "-shm"):
+        shutil.copy(source / f"journal.sqlite3{suffix}", breath_home / f"journal.sqlite3{suffix}")
+    db.close()
+    # The -shm file is SQLite's shared memory, which any reader writes its read marks into.
+    data = ("journal.sqlite3", "journal.sqlite3-wal")
+    before = {name: (breath_home / name).read_bytes() for name in data}
+    status, _, err = run(capsys, "import", "-")
+    assert status == 2 and "another program's SQLite database" in err
+    assert {name: (breath_home / name).read_bytes() for name in data} == before
+    assert (breath_home / "journal.sqlite3-shm").exists()
+
+
+@pytest.mark.parametrize("what", ["database", "symlink", "dangling"])
+def test_forget_refuses_what_other_commands_refuse(capsys, breath_home, what) -> None:
+    """forget --yes on another program's database or a symlinked journal (to a breath-tui
+    journal elsewhere, or to nothing): exit 2 naming it, nothing deleted (the database was
+    deleted, and the link removed with "Deleted the journal")."""
+    breath_home.mkdir(mode=0o700)
+    path = breath_home / "journal.sqlite3"
+    elsewhere = breath_home.parent / "elsewhere.sqlite3"
+    if what == "database":
+        with sqlite3.connect(path) as db:
+            db.execute("CREATE TABLE contacts (name TEXT)")
+        db.close()
+    elif what == "symlink":
+        with Journal(elsewhere):
+            pass
+        path.symlink_to(elsewhere)
+    else:
+        path.symlink_to(elsewhere)
+    status, out, err = run(capsys, "forget", "--yes")
+    assert status == 2 and "journal.sqlite3" in err and "Deleted" not in out, (out, err)
+    assert os.path.lexists(path) and path.is_symlink() == (what != "database")
+    assert elsewhere.exists() == (what == "symlink")
+
+
+@pytest.mark.parametrize("argv", [["history", "--plain"], ["forget", "--yes"]])
+def test_a_pipe_at_the_journals_path_is_refused_at_once(breath_home, argv) -> None:
+    """A named pipe called journal.sqlite3: exit 2, 'not a regular file', the pipe kept
+    (history waited for a writer for ever; forget deleted it). In a process of its own, so
+    that waiting fails the test instead of hanging it."""
+    breath_home.mkdir(mode=0o700)
+    os.mkfifo(breath_home / "journal.sqlite3")
+    done = subprocess.run(
+        [sys.executable, "-m", "breath_tui", *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "BREATH_TUI_HOME": str(breath_home)},
+    )
+    assert done.returncode == 2 and "not a regular file" in done.stderr, done.stderr
+    assert stat.S_ISFIFO(os.stat(breath_home / "journal.sqlite3").st_mode)
 
 
 def test_a_new_journal_carries_breath_tuis_application_id(breath_home) -> None:

@@ -260,3 +260,15 @@ def test_export_never_replaces_a_file_without_force(
     assert precious.read_text() == "keep me"
     assert link.is_symlink() and dangling.is_symlink()
     assert not (tmp_path / "nowhere.md").exists()
+
+
+def test_every_folder_made_on_the_way_is_0700(open_umask: None, tmp_path: Path) -> None:
+    """A folder made with missing folders above it (BREATH_TUI_HOME a/b/c, sounds/own): each
+    one made is 0700, not only the last (the others had the umask's mode); the one there stays."""
+    from breath_tui.core.locations import ensure_private_dir
+
+    os.chmod(tmp_path, 0o755)
+    assert ensure_private_dir(tmp_path / "a" / "b" / "c") is None
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", tmp_path / "a" / "b" / "c"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755

@@ -119,6 +119,27 @@ def test_a_feedback_without_its_session_date_is_refused(
     )
 
 
+@pytest.mark.parametrize("missing", ["null", "absent"])
+def test_a_feedback_entry_without_its_feedback_is_refused(
+    capsys: pytest.CaptureFixture[str], make_checkin: Make, tmp_path: Path, missing: str
+) -> None:
+    """A line of kind "feedback" whose feedback object is null or absent: exit 2 naming the
+    line, nothing imported (an empty feedback was imported, and shown in history and trends)."""
+    bad = feedback_entry(make_checkin).to_dict()
+    if missing == "null":
+        bad["feedback"] = None
+    else:
+        del bad["feedback"]
+    file = tmp_path / "in.jsonl"
+    file.write_text(make_checkin().to_json() + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    status, _, err = run(capsys, "import", str(file))
+    assert status == 2
+    assert err.startswith(f"breath-tui: {file}, line 2: feedback is missing"), err
+    assert err.splitlines()[-1] == "Nothing was imported."
+    with Journal() as journal:
+        assert journal.count() == 0
+
+
 def test_a_check_in_carrying_a_feedback_is_refused(
     capsys: pytest.CaptureFixture[str], make_checkin: Make, tmp_path: Path
 ) -> None:

@@ -215,6 +215,23 @@ async def test_copying_a_note_sends_its_escapes_as_visible_text(config, hostile_
     assert osc, "nothing was copied"
 
 
+async def test_a_card_saved_to_a_file_holds_escapes_as_visible_text(config, hostile_journal: Path):
+    """f in history and in the detail view: the saved card shows \\x1b as text, as the screen
+    does; no raw escape is written (cat on the file ran them)."""
+    app, _ = make_home_app(config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("f", "enter", "f")
+        await pilot.pause()
+    cards = sorted((hostile_journal / "cards").iterdir())
+    assert len(cards) == 2
+    for card in cards:
+        text = card.read_text(encoding="utf-8")
+        assert "\\x1b]52;c;" in text and "\x1b" not in text and "\x07" not in text
+        assert "\n" in text.strip()  # lines are kept
+
+
 async def test_settings_show_hostile_pattern_names_and_texts_literally(config):
     """Settings: pattern choices, regions and crisis line with markup are shown as typed."""
     app, _ = make_home_app(config)

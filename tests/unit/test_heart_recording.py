@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from breath_tui.core.heart.recording import (
     MAX_FILE_BYTES,
+    MAX_INTERVALS,
     MAX_LINE_BYTES,
     RecordingError,
     parse_lines,
@@ -94,6 +95,26 @@ def test_input_that_grows_past_the_size_limit_is_refused_naming_the_line():
     lines = iter([line] * (MAX_FILE_BYTES // len(line) + 1))
     with pytest.raises(RecordingError, match=r"line \d+: the recording is larger"):
         parse_lines(lines, "standard input")
+
+
+def test_more_intervals_than_the_limit_are_refused_as_they_are_read():
+    """A file of short lines under the size limit but with more intervals than any recording
+    needs (16 MB of "300" was 4 million, 1.1 GB of memory): refused at the first interval over
+    the limit, naming the line, without reading on."""
+    read = 0
+
+    def lines():
+        nonlocal read
+        while True:
+            read += 1
+            yield b"# a comment\n" if read == 1 else b"300\n"
+
+    with pytest.raises(RecordingError) as refused:
+        parse_lines(lines(), "rr.txt")
+    assert f"rr.txt, line {MAX_INTERVALS + 2}: more than {MAX_INTERVALS:,} intervals" in str(
+        refused.value
+    )
+    assert read == MAX_INTERVALS + 2
 
 
 def test_a_directory_is_not_a_recording(tmp_path):

@@ -56,6 +56,16 @@ def write_long(path: Path, seconds: float) -> Path:
     return path
 
 
+def patched(folder: Path, offset: int, data: bytes) -> Path:
+    """A short WAV whose header has `data` at `offset`: 22 channels, 24 sample rate, 34 bits
+    per sample (0 of any of them divided by zero in pydub)."""
+    path = write_tone(folder / "header.wav", seconds=0.1, pad=0.0)
+    raw = bytearray(path.read_bytes())
+    raw[offset : offset + len(data)] = data
+    path.write_bytes(bytes(raw))
+    return path
+
+
 def read(path: Path) -> tuple[int, int, array]:
     with wave.open(str(path), "rb") as reader:
         samples = array("h", reader.readframes(reader.getnframes()))
@@ -142,6 +152,10 @@ def test_the_own_style_without_own_sounds_plays_soft_with_a_notice():
         (lambda p: (p / "notes.wav").write_text("not audio") and p / "notes.wav", "cannot be read"),
         (lambda p: write_tone(p / "quiet.wav", level=0.0), "quiet.wav: holds only silence"),
         (lambda p: write_long(p / "song.wav", 61), "song.wav: is 61 s long"),
+        (lambda p: patched(p, 24, b"\0\0\0\0"), "header.wav: cannot be read as audio"),
+        (lambda p: patched(p, 34, b"\0\0"), "header.wav: cannot be read as audio"),
+        (lambda p: patched(p, 22, b"\0\0"), "header.wav: cannot be read as audio"),
+        (lambda p: patched(p, 34, b"\x28\0"), "header.wav: cannot be read as audio"),
     ],
 )
 def test_bad_input_exits_2_with_one_line_naming_the_file(tmp_path, capsys, make, message):

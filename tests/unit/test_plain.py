@@ -84,3 +84,15 @@ def test_cues_play_early_by_the_player_latency():
     _, _, cue_times, _ = run(parse_spec("4-0-6"), 2, latency=0.1)
     assert [c for c, _ in cue_times] == ["in", "out", "in", "out", "end"]
     assert [round(t - 50.0, 6) for _, t in cue_times[1:4]] == [3.9, 9.9, 13.9]
+
+
+def test_a_notice_naming_a_file_is_shown_escaped():
+    """A sound notice naming a cue file whose path holds ESC and BEL is printed with those shown
+    as escapes (plain mode writes to a terminal)."""
+    clock = ManualClock(50.0)
+    out = io.StringIO()
+    cues = SilentPlayer("Your cue file /tmp/x\x1b]0;PWN\x07/in.wav could not be read.")
+    pacer = Pacer(PRESETS["box"], 1, start=clock.now())
+    run_plain(PRESETS["box"], pacer, clock, out, cues, clock.advance)
+    assert "/tmp/x\\x1b]0;PWN\\x07/in.wav" in out.getvalue()
+    assert "\x1b" not in out.getvalue() and "\x07" not in out.getvalue()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from breath_tui.core.text import markdown_text, neutralise_formula, one_line, visible
+from breath_tui.core.text import clipped, markdown_text, neutralise_formula, one_line, visible
 
 
 def test_escape_sequence_is_shown_not_sent() -> None:
@@ -67,3 +67,10 @@ def test_markdown_links_html_and_emphasis_are_escaped() -> None:
 def test_markdown_line_starts_are_escaped() -> None:
     """Headings, lists and numbered lines at the start of a line are escaped."""
     assert markdown_text("# a\n- b\n1. c\nplain") == "\\# a\n\\- b\n1\\. c\nplain"
+
+
+def test_clipped_cuts_a_long_value_and_escapes_it() -> None:
+    """A value for a message: at most 60 characters and "...", control characters escaped."""
+    assert clipped("4-7-8") == "4-7-8"
+    assert clipped("x" * 61) == "x" * 60 + "..."
+    assert clipped("\x1b" + "x" * 100) == "\\x1b" + "x" * 59 + "..."

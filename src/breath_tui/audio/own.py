@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import math
-import os
 import shutil
 import warnings
 import wave
@@ -26,7 +25,8 @@ from pathlib import Path
 
 from breath_tui.audio.cues import SAMPLE_RATE, AudioSegment
 from breath_tui.core.errors import BadInput
-from breath_tui.core.locations import own_sounds_dir
+from breath_tui.core.locations import ensure_private_dir, own_sounds_dir
+from breath_tui.core.private_files import write_bytes_privately
 from breath_tui.core.settings import CUE_NAMES
 from breath_tui.core.text import visible
 
@@ -44,6 +44,9 @@ FADE_IN_MS = 10
 FADE_OUT_MS = 100  # pydub steps a longer fade per millisecond, which buzzes (see cues.Voice)
 HOLD_MS = 300
 FIFTH_DOWN = 2 / 3
+MAX_SAMPLE_RATE = 768_000
+"""The highest sample rate read (twice the highest any recorder makes)."""
+MAX_CHANNELS = 64
 
 
 class OwnSoundError(BadInput):
@@ -107,9 +110,27 @@ def read_sound(path: Path) -> AudioSegment:
                 "installed (apt install ffmpeg)"
             ) from None
         raise OwnSoundError(f"{name}: cannot be read as audio") from None
+    problem = _format_problem(sound)
+    if problem:
+        raise OwnSoundError(f"{name}: cannot be read as audio ({problem})")
     if len(sound) / 1000 > MAX_SOURCE_SECONDS:
         raise _too_long(name, len(sound) / 1000)
     return sound
+
+
+def _format_problem(sound: AudioSegment) -> str | None:
+    """What is impossible in a sound's format as its header gave it, or None.
+
+    A WAV header is the file's own word: a sample rate, a channel count or a sample size of 0
+    (pydub divides by each) or a sample size audioop cannot convert is refused here.
+    """
+    if not 1 <= sound.channels <= MAX_CHANNELS:
+        return f"{sound.channels} channels"
+    if not 1 <= sound.frame_rate <= MAX_SAMPLE_RATE:
+        return f"a sample rate of {sound.frame_rate} Hz"
+    if sound.sample_width not in (1, 2, 3, 4):
+        return f"{8 * sound.sample_width} bits a sample"
+    return None
 
 
 def _too_long(name: str, seconds: float) -> OwnSoundError:
@@ -169,28 +190,6 @@ def make_cues(source: AudioSegment, which: str) -> dict[str, AudioSegment]:
     }
 
 
-def _make_private_folders(folder: Path) -> None:
-    """Create the missing folders on the way to `folder` as 0700; existing ones are left as set."""
-    missing = []
-    step = folder
-    while not step.exists():
-        missing.append(step)
-        step = step.parent
-    for path in reversed(missing):
-        path.mkdir(mode=0o700)
-        os.chmod(path, 0o700)  # mkdir's mode is narrowed by the umask, never widened
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    """Write a file only its owner can read (0600), replacing any old one at once."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.unlink(missing_ok=True)
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as file:
-        file.write(data)
-    os.replace(temporary, path)
-
-
 def write_own_cues(source: Path, which: str = "all", folder: Path | None = None) -> list[Path]:
     """Turn `source` into cue WAVs in the person's own sounds folder; return what was written.
 
@@ -200,18 +199,19 @@ def write_own_cues(source: Path, which: str = "all", folder: Path | None = None)
         folder: where to write (default own_sounds_dir()).
 
     Raises:
-        OwnSoundError: the file is missing, unreadable, too long or silent (exit status 2).
+        OwnSoundError: the file is missing, unreadable, too long, silent, or its header gives an
+            impossible format (a sample rate of 0, say) (exit status 2).
         OSError: the folder cannot be written.
     """
     cues = make_cues(trim_silence(read_sound(source), str(source)), which)
     target = folder or own_sounds_dir()
-    _make_private_folders(target)
+    ensure_private_dir(target)
     written = []
     for cue in CUE_NAMES:
         if cue in cues:
             buffer = io.BytesIO()
             cues[cue].export(buffer, format="wav")
             path = target / f"{cue}.wav"
-            _write_private(path, buffer.getvalue())
+            write_bytes_privately(path, buffer.getvalue(), replace=True)
             written.append(path)
     return written

@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from breath_tui.core.errors import BadInput
+from breath_tui.core.text import clipped, visible
 
 if TYPE_CHECKING:
     from breath_tui.core.settings import Config
@@ -18,7 +19,9 @@ def _number(kind: type, option: str) -> Any:
             return kind(text)
         except ValueError:
             noun = "a whole number" if kind is int else "a number"
-            raise argparse.ArgumentTypeError(f"{option} wants {noun}, not {text!r}") from None
+            raise argparse.ArgumentTypeError(
+                f"{option} wants {noun}, not '{clipped(text)}'"
+            ) from None
 
     return parse
 
@@ -93,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             source = source_for(choice)
         except (HeartExtraMissing, SensorUnavailable) as problem:
-            print(f"breath-tui: {problem}", file=sys.stderr)
+            print(f"breath-tui: {visible(str(problem))}", file=sys.stderr)
             return 1
     setup = session_for(
         config,

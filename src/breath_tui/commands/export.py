@@ -102,7 +102,8 @@ def write_private_file(path: Path, write: Callable[[TextIO], None], *, force: bo
     """Write a new file readable only by its owner (0600); replace one only when forced.
 
     Raises:
-        BadInput: the file exists (without force), is a folder or the journal, or cannot be made.
+        BadInput: the file exists (without force), is a folder, a symlink, a device or a pipe,
+            or the journal, or cannot be made.
     """
     from breath_tui.core.locations import journal_path
 
@@ -113,9 +114,13 @@ def write_private_file(path: Path, write: Callable[[TextIO], None], *, force: bo
         raise BadInput(f"-o {path}: is a folder; give a file name")
     if not force and (path.exists() or path.is_symlink()):
         raise BadInput(f"-o {path}: already exists; add --force to replace it")
-    if force and path.exists() and not path.is_symlink() and not path.is_file():
-        # --force replaces a file we could have written; never a device or a pipe (as root,
-        # replacing /dev/null with a regular file breaks the whole machine).
+    if force and path.is_symlink():
+        # --force replaces a regular file; a link is the person's own arrangement (to a
+        # device, another folder, nothing yet), never swapped for a file.
+        raise BadInput(f"-o {path}: is a symbolic link; not replaced (give the file itself)")
+    if force and path.exists() and not path.is_file():
+        # Never a device or a pipe either (as root, replacing /dev/null with a regular file
+        # breaks the whole machine).
         raise BadInput(f"-o {path}: is not a regular file (a device or a pipe); not replaced")
     from breath_tui.core.private_files import write_privately
 

@@ -34,14 +34,16 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Delete after a typed "yes"; 2 (nothing deleted) without a terminal to ask on or --yes."""
     from breath_tui.core.locations import journal_path
-    from breath_tui.journal import forget_journal
+    from breath_tui.core.text import visible
+    from breath_tui.journal import forget_journal, refuse_to_forget
     from breath_tui.journal.damage import SIDE_FILES, damaged_copies
 
     path = journal_path()
+    refuse_to_forget(path)  # before asking: a link or another program's file is not deleted
     if not damaged_copies(path) and not any(
         Path(f"{path}{suffix}").exists() for suffix in ("", *SIDE_FILES)
     ):
-        print(f"There is no journal at {path}; nothing to delete.")
+        print(f"There is no journal at {visible(str(path))}; nothing to delete.")
         return 0
     if not args.yes:
         if not sys.stdin.isatty():
@@ -57,14 +59,19 @@ def run(args: argparse.Namespace) -> int:
     extra = (
         f" and {copies} damaged cop{'y' if copies == 1 else 'ies'} kept beside it" if copies else ""
     )
-    print(f"Deleted the journal ({path}){extra}.")
+    print(f"Deleted the journal ({visible(str(path))}){extra}.")
     return 0
 
 
 def _confirmed(path: Any) -> bool:
     """Ask on the terminal; only "yes" (or "y") deletes. The question goes to stderr so that it
     is seen even when standard output is redirected."""
-    question = f"Delete the whole journal at {path}{_how_many(path)}? This cannot be undone.\n"
+    from breath_tui.core.text import visible
+
+    question = (
+        f"Delete the whole journal at {visible(str(path))}{_how_many(path)}? "
+        "This cannot be undone.\n"
+    )
     print(question + 'Type "yes" to delete: ', end="", file=sys.stderr, flush=True)
     answer = sys.stdin.readline()
     return answer.strip().lower() in ("yes", "y")

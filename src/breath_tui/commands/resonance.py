@@ -14,6 +14,7 @@ import sys
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from breath_tui.core.errors import BadInput
+from breath_tui.core.text import clipped, visible
 
 if TYPE_CHECKING:
     from breath_tui.core.heart.protocol import SteppedProtocol
@@ -33,7 +34,9 @@ def _minutes(text: str) -> float:
     try:
         return float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--minutes-each wants a number, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"--minutes-each wants a number, not '{clipped(text)}'"
+        ) from None
 
 
 def register(commands: Any) -> None:
@@ -133,7 +136,7 @@ def run_live(options: ResonanceOptions, args: argparse.Namespace) -> int:
         require("numpy", "scipy")
         source = source_for(options.sensor)
     except (HeartExtraMissing, SensorUnavailable) as problem:
-        print(f"breath-tui: {problem}", file=sys.stderr)
+        print(f"breath-tui: {visible(str(problem))}", file=sys.stderr)
         return 1
     from breath_tui.app import run_flow
     from breath_tui.core.config import load_config

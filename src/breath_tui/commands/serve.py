@@ -42,9 +42,11 @@ def register(commands: Any) -> None:
 
 
 def _port(text: str) -> int:
-    if not text.isdigit() or int(text) > 65535:
+    if not text.isdigit() or len(text) > 5 or int(text) > 65535:
+        from breath_tui.core.text import clipped
+
         raise argparse.ArgumentTypeError(
-            f"--port wants a whole number from 0 to 65535, not {text!r}"
+            f"--port wants a whole number from 0 to 65535, not '{clipped(text)}'"
         )
     return int(text)
 

@@ -75,8 +75,10 @@ def _check(backend: str | None) -> int:
     from breath_tui.core.locations import config_path
 
     settings = load_config(config_path()).sound
+    from breath_tui.core.text import visible
+
     played, line = check_sound(settings, backend)
-    print(line)
+    print(visible(line))  # it names the player's device, as the sound system calls it
     return 0 if played else 1
 
 
@@ -105,8 +107,9 @@ def _own(source: Path, which: str) -> int:
 
 def _write_builtin(folder: Path) -> int:
     from breath_tui.audio.cues import write_cues
+    from breath_tui.core.text import visible
 
     written = write_cues(folder)
-    folders = sorted({str(path.parent) for path in written})
+    folders = sorted({visible(str(path.parent)) for path in written})
     print(f"Wrote {len(written)} cue sounds to {', '.join(folders)}.")
     return 0

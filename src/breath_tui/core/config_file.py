@@ -33,7 +33,7 @@ from breath_tui.core.settings import (
     ConfigError,
     SoundSettings,
 )
-from breath_tui.core.text import visible
+from breath_tui.core.text import clipped, visible
 from breath_tui.core.vocab import MAX_WORD_LENGTH
 
 
@@ -144,12 +144,14 @@ def _load_pattern(name: str, raw: Any, path: Path, text: str) -> Pattern:
     for key in raw:
         if key not in known:
             raise ConfigError(
-                f"{_where(path, text, section, key)}: unknown key {key!r} in [{section}]; "
+                f"{_where(path, text, section, key)}: unknown key {clipped(repr(key))} in [{section}]; "
                 f"known: {', '.join(sorted(known))}"
             )
     # Names and texts are printed as they are (patterns, plain mode): no terminal controls.
     if visible(name) != name:
-        raise ConfigError(f"{where}: pattern name {name!r} has control characters; use plain text")
+        raise ConfigError(
+            f"{where}: pattern name {clipped(repr(name))} has control characters; use plain text"
+        )
     for key in ("source", "caution", "description"):
         if not isinstance(raw.get(key, ""), str):
             raise ConfigError(f"{_where(path, text, section, key)}: {section}.{key} must be text")
@@ -160,10 +162,14 @@ def _load_pattern(name: str, raw: Any, path: Path, text: str) -> Pattern:
             )
     try:
         if ("phases" in raw) == ("spec" in raw):
-            raise PatternError(f'pattern {name!r}: give either phases or spec (such as "4-0-6")')
+            raise PatternError(
+                f'pattern {clipped(repr(name))}: give either phases or spec (such as "4-0-6")'
+            )
         if "spec" in raw:
             if not isinstance(raw["spec"], str):
-                raise PatternError(f'pattern {name!r}: spec must be text such as "4-0-6"')
+                raise PatternError(
+                    f'pattern {clipped(repr(name))}: spec must be text such as "4-0-6"'
+                )
             phases = parse_spec(raw["spec"]).phases
         else:
             phases = validate_phases(name, _read_phases(name, raw["phases"]))
@@ -187,19 +193,23 @@ def _load_pattern(name: str, raw: Any, path: Path, text: str) -> Pattern:
 def _read_phases(name: str, raw: Any) -> list[Phase]:
     if not isinstance(raw, list) or not raw:
         raise PatternError(
-            f'pattern {name!r}: phases must be a list such as [{{kind = "in", seconds = 4}}]'
+            f'pattern {clipped(repr(name))}: phases must be a list such as [{{kind = "in", seconds = 4}}]'
         )
     phases = []
     for number, item in enumerate(raw, start=1):
         if not isinstance(item, dict) or "kind" not in item or "seconds" not in item:
-            raise PatternError(f"pattern {name!r}: phase {number} needs kind and seconds")
+            raise PatternError(
+                f"pattern {clipped(repr(name))}: phase {number} needs kind and seconds"
+            )
         if item["kind"] not in PHASE_KINDS:
             raise PatternError(
-                f"pattern {name!r}: phase {number} has kind {item['kind']!r}; use in, hold or out"
+                f"pattern {clipped(repr(name))}: phase {number} has kind {clipped(repr(item['kind']))}; use in, hold or out"
             )
         label = item.get("label")
         if label is not None and (not isinstance(label, str) or visible(label) != label):
-            raise PatternError(f"pattern {name!r}: phase {number} label must be text on one line")
+            raise PatternError(
+                f"pattern {clipped(repr(name))}: phase {number} label must be text on one line"
+            )
         phases.append(Phase(item["kind"], item["seconds"], label))
     return phases
 
@@ -275,11 +285,11 @@ def _check_body(settings: BodySettings, path: Path, text: str) -> None:
         name = " ".join(region.split())
         if not name or len(name) > MAX_WORD_LENGTH or not region.isprintable():
             raise ConfigError(
-                f"{where}: body.regions has {region!r}; "
+                f"{where}: body.regions has {clipped(repr(region))}; "
                 f"each region is a word or two on one line, at most {MAX_WORD_LENGTH} characters"
             )
         if name.lower() in seen:
-            raise ConfigError(f"{where}: body.regions lists {name!r} twice")
+            raise ConfigError(f"{where}: body.regions lists {clipped(repr(name))} twice")
         seen.add(name.lower())
     settings.regions = [" ".join(region.split()) for region in settings.regions]
 
@@ -293,9 +303,12 @@ def _check_sound(settings: SoundSettings, path: Path, text: str) -> None:
     if not 0 <= settings.volume <= 1:
         fail("volume", f"must be 0 to 1, not {settings.volume:g}")
     if settings.style not in STYLES:
-        fail("style", f"must be one of {', '.join(STYLES)}, not {settings.style!r}")
+        fail("style", f"must be one of {', '.join(STYLES)}, not {clipped(repr(settings.style))}")
     if settings.backend not in BACKENDS:
-        fail("backend", f"must be one of {', '.join(BACKENDS)}, not {settings.backend!r}")
+        fail(
+            "backend",
+            f"must be one of {', '.join(BACKENDS)}, not {clipped(repr(settings.backend))}",
+        )
     resolved = {}
     for cue, name in settings.files.items():
         # [sound.files] as its own table, or files = { in = "..." } inline in [sound].

@@ -15,6 +15,7 @@ from typing import Literal, NamedTuple
 
 from breath_tui.core.pacer import MAX_CYCLES, MAX_TEMPO, MIN_TEMPO, TEMPO_STEP, cycles_for_minutes
 from breath_tui.core.patterns import Pattern, rate_text
+from breath_tui.core.text import clipped
 
 MAX_MINUTES = 120.0
 """The longest session, in minutes."""
@@ -33,7 +34,7 @@ class Problem(NamedTuple):
 def length_problem(cycles: int | None, minutes: float | None) -> Problem | None:
     """Breaths 1-1000, minutes more than 0 and at most 120 (NaN and infinity refused)."""
     if cycles is not None and not 1 <= cycles <= MAX_CYCLES:
-        return Problem("cycles", f"must be 1 to {MAX_CYCLES}, not {cycles}")
+        return Problem("cycles", f"must be 1 to {MAX_CYCLES}, not {clipped(str(cycles))}")
     if minutes is not None and not 0 < minutes <= MAX_MINUTES:
         return Problem(
             "minutes", f"must be more than 0 and at most {MAX_MINUTES:g}, not {minutes:g}"

@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from breath_tui.core.errors import BadInput
+from breath_tui.core.text import visible
 
 APP_NAME = "breath-tui"
 HOME_VARIABLE = "BREATH_TUI_HOME"
@@ -75,7 +76,8 @@ _warned: set[Path] = set()
 
 
 def ensure_private_dir(path: Path) -> str | None:
-    """Create the folder only its owner can enter (0700); leave an existing folder as it is.
+    """Create the folder, and any missing folder on the way to it, so only its owner can enter
+    (0700); leave an existing folder as it is.
 
     A folder the person chose (BREATH_TUI_HOME pointing at a shared folder, say) is theirs: its
     mode is never changed, since that could take away other people's access or a sticky bit.
@@ -84,17 +86,28 @@ def ensure_private_dir(path: Path) -> str | None:
         A warning, the first time in this process, when an existing folder lets others in
         (the files inside are still made 0600); None otherwise.
     """
-    try:
-        path.mkdir(parents=True, mode=0o700)
-    except FileExistsError:
-        mode = stat.S_IMODE(path.stat().st_mode)
-        if mode & 0o077 and path not in _warned:
-            _warned.add(path)
-            return (
-                f"{path} can be opened by other users (mode {mode:04o}); breath-tui leaves it as "
-                "it is and keeps its own files private (0600). chmod 700 it to close it."
-            )
+    missing = []
+    step = path
+    while not os.path.lexists(step) and step.parent != step:
+        missing.append(step)
+        step = step.parent
+    made = False
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:  # made meanwhile, by another copy of breath-tui
+            made = False
+            continue
+        # mkdir's mode is filtered by the umask; a folder we made is ours to set.
+        os.chmod(folder, 0o700)
+        made = True
+    if made:
         return None
-    # mkdir's mode is filtered by the umask; a folder we made is ours to set.
-    os.chmod(path, 0o700)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077 and path not in _warned:
+        _warned.add(path)
+        return (
+            f"{visible(str(path))} can be opened by other users (mode {mode:04o}); breath-tui "
+            "leaves it as it is and keeps its own files private (0600). chmod 700 it to close it."
+        )
     return None

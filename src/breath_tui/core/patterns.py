@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Literal, NamedTuple
 
 from breath_tui.core.errors import BadInput
+from breath_tui.core.text import clipped
 
 PhaseKind = Literal["in", "hold", "out"]
 PHASE_KINDS: tuple[PhaseKind, ...] = ("in", "hold", "out")
@@ -116,16 +117,16 @@ def validate_phases(name: str, phases: Iterable[Phase]) -> tuple[Phase, ...]:
     for number, phase in enumerate(phases, start=1):
         if phase.kind not in PHASE_KINDS:
             raise PatternError(
-                f"pattern {name!r}: phase {number} has kind {phase.kind!r}; use in, hold or out"
+                f"pattern '{clipped(name)}': phase {number} has kind '{clipped(str(phase.kind))}'; use in, hold or out"
             )
         seconds = phase.seconds
         if isinstance(seconds, bool) or not isinstance(seconds, int | float) or math.isnan(seconds):
             raise PatternError(
-                f"pattern {name!r}: phase {number} seconds {seconds!r} is not a number"
+                f"pattern '{clipped(name)}': phase {number} seconds '{clipped(repr(seconds))}' is not a number"
             )
         if seconds < 0 or (seconds == 0 and phase.kind != "hold"):
             raise PatternError(
-                f"pattern {name!r}: phase {number} ({phase.kind}) is {seconds:g} s; "
+                f"pattern '{clipped(name)}': phase {number} ({phase.kind}) is {seconds:g} s; "
                 + (
                     "holds must be 0 s or more"
                     if phase.kind == "hold"
@@ -134,13 +135,15 @@ def validate_phases(name: str, phases: Iterable[Phase]) -> tuple[Phase, ...]:
             )
         if seconds > MAX_PHASE_SECONDS:
             raise PatternError(
-                f"pattern {name!r}: phase {number} ({phase.kind}) is {seconds:g} s; at most 60 s"
+                f"pattern '{clipped(name)}': phase {number} ({phase.kind}) is {seconds:g} s; at most 60 s"
             )
         if seconds > 0:
             kept.append(Phase(phase.kind, float(seconds), phase.label))
     kinds = {p.kind for p in kept}
     if "in" not in kinds or "out" not in kinds:
-        raise PatternError(f"pattern {name!r}: needs at least one in-breath and one out-breath")
+        raise PatternError(
+            f"pattern '{clipped(name)}': needs at least one in-breath and one out-breath"
+        )
     return tuple(kept)
 
 
@@ -163,7 +166,7 @@ def parse_spec(text: str) -> Pattern:
     match = re.match(_SPEC, text)
     if not match:
         raise PatternError(
-            f"pattern {text!r}: expected IN-HOLD-OUT or IN-HOLD-OUT-HOLD in seconds, e.g. 4-7-8 or 4-0-6-0"
+            f"pattern '{clipped(text)}': expected IN-HOLD-OUT or IN-HOLD-OUT-HOLD in seconds, e.g. 4-7-8 or 4-0-6-0"
         )
     numbers = [float(g) if g is not None else 0.0 for g in match.groups()]
     kinds: tuple[PhaseKind, ...] = ("in", "hold", "out", "hold")
@@ -254,4 +257,6 @@ def resolve_pattern(text: str, custom: Mapping[str, Pattern] | None = None) -> P
     if looks_like_spec(key):
         return parse_spec(key)
     names = ", ".join([*PRESETS, *custom])
-    raise PatternError(f"unknown pattern {text!r}; use one of {names}, or seconds like 4-7-8")
+    raise PatternError(
+        f"unknown pattern '{clipped(text)}'; use one of {names}, or seconds like 4-7-8"
+    )

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from breath_tui.core.errors import BadInput
+from breath_tui.core.text import clipped
 
 
 class PlanStep(NamedTuple):
@@ -132,7 +133,9 @@ class SafetyPlan:
         checked: dict[str, tuple[str, ...]] = {}
         for key, items in self.steps.items():
             if key not in STEP_NAMED:
-                raise PlanError(f"{key!r} is not a step of the plan; use {', '.join(KEYS)}")
+                raise PlanError(
+                    f"{clipped(repr(key))} is not a step of the plan; use {', '.join(KEYS)}"
+                )
             problem = items_problem(items)
             if problem:
                 raise PlanError(f"{key} {problem}")
@@ -163,7 +166,7 @@ def parse_plan(text: str, path: Path) -> SafetyPlan:
         line = line_of(text, key)
         where = f"{path}, line {line}" if line else str(path)
         if key not in STEP_NAMED:
-            raise PlanError(f"{where}: unknown key {key!r}; known: {', '.join(KEYS)}")
+            raise PlanError(f"{where}: unknown key {clipped(repr(key))}; known: {', '.join(KEYS)}")
         problem = items_problem(items)
         if problem:
             raise PlanError(f"{where}: {key} {problem}")

@@ -1,4 +1,5 @@
-"""Writing a file only its owner can read (0600), whole or not at all: exports and config.toml.
+"""Writing a file only its owner can read (0600), whole or not at all: exports, config.toml,
+plan.toml, saved cards and own cue sounds.
 
 A new file is created exclusively (it must not exist); a replaced one is written to a temporary
 file beside it (mkstemp makes it 0600) and renamed over the old one, so the old file stays whole
@@ -16,7 +17,7 @@ from typing import TextIO
 
 
 def write_privately(path: Path, write: Callable[[TextIO], None], *, replace: bool) -> None:
-    """Write `path` through `write(out)`, 0600, in one piece.
+    """Write `path` through `write(out)`, as UTF-8 text, 0600, in one piece.
 
     Args:
         path: the file.
@@ -28,15 +29,35 @@ def write_privately(path: Path, write: Callable[[TextIO], None], *, replace: boo
         OSError: it cannot be written; nothing is left of the attempt (the old file, if any,
             is untouched).
     """
+
+    def fill(fd: int) -> None:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            write(out)
+            out.flush()
+            os.fsync(out.fileno())
+
+    _write(path, fill, replace=replace)
+
+
+def write_bytes_privately(path: Path, data: bytes, *, replace: bool) -> None:
+    """Write `data` to `path`, 0600, in one piece (as write_privately, for bytes: a sound)."""
+
+    def fill(fd: int) -> None:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+
+    _write(path, fill, replace=replace)
+
+
+def _write(path: Path, fill: Callable[[int], None], *, replace: bool) -> None:
     if replace:
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     else:
         fd, temporary = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), str(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            write(out)
-            out.flush()
-            os.fsync(out.fileno())
+        fill(fd)  # closes fd
         if replace:
             os.replace(temporary, path)
     except BaseException:

@@ -49,6 +49,16 @@ def visible(text: str, *, keep_lines: bool = False) -> str:
     return re.sub(_UNSAFE, _escape, text)
 
 
+CLIP_AT = 60
+"""The most characters of a value a message repeats (a 10,000-character option is cut)."""
+
+
+def clipped(text: str, most: int = CLIP_AT) -> str:
+    """A value as typed, for a message: control characters escaped (see visible) and, past
+    `most` characters, cut there with "..."."""
+    return visible(text[:most]) + ("..." if len(text) > most else "")
+
+
 def one_line(text: str) -> str:
     """Text for a single-line cell: line breaks become ' / ', tabs a space, controls escaped."""
     lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from breath_tui.core.errors import BadInput
+from breath_tui.core.text import clipped
 
 Now = Callable[[], datetime]
 """A function returning the current time as an aware datetime: injected so tests set the time."""
@@ -38,7 +39,7 @@ def parse_since(text: str, option: str = "--since") -> datetime:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise BadInput(
-            f"{option} wants a date like 2024-05-01 or 2024-05-01T09:30, not {text!r}"
+            f"{option} wants a date like 2024-05-01 or 2024-05-01T09:30, not '{clipped(text)}'"
         ) from None
     return moment if moment.tzinfo is not None else moment.astimezone()
 

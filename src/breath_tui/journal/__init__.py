@@ -32,7 +32,13 @@ once per step. Tests pass `now=ManualNow(...)` (core.when) for exact times.
 """
 
 from breath_tui.journal.errors import CheckInNotFound, JournalError, NoJournalYet
-from breath_tui.journal.store import ImportResult, Journal, forget_journal, read_journal
+from breath_tui.journal.store import (
+    ImportResult,
+    Journal,
+    forget_journal,
+    read_journal,
+    refuse_to_forget,
+)
 
 __all__ = [
     "CheckInNotFound",
@@ -42,4 +48,5 @@ __all__ = [
     "NoJournalYet",
     "forget_journal",
     "read_journal",
+    "refuse_to_forget",
 ]

@@ -53,11 +53,24 @@ def refuse_symlink(path: Path) -> None:
 def open_private(path: Path, *, create: bool) -> int:
     """Open the journal file without following a symlink; create it 0600 before SQLite does.
 
+    A file that is already there is opened as it is: nothing about it (its mode neither) is
+    changed before it is known to be a breath-tui journal (`check_ours`; then `make_private`).
+
     Returns the file descriptor, which the Journal keeps (and flocks) while it is open.
     """
-    flags = os.O_RDWR | os.O_CREAT if create else os.O_RDONLY
+    # O_NONBLOCK: a named pipe at the path must be refused below, not waited on for a writer.
+    flags = os.O_RDWR if create else os.O_RDONLY
+    flags |= getattr(os, "O_NOFOLLOW", 0) | os.O_CLOEXEC | getattr(os, "O_NONBLOCK", 0)
+    made = False
     try:
-        fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0) | os.O_CLOEXEC, 0o600)
+        if create:
+            try:
+                fd = os.open(path, flags | os.O_CREAT | os.O_EXCL, 0o600)
+                made = True
+            except FileExistsError:
+                fd = os.open(path, flags)
+        else:
+            fd = os.open(path, flags)
     except OSError as error:
         if path.is_symlink():
             refuse_symlink(path)
@@ -65,9 +78,16 @@ def open_private(path: Path, *, create: bool) -> int:
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
         raise JournalRefused(f"{path} is not a regular file; nothing was changed")
-    if create:
-        os.fchmod(fd, 0o600)
+    os.set_blocking(fd, True)
+    if made:
+        os.fchmod(fd, 0o600)  # the umask may have narrowed 0600; never widened it
     return fd
+
+
+def make_private(fd: int) -> None:
+    """Make a journal known to be breath-tui's 0600 (one from an older version may be wider)."""
+    if stat.S_IMODE(os.fstat(fd).st_mode) != 0o600:
+        os.fchmod(fd, 0o600)
 
 
 def hold_shared(fd: int) -> None:
@@ -108,6 +128,27 @@ def check_ours(db: sqlite3.Connection, path: Path) -> bool:
         f"{path} is another program's SQLite database, not a breath-tui journal; nothing was "
         "changed. Point BREATH_TUI_HOME at another folder, or move that file."
     )
+
+
+def refuse_unless_ours(path: Path) -> None:
+    """check_ours on a read-only connection, before any connection that could write is made.
+
+    Closing a read-write connection can change a database: SQLite folds a WAL database's -wal
+    file into it and deletes the -wal. Another program's database must be refused unchanged.
+    Trouble reading it is left for the real open to report.
+    """
+    import sqlite3
+
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return
+    try:
+        check_ours(db, path)
+    except sqlite3.Error:
+        return
+    finally:
+        db.close()
 
 
 def holders(path: Path) -> list[int]:

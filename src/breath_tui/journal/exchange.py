@@ -32,7 +32,13 @@ from breath_tui.core.card import (
 from breath_tui.core.checkin import CheckIn, CheckInError
 from breath_tui.core.errors import BadInput
 from breath_tui.core.feedback import feedback_heading, feedback_markdown
-from breath_tui.core.text import markdown_quote, markdown_text, neutralise_formula, visible
+from breath_tui.core.text import (
+    clipped,
+    markdown_quote,
+    markdown_text,
+    neutralise_formula,
+    visible,
+)
 from breath_tui.core.when import day_and_time, long_date
 
 FORMATS = ("jsonl", "csv", "md", "summary")
@@ -72,7 +78,8 @@ def parse_line(line: bytes) -> CheckIn:
 
     Raises:
         BadLine: the line is not UTF-8, not strict JSON (NaN and Infinity are refused, as
-            strict JSON readers refuse them), nested too deeply, or not a valid check-in.
+            strict JSON readers refuse them), nested too deeply, or not a valid check-in (a
+            feedback without its feedback object among them).
     """
     try:
         text = line.decode("utf-8")
@@ -88,9 +95,17 @@ def parse_line(line: bytes) -> CheckIn:
         reason = "a number has too many digits" if "digits" in str(error) else str(error)
         raise BadLine(f"not valid JSON: {reason}") from None
     try:
-        return CheckIn.from_dict(item)
+        checkin = CheckIn.from_dict(item)
     except CheckInError as error:
         raise BadLine(str(error)) from None
+    if checkin.kind == "feedback" and checkin.feedback is None:
+        # The journal holds one only for the moment between starting a feedback and saving
+        # its first answer; a file's entry is what was said, and a feedback says its session.
+        raise BadLine(
+            'feedback is missing: an entry of kind "feedback" needs its "feedback" object, '
+            "with session_date at least"
+        )
+    return checkin
 
 
 def _lines(stream: BinaryIO, source: str) -> Iterator[tuple[int, bytes | None]]:
@@ -100,22 +115,27 @@ def _lines(stream: BinaryIO, source: str) -> Iterator[tuple[int, bytes | None]]:
         ImportFileError: the whole file is over MAX_IMPORT_BYTES.
     """
     total = 0
-    for number in itertools.count(1):
-        line = stream.readline(MAX_LINE_BYTES + 1)
-        if not line:
-            return
+
+    def count(line: bytes) -> None:
+        nonlocal total
         total += len(line)
-        too_long = len(line) > MAX_LINE_BYTES
-        while too_long and not line.endswith(b"\n"):  # skip the rest of an over-long line
-            line = stream.readline(_READ_TAIL)
-            if not line:
-                break
-            total += len(line)
         if total > MAX_IMPORT_BYTES:
             raise ImportFileError(
                 f"{source}: larger than {MAX_IMPORT_BYTES >> 20} MiB, the most breath-tui "
                 "imports at once; split it. Nothing was imported."
             )
+
+    for number in itertools.count(1):
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        count(line)
+        too_long = len(line) > MAX_LINE_BYTES
+        while too_long and not line.endswith(b"\n"):  # skip the rest of an over-long line
+            line = stream.readline(_READ_TAIL)
+            if not line:
+                break
+            count(line)  # standard input may never end (/dev/zero): the limit stops it too
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark
             line = line[3:]
         yield number, (None if too_long else line)
@@ -340,4 +360,4 @@ def export(
     elif fmt == "md":
         write_markdown(checkins, out, since)
     else:
-        raise BadInput(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        raise BadInput(f"--format must be one of {', '.join(FORMATS)}, not '{clipped(fmt)}'")

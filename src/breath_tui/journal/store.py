@@ -12,6 +12,7 @@ written to or overwritten: it is moved aside, byte for byte, to journal.sqlite3.
 
 from __future__ import annotations
 
+import errno
 import itertools
 import json
 import os
@@ -29,17 +30,21 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from breath_tui.core.checkin import STEPS, CheckIn, CheckInError, Kind, Status, steps_for
 from breath_tui.core.locations import ensure_private_dir, journal_path
+from breath_tui.core.text import visible
 from breath_tui.core.trends import FeedbackPoint, TrendRow
 from breath_tui.core.when import Now, local_now
 from breath_tui.journal.access import (
     APPLICATION_ID,
     JournalGone,
     JournalInUse,
+    JournalRefused,
     check_ours,
     hold_shared,
     in_use_message,
+    make_private,
     open_private,
     refuse_symlink,
+    refuse_unless_ours,
     same_file,
     take_exclusive,
 )
@@ -89,7 +94,8 @@ class ImportResult:
 
 
 def _report_to_stderr(message: str) -> None:
-    print(f"breath-tui: {message}", file=sys.stderr, flush=True)
+    # The message names files: a control character in a path is shown, never sent.
+    print(f"breath-tui: {visible(message, keep_lines=True)}", file=sys.stderr, flush=True)
 
 
 class Journal:
@@ -104,6 +110,7 @@ class Journal:
             open to others (default: stderr; a full-screen app passes its own, as a notice).
         readonly: open for reading only (history, export): nothing is created, changed or moved,
             so a journal on a read-only disk, or a full one, can still be read and exported.
+            No file, or an empty one, raises NoJournalYet: readers show an empty journal.
         busy_timeout: how long a call waits for another copy of breath-tui to let go of the
             journal before it fails with "busy" (the command line waits long; a screen, in its
             worker, waits about 2 s and then says so).
@@ -175,12 +182,17 @@ class Journal:
                     if attempt == 2:
                         raise
             hold_shared(self._fd)
+            if not self.readonly:
+                refuse_unless_ours(self.path)
         except OSError as error:
             self._close_fd()
             verb = "read" if self.readonly else "opened for writing"
             verb = verb if self.path.exists() else "created"
+            why = error.strerror or str(error)
+            if error.errno == errno.ENOSPC:
+                why = f"the disk is full (no space left in {self.path.parent})"
             raise JournalError(
-                f"{self.path}: cannot be {verb}: {error.strerror or error}; nothing was changed"
+                f"{self.path}: cannot be {verb}: {why}; nothing was changed"
             ) from None
         try:
             self._db = self._connect()
@@ -251,7 +263,13 @@ class Journal:
                         f"{self.path}: written by a newer breath-tui (schema {version}; this one "
                         f"knows {LATEST}); update breath-tui to open it"
                     )
+                if version == 0:
+                    # An empty file (or one made and left before its first migration): an
+                    # empty journal to a reader, which never writes its tables into it.
+                    raise NoJournalYet(f"the journal {self.path} is empty")
                 return
+            assert self._fd is not None
+            make_private(self._fd)  # only now: the file is known to be a breath-tui journal
             self._use_wal()
             self._db.execute("PRAGMA synchronous = FULL")
             self._db.execute("PRAGMA secure_delete = ON")
@@ -293,7 +311,9 @@ class Journal:
             yield
         except self._sqlite.DatabaseError as error:
             reason = f": {error}"
-            if "not a database" in str(error) or "malformed" in str(error):
+            if _disk_full(error, self.path.parent):
+                reason = f": the disk is full (no space left in {self.path.parent})"
+            elif "not a database" in str(error) or "malformed" in str(error):
                 reason = f" is not a breath-tui journal, or is damaged ({error})"
             elif "locked" in str(error) or "busy" in str(error):
                 reason = " is busy: another breath-tui kept it locked too long; try again"
@@ -567,6 +587,26 @@ class Journal:
         return int(self._read(f"SELECT count(*) FROM checkins{where}", params)[0][0])
 
 
+_SQLITE_IOERR, _SQLITE_FULL = 10, 13
+NEARLY_FULL_BYTES = 64 * 1024
+"""Less free space than this on the journal's disk makes an I/O error a full disk."""
+
+
+def _disk_full(error: Exception, folder: Path) -> bool:
+    """Whether a SQLite error means the disk is full: SQLITE_FULL, or an I/O error (SQLite
+    names ENOSPC so when growing its -shm file, say) while the folder's disk has no room."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code == _SQLITE_FULL or "disk is full" in str(error):
+        return True
+    if code != _SQLITE_IOERR and "disk I/O error" not in str(error):
+        return False
+    try:
+        room = os.statvfs(folder)
+    except (OSError, AttributeError):  # no statvfs (Windows): say what SQLite said
+        return False
+    return room.f_bavail * room.f_frsize < NEARLY_FULL_BYTES
+
+
 def _filters(
     since: datetime | None, kind: str | None, status: str | None, before: datetime | None = None
 ) -> tuple[str, list[Any]]:
@@ -601,14 +641,32 @@ def read_journal(**filters: Any) -> list[CheckIn]:
         return []
 
 
+def refuse_to_forget(path: Path) -> None:
+    """Raise JournalRefused when the file at the journal's path is one no command may open:
+    a symlink (even to a journal), something not a regular file, another program's database.
+    A damaged journal, or one that cannot be read, can be forgotten: forget is the way out."""
+    if not os.path.lexists(path):
+        return
+    try:
+        with Journal(path, recover=False, readonly=True):
+            pass
+    except JournalRefused:
+        raise
+    except JournalError:
+        return
+
+
 def forget_journal(path: Path | None = None, *, force: bool = False) -> list[Path]:
     """Delete the journal, its side files and any damaged copies moved aside; return those removed.
 
     Raises:
+        JournalRefused: the file at the path is not breath-tui's to delete (see
+            refuse_to_forget); nothing is deleted.
         JournalInUse: another process has the journal open (an app in the middle of a
             check-in, say) and `force` is not given; nothing is deleted.
     """
     base = path if path is not None else journal_path()
+    refuse_to_forget(base)
     held = None
     if base.is_file() and not base.is_symlink():
         held = take_exclusive(base)

@@ -144,6 +144,9 @@ def extra_keys(data: Mapping[str, Any], known: tuple[str, ...]) -> dict[str, Any
     """
     extra = {key: value for key, value in data.items() if key not in known}
     for key, value in extra.items():
+        # The key is text that is stored and written back too (a lone surrogate in it was
+        # a UnicodeEncodeError in SQLite); shown() names it in ASCII.
+        text(f"key {shown(key)}", key, blank_ok=True)
         _check_extra(key, value, 1)
     return extra
 
@@ -157,7 +160,7 @@ def _check_extra(name: str, value: Any, depth: int) -> None:
         raise CheckInError(name, f"must be a finite number, not {value}")
     elif isinstance(value, dict):
         for key, item in value.items():
-            text(f"{name} key", key, blank_ok=True)
+            text(f"{name} key {shown(key)}", key, blank_ok=True)
             _check_extra(f"{name}.{key}", item, depth + 1)
     elif isinstance(value, list):
         for index, item in enumerate(value):

@@ -6,8 +6,8 @@ beats a minute) are kept but flagged as artifacts, for the analysis to correct: 
 misses a beat writes a long interval, and that is no fault of the person's.
 
 Input is bounded: only regular files (or `-` for standard input), read line by line, at most
-MAX_LINE_BYTES a line and MAX_FILE_BYTES in all, and every failure is a BadInput naming the file
-and line.
+MAX_LINE_BYTES a line, MAX_FILE_BYTES and MAX_INTERVALS in all, and every failure is a BadInput
+naming the file and line.
 """
 
 from __future__ import annotations
@@ -27,8 +27,12 @@ MIN_RR_MS = 250.0
 MAX_RR_MS = 2500.0
 # A line holds one number; 200 bytes leaves room for trailing spaces and CR LF from any export.
 MAX_LINE_BYTES = 200
-# 16 MiB is about 3 million beats, more than a month of round-the-clock recording at 60 a minute.
+# 16 MiB leaves room for any exporter's number format and comment lines.
 MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_INTERVALS = 200_000
+"""Intervals in one recording: over two days at 60 a minute, while the longest assessment (12
+rates of 10 minutes) or session (120 minutes) needs under 30,000 even at 240 a minute. 16 MiB of
+short lines held four million, which the analysis took 1.1 GB of memory and 13 s to read."""
 
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
 
@@ -117,6 +121,12 @@ def parse_lines(lines: Iterable[bytes], source: str) -> Recording:
         interval = parse_interval(text, source, number)
         if interval is None:
             continue
+        if len(intervals) == MAX_INTERVALS:
+            raise RecordingError(
+                f"{source}, line {number}: more than {MAX_INTERVALS:,} intervals, over two days "
+                "at 60 a minute; keep only the part that was breathed (an assessment or a "
+                "session needs far fewer)"
+            )
         if is_artifact(interval):
             artifacts.append(len(intervals))
         intervals.append(interval)

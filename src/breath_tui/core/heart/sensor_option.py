@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from breath_tui.core.errors import BadInput
-from breath_tui.core.text import visible
+from breath_tui.core.text import clipped
 
 MAX_REPLAY_SPEED = 100.0
 # Linux and Windows name a device by its MAC address; macOS by a UUID of its own.
@@ -60,7 +60,7 @@ def parse_sensor_option(value: str) -> SensorChoice:
         address = rest.strip()
         if not (_MAC.fullmatch(address) or _UUID.fullmatch(address)):
             raise BadInput(
-                f"--sensor: {visible(address[:60])!r} is not a Bluetooth address "
+                f"--sensor: '{clipped(address)}' is not a Bluetooth address "
                 "(like A0:9E:1A:12:34:56); `--sensor ble` scans and lists the straps found"
             )
         return SensorChoice("ble", address=address.upper())
@@ -77,4 +77,4 @@ def parse_sensor_option(value: str) -> SensorChoice:
         if not path:
             raise BadInput("--sensor: replay: needs a recording file, e.g. replay:rr.txt@4")
         return SensorChoice("replay", path=path, speed=speed)
-    raise BadInput(f"{USAGE}, not {visible(text[:60])!r}")
+    raise BadInput(f"{USAGE}, not '{clipped(text)}'")
