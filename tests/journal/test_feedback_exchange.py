@@ -140,6 +140,22 @@ def test_a_feedback_entry_without_its_feedback_is_refused(
         assert journal.count() == 0
 
 
+def test_an_unfinished_feedback_without_answers_round_trips(
+    capsys: pytest.CaptureFixture[str], make_checkin: Make, tmp_path: Path
+) -> None:
+    """A feedback the app was killed in before its first answer (no feedback object yet, no
+    ended_at) is exported and imported again as it is: one's own export always imports."""
+    unfinished = feedback_entry(make_checkin).to_dict()
+    unfinished["feedback"] = None
+    unfinished["ended_at"] = None
+    file = tmp_path / "in.jsonl"
+    file.write_text(json.dumps(unfinished) + "\n", encoding="utf-8")
+    status, _, err = run(capsys, "import", str(file))
+    assert status == 0, err
+    with Journal() as journal:
+        assert journal.count() == 1
+
+
 def test_a_check_in_carrying_a_feedback_is_refused(
     capsys: pytest.CaptureFixture[str], make_checkin: Make, tmp_path: Path
 ) -> None:

@@ -98,9 +98,10 @@ def parse_line(line: bytes) -> CheckIn:
         checkin = CheckIn.from_dict(item)
     except CheckInError as error:
         raise BadLine(str(error)) from None
-    if checkin.kind == "feedback" and checkin.feedback is None:
-        # The journal holds one only for the moment between starting a feedback and saving
-        # its first answer; a file's entry is what was said, and a feedback says its session.
+    if checkin.kind == "feedback" and checkin.feedback is None and checkin.ended_at is not None:
+        # A finished feedback says its session. An unfinished one may have none yet (the app
+        # killed between starting it and saving its first answer): it goes back in as it came
+        # out, so a person's own export always imports.
         raise BadLine(
             'feedback is missing: an entry of kind "feedback" needs its "feedback" object, '
             "with session_date at least"
