@@ -287,3 +287,23 @@ def test_disk_drawing_matches_the_dot_by_dot_rule_at_every_size():
                     assert draw_disk(width, height, radius, hollow) == _disk_dot_by_dot(
                         width, height, radius, hollow
                     ), (width, height, radius, hollow)
+
+
+async def test_a_pattern_the_settings_tempo_makes_too_fast_is_slowed_with_a_line_saying_so():
+    """The palette's 'Breathe: cyclic-sigh' at [breathing] tempo 1.6 (fine for resonance,
+    10.7 a minute for the sigh): breathed at 1.5x, 10 a minute, and the notice says why."""
+    from breath_tui.core.settings import Config
+    from breath_tui.flows import FlowOptions
+
+    from .helpers import make_home_app
+
+    config = Config()
+    config.breathing.tempo = 1.6
+    app, _clock = make_home_app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_flow("breathe", FlowOptions(pattern="cyclic-sigh"))
+        await wait_until_started(pilot)
+        await pilot.pause()
+        assert app.screen.pacer.tempo == 1.5
+        assert text(app, "notice").startswith("Tempo 1.5x, not 1.6x: cyclic-sigh at 1.5x is 10")
+        assert text(app, "title").startswith("cyclic-sigh at 1.5x: 10 a minute")

@@ -145,3 +145,62 @@ def test_no_pattern_and_tempo_accepted_breathes_faster_than_ten(
     if pattern.breaths_per_minute <= MAX_BREATHS_PER_MINUTE:
         fastest = fastest_tempo(pattern)
         assert pattern.breaths_per_minute * fastest <= MAX_BREATHS_PER_MINUTE + 1e-9
+
+
+def _phases_toml(pairs: int, breath_in: float = 0.5, breath_out: float = 0.5) -> str:
+    one = f'{{kind = "in", seconds = {breath_in}}}, {{kind = "out", seconds = {breath_out}}}'
+    return ", ".join([one] * pairs)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "words"),
+    [
+        (10, "pattern 'fast': 20 phases; at most 12"),  # the audit's: 60 a minute, shown as 6
+        (6, "pattern 'fast': in and out take turns 6 times, so it is 6 breaths"),
+    ],
+)
+def test_a_config_pattern_of_many_quick_breaths_is_refused_naming_file_and_line(
+    pairs, words
+) -> None:
+    """in 0.5 s, out 0.5 s written over and over is many fast breaths, not one slow one."""
+    text = f"[breathing]\ntempo = 1\n\n[patterns.fast]\nphases = [{_phases_toml(pairs)}]\n"
+    with pytest.raises(ConfigError) as refused:
+        parse_config(text, PATH)
+    assert str(refused.value).startswith(f"{PATH}, line 5: {words}"), str(refused.value)
+
+
+def test_breathe_refuses_the_audits_pattern_with_exit_2(capsys, breath_home) -> None:
+    """`breathe --pattern fast --plain` with that pattern: exit 2 naming config.toml's line,
+    never a session."""
+    breath_home.mkdir(mode=0o700, exist_ok=True)
+    (breath_home / "config.toml").write_text(f"[patterns.fast]\nphases = [{_phases_toml(10)}]\n")
+    status, err = run(capsys, "breathe", "--plain", "--no-sound", "--pattern", "fast")
+    assert status == 2 and err.startswith(f"breath-tui: {breath_home / 'config.toml'}, line 2: ")
+
+
+def test_a_config_tempo_too_fast_for_the_pattern_asked_names_config_not_the_option(
+    capsys, breath_home
+) -> None:
+    """[breathing] tempo 1.6 suits resonance, not cyclic-sigh (10.7 a minute): exit 2 naming
+    config.toml's line, not a --tempo that was never given."""
+    breath_home.mkdir(mode=0o700, exist_ok=True)
+    config = breath_home / "config.toml"
+    config.write_text('[breathing]\ntempo = 1.6\n\n[quick]\npattern = "resonance"\n')
+    status, err = run(capsys, "breathe", "--plain", "--no-sound", "--pattern", "cyclic-sigh")
+    assert status == 2
+    assert err.startswith(f"breath-tui: {config}, line 2: breathing.tempo 1.6: cyclic-sigh at 1.6x")
+    assert err.endswith("10 a minute at most (--pattern cyclic-sigh; --tempo sets another)")
+
+
+def test_a_pattern_the_config_tempo_makes_too_fast_is_slowed_and_says_so() -> None:
+    """The palette's 'Breathe: cyclic-sigh' at [breathing] tempo 1.6 (checked only against the
+    sections' own patterns) breathes at 1.5x, 10 a minute, with a line saying why."""
+    config = parse_config('[breathing]\ntempo = 1.6\n\n[quick]\npattern = "resonance"\n', PATH)
+    setup = session_for(config, "breathing", pattern="cyclic-sigh", sound=False)
+    assert setup.tempo == 1.5
+    assert setup.pattern.breaths_per_minute * setup.tempo <= MAX_BREATHS_PER_MINUTE + 1e-9
+    assert setup.notice == (
+        "Tempo 1.5x, not 1.6x: cyclic-sigh at 1.5x is 10 a minute; "
+        "breath-tui guides slow breathing, 10 a minute at most."
+    )
+    assert session_for(config, "breathing", sound=False).notice is None

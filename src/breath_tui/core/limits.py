@@ -56,8 +56,9 @@ _SLOW_ONLY = "breath-tui guides slow breathing, 10 a minute at most"
 
 
 def rate_problem(pattern: Pattern, tempo: float = 1.0) -> Problem | None:
-    """The pattern at this tempo breathes faster than 10 a minute: the pattern itself is too
-    fast ("pattern"), or the tempo makes it so ("tempo")."""
+    """The pattern at this tempo breathes faster than 10 a minute (breaths counted one by one,
+    Pattern.breaths_per_minute): the pattern itself is too fast ("pattern"), or the tempo makes
+    it so ("tempo")."""
     written = pattern.breaths_per_minute
     rate = written * tempo
     if rate <= MAX_BREATHS_PER_MINUTE + 1e-9:
@@ -68,7 +69,8 @@ def rate_problem(pattern: Pattern, tempo: float = 1.0) -> Problem | None:
         )
     return Problem(
         "tempo",
-        f"{tempo:g}: {pattern.name} at {tempo:g}x is {rate_text(rate)} breaths a minute; {_SLOW_ONLY}",
+        f"{tempo:g}: {pattern.name} at {tempo:g}x is {rate_text(rate)} breaths a minute; "
+        f"{_SLOW_ONLY}",
     )
 
 

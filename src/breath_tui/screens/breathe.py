@@ -98,8 +98,9 @@ class BreathingScreen(BreathScreen[Outcome]):
         super().__init__()
         self.show_summary = show_summary
         self.step = step
-        self.first_notice: str | None = None
-        """A line to show from the start (quick calm on a broken config.toml)."""
+        self.first_notice: str | None = setup.notice
+        """A line to show from the start (quick calm on a broken config.toml, a tempo slowed
+        to keep the session slow)."""
         self.setup = setup
         self.clock = clock
         self.reduced_motion = reduced_motion
