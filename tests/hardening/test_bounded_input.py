@@ -187,3 +187,11 @@ def test_history_plain_is_linear_in_a_long_note(capsys, make_checkin: Make) -> N
         journal.add(make_checkin(note="w" * 99_000))
     status, out, _ = run(capsys, "history", "--plain")
     assert status == 0 and ("w" * 99_000) in out
+
+
+def test_a_pattern_name_of_five_thousand_characters_is_refused_in_one_short_line(capsys) -> None:
+    """`breathe --pattern` with a 5,000-character name: exit 2, one line that does not repeat
+    it (a name is at most 200 characters, as in config.toml and the journal)."""
+    status, out, err = run(capsys, "breathe", "--plain", "--no-sound", "--pattern", "x" * 5000)
+    assert (status, out) == (2, "")
+    assert err == "breath-tui: a pattern name is at most 200 characters; this one has 5,000\n"

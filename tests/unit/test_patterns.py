@@ -168,3 +168,10 @@ def test_a_hold_split_into_phases_is_still_at_most_sixty_seconds(phases, words):
     with pytest.raises(PatternError) as caught:
         validate_phases("split", phases)
     assert words in str(caught.value)
+
+
+def test_a_pattern_name_longer_than_two_hundred_characters_is_refused():
+    """A 5,000-character name is not looked up (nor repeated back whole)."""
+    with pytest.raises(PatternError) as caught:
+        resolve_pattern("x" * 5000)
+    assert str(caught.value) == "a pattern name is at most 200 characters; this one has 5,000"

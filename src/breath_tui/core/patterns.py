@@ -17,6 +17,9 @@ phases is one hold)."""
 MAX_PHASES = 12
 """Phases in one pattern: room for any breath (in, a top-up, holds, out, with labels of one's
 own), while one breath stays at most 12 minutes (12 phases of at most 60 s)."""
+MAX_NAME = 200
+"""Characters in a pattern's name (the journal takes names up to core.checkin's MAX_NAME, the
+same 200)."""
 
 PHASE_WORDS: dict[PhaseKind, str] = {"in": "Breathe in", "hold": "Hold", "out": "Breathe out"}
 
@@ -322,6 +325,10 @@ def resolve_pattern(text: str, custom: Mapping[str, Pattern] | None = None) -> P
     """
     custom = custom or {}
     key = text.strip()
+    if len(key) > MAX_NAME:
+        raise PatternError(
+            f"a pattern name is at most {MAX_NAME} characters; this one has {len(key):,}"
+        )
     if key in custom:
         return custom[key]
     if key in PRESETS:
