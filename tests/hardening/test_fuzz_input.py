@@ -22,7 +22,12 @@ from hypothesis import strategies as st
 
 from breath_tui.cli import main
 from breath_tui.core.config_file import parse_config
-from breath_tui.core.limits import MAX_BREATHS_PER_MINUTE, fastest_tempo, rate_problem
+from breath_tui.core.limits import (
+    MAX_BREATHS_PER_MINUTE,
+    fastest_tempo,
+    highest_tempo,
+    rate_problem,
+)
 from breath_tui.core.patterns import MAX_PHASE_SECONDS, PatternError, resolve_pattern
 from breath_tui.core.settings import ConfigError
 from breath_tui.journal import Journal
@@ -203,6 +208,7 @@ def _check_pattern_and_tempo(
     setup = session_for(config, "breathing", pattern="mine", sound=False)
     assert per_minute * setup.tempo <= MAX_BREATHS_PER_MINUTE + 1e-9
     assert per_minute * fastest_tempo(pattern) <= MAX_BREATHS_PER_MINUTE + 1e-9
+    assert per_minute * highest_tempo(pattern) <= MAX_BREATHS_PER_MINUTE + 1e-9
 
 
 AUDITS_PATTERN = [("in", 0.5), ("out", 0.5)] * 10  # 60 a minute, shown as 6

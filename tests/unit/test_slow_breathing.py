@@ -14,6 +14,7 @@ from breath_tui.core.config_file import parse_config
 from breath_tui.core.limits import (
     MAX_BREATHS_PER_MINUTE,
     fastest_tempo,
+    highest_tempo,
     session_problem,
 )
 from breath_tui.core.pacer import MAX_TEMPO, MIN_TEMPO
@@ -36,11 +37,13 @@ def run(capsys, *argv: str) -> tuple[int, str]:
         (["--pattern", "2-0-3"], f"--pattern 2-0-3: 12 breaths a minute; {SLOW_ONLY}"),
         (
             ["--pattern", "4-0-6", "--tempo", "2"],
-            f"--tempo 2: 4-0-6 at 2x is 12 breaths a minute; {SLOW_ONLY}",
+            f"--tempo 2: 4-0-6 at 2x is 12 breaths a minute; {SLOW_ONLY}, "
+            "so at most 1.66x for this pattern",
         ),
         (
             ["--pattern", "resonance", "--tempo", "1.7"],
-            f"--tempo 1.7: resonance at 1.7x is 10.2 breaths a minute; {SLOW_ONLY}",
+            f"--tempo 1.7: resonance at 1.7x is 10.2 breaths a minute; {SLOW_ONLY}, "
+            "so at most 1.66x for this pattern",
         ),
         (
             ["--pattern", "4-7-8", "--cycles", "9"],
@@ -145,6 +148,12 @@ def test_no_pattern_and_tempo_accepted_breathes_faster_than_ten(
     if pattern.breaths_per_minute <= MAX_BREATHS_PER_MINUTE:
         fastest = fastest_tempo(pattern)
         assert pattern.breaths_per_minute * fastest <= MAX_BREATHS_PER_MINUTE + 1e-9
+        # The tempo a refusal names: accepted, and a hundredth more is not (below 2x).
+        highest = highest_tempo(pattern)
+        assert session_problem(pattern, cycles=1, minutes=None, tempo=highest) is None
+        if highest < MAX_TEMPO:
+            above = round(highest + 0.01, 2)
+            assert session_problem(pattern, cycles=1, minutes=None, tempo=above) is not None
 
 
 def _phases_toml(pairs: int, breath_in: float = 0.5, breath_out: float = 0.5) -> str:
@@ -178,6 +187,21 @@ def test_breathe_refuses_the_audits_pattern_with_exit_2(capsys, breath_home) -> 
     assert status == 2 and err.startswith(f"breath-tui: {breath_home / 'config.toml'}, line 2: ")
 
 
+def test_the_tempo_refusal_names_the_fastest_tempo_that_would_do(capsys) -> None:
+    """--tempo 1.7 for resonance (6 a minute): 1.66x is the fastest that keeps 10 a minute."""
+    status, err = run(
+        capsys, "breathe", "--plain", "--no-sound", "--pattern", "resonance", "--tempo", "1.7"
+    )
+    assert status == 2 and err.endswith("10 a minute at most, so at most 1.66x for this pattern")
+    assert session_problem(PRESETS["resonance"], cycles=1, minutes=None, tempo=1.66) is None
+
+
+def test_a_rate_just_over_ten_is_never_said_as_ten() -> None:
+    """4-0-6 at 1.67x is 10.02 a minute: the refusal says 10.02, not '10 ... 10 at most'."""
+    problem = session_problem(parse_spec("4-0-6"), cycles=1, minutes=None, tempo=1.67)
+    assert problem is not None and "is 10.02 breaths a minute" in problem.message
+
+
 def test_a_config_tempo_too_fast_for_the_pattern_asked_names_config_not_the_option(
     capsys, breath_home
 ) -> None:
@@ -189,7 +213,9 @@ def test_a_config_tempo_too_fast_for_the_pattern_asked_names_config_not_the_opti
     status, err = run(capsys, "breathe", "--plain", "--no-sound", "--pattern", "cyclic-sigh")
     assert status == 2
     assert err.startswith(f"breath-tui: {config}, line 2: breathing.tempo 1.6: cyclic-sigh at 1.6x")
-    assert err.endswith("10 a minute at most (--pattern cyclic-sigh; --tempo sets another)")
+    assert err.endswith(
+        "at most 1.5x for this pattern (--pattern cyclic-sigh; --tempo sets another)"
+    )
 
 
 def test_a_pattern_the_config_tempo_makes_too_fast_is_slowed_and_says_so() -> None:
