@@ -85,7 +85,23 @@ async def test_tempo_stops_at_half_and_at_ten_breaths_a_minute():
         assert app.screen.pacer.tempo == 1.6
         assert text(app, "notice") == (
             "Tempo 1.6x (9.6 a minute) is the fastest: breath-tui guides slow breathing, "
-            "under 10 breaths a minute."
+            "10 a minute at most."
+        )
+
+
+async def test_at_exactly_ten_a_minute_plus_does_not_contradict_itself():
+    """3-0-3 is 10 a minute at 1x: + stays there and says '10 a minute at most', as every
+    other line does, never 'under 10' beside '(10 a minute)'."""
+    from breath_tui.core.patterns import parse_spec
+
+    app, clock, _ = make_app()
+    app.options.setup.pattern = parse_spec("3-0-3")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("plus")
+        assert app.screen.pacer.tempo == 1.0
+        assert text(app, "notice") == (
+            "Tempo 1.0x (10 a minute) is the fastest: breath-tui guides slow breathing, "
+            "10 a minute at most."
         )
 
 

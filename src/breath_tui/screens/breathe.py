@@ -405,7 +405,7 @@ class BreathingScreen(BreathScreen[Outcome]):
             self._set_text(
                 "notice",
                 f"Tempo {tempo:.1f}x ({rate} a minute) is the fastest: "
-                "breath-tui guides slow breathing, under 10 breaths a minute.",
+                "breath-tui guides slow breathing, 10 a minute at most.",
             )
         elif step < 0 and tempo == MIN_TEMPO:
             self._set_text("notice", f"Tempo {tempo:.1f}x is the slowest.")
