@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from breath_tui.audio import CuePlayer
-from breath_tui.core.breath_words import format_clock, rate_line, session_line
+from breath_tui.core.breath_words import format_clock, rate_line, session_line, tempo_text
 from breath_tui.core.clock import Clock
 from breath_tui.core.limits import fastest_tempo
 from breath_tui.core.locations import journal_path
@@ -404,7 +404,7 @@ class BreathingScreen(BreathScreen[Outcome]):
             rate = rate_text(self.setup.pattern.breaths_per_minute * tempo)
             self._set_text(
                 "notice",
-                f"Tempo {tempo:.1f}x ({rate} a minute) is the fastest: "
+                f"Tempo {tempo_text(tempo)}x ({rate} a minute) is the fastest: "
                 "breath-tui guides slow breathing, 10 a minute at most.",
             )
         elif step < 0 and tempo == MIN_TEMPO:
