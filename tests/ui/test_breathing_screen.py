@@ -323,3 +323,28 @@ async def test_a_pattern_the_settings_tempo_makes_too_fast_is_slowed_with_a_line
         assert app.screen.pacer.tempo == 1.5
         assert text(app, "notice").startswith("Tempo 1.5x, not 1.6x: cyclic-sigh at 1.5x is 10")
         assert text(app, "title").startswith("cyclic-sigh at 1.5x: 10 a minute")
+
+
+async def test_the_line_a_session_begins_with_stays_when_sound_trouble_is_said():
+    """A slowed tempo's line stays on screen when the cues then say they are silent: the sound
+    notice follows it, never replaces it."""
+    from breath_tui.app import BreathApp
+    from breath_tui.audio import SilentPlayer
+    from breath_tui.core.clock import ManualClock
+    from breath_tui.core.patterns import PRESETS
+    from breath_tui.flows import FlowOptions
+    from breath_tui.session_setup import SessionSetup
+
+    from .helpers import quiet_config
+
+    clock = ManualClock(100.0)
+    cues = SilentPlayer(notice="Cues are silent: no sound device or player was found.")
+    setup = SessionSetup(PRESETS["cyclic-sigh"], 2, 1.5, cues=cues, notice="Tempo 1.5x, not 1.6x.")
+    options = FlowOptions(setup=setup, reduced_motion=True)
+    app = BreathApp(quiet_config(), "breathe", options, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 2.0)
+        await advance(pilot, clock, 1.0)
+        assert text(app, "notice") == (
+            "Tempo 1.5x, not 1.6x. Cues are silent: no sound device or player was found."
+        )

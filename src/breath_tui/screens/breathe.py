@@ -258,9 +258,11 @@ class BreathingScreen(BreathScreen[Outcome]):
             if state.key not in self._cued:
                 self._cued.add(state.key)
                 self.cues.play(state.phase.kind)
-            if self.cues.notice and self._line("notice") != self.cues.notice:
-                # Sound trouble can appear mid-session (a device lost): say it once, quietly.
-                self._set_text("notice", self.cues.notice)
+            if self.cues.notice and self.cues.notice not in self._line("notice"):
+                # Sound trouble can appear mid-session (a device lost): say it once, quietly,
+                # after the line the session began with (a tempo slowed), never instead of it.
+                said = (self.first_notice, self.cues.notice)
+                self._set_text("notice", " ".join(part for part in said if part))
         self._schedule(state, now)
 
     def _record_render(self, key: tuple[int, int, bool]) -> None:
