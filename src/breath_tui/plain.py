@@ -10,7 +10,7 @@ from breath_tui.core.breath_words import describe_length, phase_line, rate_line,
 from breath_tui.core.clock import Clock
 from breath_tui.core.pacer import Pacer
 from breath_tui.core.patterns import Pattern
-from breath_tui.core.safety import safety_lines
+from breath_tui.core.safety import PANIC_NOTE, safety_lines
 from breath_tui.core.text import visible
 
 if TYPE_CHECKING:
@@ -33,9 +33,13 @@ def run_plain_session(
     import time
 
     from breath_tui.core.clock import session_clock
+    from breath_tui.core.locations import journal_path
 
     clock = clock or session_clock()
     stream = out or sys.stdout
+    # A fresh install (nothing kept yet), as on the first breathing screen: asked before a
+    # session with a sensor starts a journal.
+    fresh = not journal_path().exists()
     # Opened before the clock starts, so its start-up does not eat the first phase.
     cues = setup.player()
     heart = None
@@ -57,6 +61,7 @@ def run_plain_session(
             cues,
             sleep or time.sleep,
             suffix=heart.suffix if heart is not None else None,
+            panic_note=fresh,
         )
     finally:
         setup.close()
@@ -76,6 +81,7 @@ def run_plain(
     sleep: Callable[[float], None],
     on_line: Callable[[str, float], None] | None = None,
     suffix: Callable[[], tuple[str, list[str]]] | None = None,
+    panic_note: bool = False,
 ) -> str:
     """Guide a session as text lines; return the summary. KeyboardInterrupt stops it early.
 
@@ -88,6 +94,8 @@ def run_plain(
         sleep: waits real seconds (time.sleep, or a test's clock advance).
         on_line: called with each phase line and the clock time it was written (benchmarks).
         suffix: what to add to each phase line (the heart rate), and notices to print before it.
+        panic_note: add the note for people working on panic to the safety lines (a fresh
+            install, as the first breathing screen does).
     """
 
     def say(text: str) -> None:
@@ -106,7 +114,7 @@ def run_plain(
 
     say(f"{rate_line(pattern, pacer.tempo)}, {describe_length(pacer)}. Ctrl+C stops.")
     # "Safety:" first, so that only phase lines start with "Breathe in", "Hold" or "Breathe out".
-    for line in safety_lines(pattern):
+    for line in [*safety_lines(pattern), *([PANIC_NOTE] if panic_note else [])]:
         say(f"Safety: {line}")
     show_notice()
     last_key = None

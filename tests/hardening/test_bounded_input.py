@@ -250,8 +250,16 @@ LONG = "x" * 10_000
     ],
 )
 def test_a_long_value_is_not_repeated_in_full(capsys, argv) -> None:
-    """A 10,000-character option value is refused (exit 2) with its first 60 characters and
-    '...', never repeated whole."""
+    """A 10,000-character option value is refused (exit 2) in a short message that never
+    repeats it whole (at most its first 60 characters and '...')."""
     status, _, err = run(capsys, *argv)
     assert status == 2 and "Traceback" not in err
-    assert len(err) < 600 and "..." in err, err
+    assert len(err) < 600 and LONG not in err and "9" * 100 not in err, err
+
+
+def test_a_pattern_name_of_five_thousand_characters_is_refused_in_one_short_line(capsys) -> None:
+    """`breathe --pattern` with a 5,000-character name: exit 2, one line that does not repeat
+    it (a name is at most 200 characters, as in config.toml and the journal)."""
+    status, out, err = run(capsys, "breathe", "--plain", "--no-sound", "--pattern", "x" * 5000)
+    assert (status, out) == (2, "")
+    assert err == "breath-tui: a pattern name is at most 200 characters; this one has 5,000\n"

@@ -22,7 +22,12 @@ from hypothesis import strategies as st
 
 from breath_tui.cli import main
 from breath_tui.core.config_file import parse_config
-from breath_tui.core.limits import rate_problem
+from breath_tui.core.limits import (
+    MAX_BREATHS_PER_MINUTE,
+    fastest_tempo,
+    highest_tempo,
+    rate_problem,
+)
 from breath_tui.core.patterns import MAX_PHASE_SECONDS, PatternError, resolve_pattern
 from breath_tui.core.settings import ConfigError
 from breath_tui.journal import Journal
@@ -130,6 +135,110 @@ def test_pattern_option_is_exit_0_or_exit_2_naming_it(
 def test_pattern_strings_many(text: str) -> None:
     """resolve_pattern over many more strings: a pattern within the limits or a PatternError."""
     _check_pattern(text)
+
+
+def _true_breaths(phases: list[tuple[str, float]]) -> int:
+    """Breaths in one round, counted here on their own: out-breaths that the next phase that
+    moves air (holds passed over, round from the last to the first) follows with an in-breath."""
+    moving = [kind for kind, seconds in phases if kind != "hold" and seconds > 0]
+    return sum(
+        1
+        for index, kind in enumerate(moving)
+        if kind == "out" and moving[(index + 1) % len(moving)] == "in"
+    )
+
+
+phase_seconds = st.one_of(
+    st.sampled_from([0, 0.5, 1, 3, 60, 61]),
+    st.floats(min_value=0, max_value=61, allow_nan=False).map(lambda x: round(x, 1)),
+)
+breath_seconds = st.floats(min_value=0.1, max_value=8, allow_nan=False).map(lambda x: round(x, 1))
+
+
+@st.composite
+def breath_shaped(draw: Any) -> list[tuple[str, float]]:
+    """One to four breaths written one after another: in (maybe a top-up), a hold or none, out
+    (maybe in two), a hold or none; often fast, often slow enough."""
+    phases: list[tuple[str, float]] = []
+    for _breath in range(draw(st.integers(1, 4))):
+        for kind in ("in", "hold", "out", "hold"):
+            parts = draw(st.integers(0 if kind == "hold" else 1, 2))
+            phases += [(kind, draw(breath_seconds)) for _part in range(parts)]
+    return phases
+
+
+phase_list = st.one_of(
+    st.lists(
+        st.tuples(st.sampled_from(["in", "hold", "out"]), phase_seconds), min_size=1, max_size=30
+    ),
+    breath_shaped(),
+)
+tempo_value = st.floats(min_value=0.5, max_value=2.0).map(lambda x: round(x, 2))
+
+
+def _pattern_config(phases: list[tuple[str, float]], tempo: float, default: bool) -> str:
+    written = ", ".join(f'{{kind = "{kind}", seconds = {seconds}}}' for kind, seconds in phases)
+    chosen = 'pattern = "mine"\n' if default else ""
+    return f"[breathing]\n{chosen}tempo = {tempo}\n\n[patterns.mine]\nphases = [{written}]\n"
+
+
+def _check_pattern_and_tempo(
+    phases: list[tuple[str, float]], tempo: float, default: bool, path: Path
+) -> None:
+    """A custom pattern at a tempo: refused naming file and line, or at most 10 breaths a
+    minute counted breath by breath, wherever it is breathed: as the default, from the
+    palette at [breathing] tempo, and at the keys' fastest tempo; one breath of at most 12
+    phases, never longer than 12 minutes."""
+    from breath_tui.session_setup import session_for
+
+    try:
+        config = parse_config(_pattern_config(phases, tempo, default), path)
+    except ConfigError as error:
+        assert re.match(rf"{re.escape(str(path))}, line \d+: ", str(error)), str(error)
+        return
+    pattern = config.patterns["mine"]
+    kept = [(phase.kind, phase.seconds) for phase in pattern.phases]
+    assert kept == [(kind, float(seconds)) for kind, seconds in phases if seconds > 0]
+    breaths = _true_breaths(kept)
+    assert breaths == pattern.breaths == 1
+    assert len(phases) <= 12 and pattern.cycle_seconds <= 12 * 60
+    per_minute = 60 * breaths / pattern.cycle_seconds
+    if default:
+        assert per_minute * tempo <= MAX_BREATHS_PER_MINUTE + 1e-9
+    setup = session_for(config, "breathing", pattern="mine", sound=False)
+    assert per_minute * setup.tempo <= MAX_BREATHS_PER_MINUTE + 1e-9
+    assert per_minute * fastest_tempo(pattern) <= MAX_BREATHS_PER_MINUTE + 1e-9
+    assert per_minute * highest_tempo(pattern) <= MAX_BREATHS_PER_MINUTE + 1e-9
+
+
+AUDITS_PATTERN = [("in", 0.5), ("out", 0.5)] * 10  # 60 a minute, shown as 6
+LONG_BREATH = [("in", 1), ("out", 5)] * 3000  # one "breath" of 300 minutes
+
+
+@FAST
+@given(phases=phase_list, tempo=tempo_value, default=st.booleans())
+@example(phases=AUDITS_PATTERN, tempo=1.0, default=True)
+@example(phases=AUDITS_PATTERN[:12], tempo=1.0, default=False)
+@example(phases=LONG_BREATH, tempo=1.0, default=True)
+@example(phases=[("in", 4), ("hold", 60), ("hold", 60), ("out", 6)], tempo=1.0, default=True)
+@example(phases=[("in", 3), ("out", 3)], tempo=1.0, default=True)  # exactly 10 a minute
+@example(phases=[("in", 2), ("in", 1), ("out", 6)], tempo=1.6, default=False)  # a sigh, slowed
+def test_no_config_pattern_and_tempo_breathes_faster_than_ten(
+    phases: list[tuple[str, float]], tempo: float, default: bool, tmp_path: Path
+) -> None:
+    """Any custom pattern at any tempo: refused naming file and line, or at most 10 breaths a
+    minute, breaths counted one by one (not one a cycle)."""
+    _check_pattern_and_tempo(phases, tempo, default, tmp_path / "config.toml")
+
+
+@pytest.mark.slow
+@SLOW
+@given(phases=phase_list, tempo=tempo_value, default=st.booleans())
+def test_config_patterns_and_tempos_many(
+    phases: list[tuple[str, float]], tempo: float, default: bool, tmp_path: Path
+) -> None:
+    """Many more custom patterns and tempos: never faster than 10 breaths a minute."""
+    _check_pattern_and_tempo(phases, tempo, default, tmp_path / "config.toml")
 
 
 KNOWN_KEYS = {

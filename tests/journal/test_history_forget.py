@@ -40,7 +40,7 @@ def test_history_lists_newest_first_with_all_columns(
     assert blocks[0].splitlines() == [
         "Check-in, Thu 2 May 2024, 09:30",
         "Tension: 7 before, 4 after (3 lower)",
-        "Breathing: resonance, 12 breaths in 2 minutes",
+        "Breathing: resonance, 12 breaths in 2 minutes, 6 breaths a minute",
         "Body: shoulders: tension, tightness (6/10)",
         "Feelings: I feel disappointed and a little ashamed.",
         "Note: second",

@@ -85,7 +85,23 @@ async def test_tempo_stops_at_half_and_at_ten_breaths_a_minute():
         assert app.screen.pacer.tempo == 1.6
         assert text(app, "notice") == (
             "Tempo 1.6x (9.6 a minute) is the fastest: breath-tui guides slow breathing, "
-            "under 10 breaths a minute."
+            "10 a minute at most."
+        )
+
+
+async def test_at_exactly_ten_a_minute_plus_does_not_contradict_itself():
+    """3-0-3 is 10 a minute at 1x: + stays there and says '10 a minute at most', as every
+    other line does, never 'under 10' beside '(10 a minute)'."""
+    from breath_tui.core.patterns import parse_spec
+
+    app, clock, _ = make_app()
+    app.options.setup.pattern = parse_spec("3-0-3")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("plus")
+        assert app.screen.pacer.tempo == 1.0
+        assert text(app, "notice") == (
+            "Tempo 1.0x (10 a minute) is the fastest: breath-tui guides slow breathing, "
+            "10 a minute at most."
         )
 
 
@@ -287,3 +303,48 @@ def test_disk_drawing_matches_the_dot_by_dot_rule_at_every_size():
                     assert draw_disk(width, height, radius, hollow) == _disk_dot_by_dot(
                         width, height, radius, hollow
                     ), (width, height, radius, hollow)
+
+
+async def test_a_pattern_the_settings_tempo_makes_too_fast_is_slowed_with_a_line_saying_so():
+    """The palette's 'Breathe: cyclic-sigh' at [breathing] tempo 1.6 (fine for resonance,
+    10.7 a minute for the sigh): breathed at 1.5x, 10 a minute, and the notice says why."""
+    from breath_tui.core.settings import Config
+    from breath_tui.flows import FlowOptions
+
+    from .helpers import make_home_app
+
+    config = Config()
+    config.breathing.tempo = 1.6
+    app, _clock = make_home_app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_flow("breathe", FlowOptions(pattern="cyclic-sigh"))
+        await wait_until_started(pilot)
+        await pilot.pause()
+        assert app.screen.pacer.tempo == 1.5
+        assert text(app, "notice").startswith("Tempo 1.5x, not 1.6x: cyclic-sigh at 1.5x is 10")
+        assert text(app, "title").startswith("cyclic-sigh at 1.5x: 10 a minute")
+
+
+async def test_the_line_a_session_begins_with_stays_when_sound_trouble_is_said():
+    """A slowed tempo's line stays on screen when the cues then say they are silent: the sound
+    notice follows it, never replaces it."""
+    from breath_tui.app import BreathApp
+    from breath_tui.audio import SilentPlayer
+    from breath_tui.core.clock import ManualClock
+    from breath_tui.core.patterns import PRESETS
+    from breath_tui.flows import FlowOptions
+    from breath_tui.session_setup import SessionSetup
+
+    from .helpers import quiet_config
+
+    clock = ManualClock(100.0)
+    cues = SilentPlayer(notice="Cues are silent: no sound device or player was found.")
+    setup = SessionSetup(PRESETS["cyclic-sigh"], 2, 1.5, cues=cues, notice="Tempo 1.5x, not 1.6x.")
+    options = FlowOptions(setup=setup, reduced_motion=True)
+    app = BreathApp(quiet_config(), "breathe", options, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 2.0)
+        await advance(pilot, clock, 1.0)
+        assert text(app, "notice") == (
+            "Tempo 1.5x, not 1.6x. Cues are silent: no sound device or player was found."
+        )

@@ -49,8 +49,9 @@ def test_grounding_step_80x24(snap_compare, journal):
 
 def test_grounding_card_with_a_plan_80x24(snap_compare, journal, breath_home):
     """The card after tension rose (3 before, 6 after): "Noticed: see: a lamp; taste: mint",
-    then the plan offered first ("p opens your safety plan"), the crisis line after it, and
-    "p your safety plan" in the keys."""
+    then the plan offered first ("p opens your safety plan"), the crisis line after it, then
+    "Grounding again: g on home (breath-tui ground)" (never quick calm), and "p your safety
+    plan" in the keys."""
     breath_home.mkdir(exist_ok=True)
     (breath_home / "plan.toml").write_text(PLAN)
     keys = ("3", ("type", "a lamp"), "enter", *["enter"] * 13, ("type", "mint"), "enter", "6")

@@ -213,6 +213,8 @@ async def test_rising_tension_offers_the_plan_first_and_p_opens_it(journal, brea
         await keys("3", "ctrl+s", "6")
         line = text_of(app, "#still-tense")
         assert line.index("p opens your safety plan") < line.index("helpline")
+        assert line.index("helpline") < line.index("Grounding again")
+        assert "quick calm" not in line
         assert "p your safety plan" in text_of(app, "#keys")
         await keys("p")
         assert isinstance(app.screen, PlanScreen)
@@ -220,14 +222,21 @@ async def test_rising_tension_offers_the_plan_first_and_p_opens_it(journal, brea
         assert isinstance(step_of(app), CardStep)
 
 
-async def test_without_a_plan_the_card_offers_quick_calm_and_the_crisis_line(journal):
-    """High tension and no plan: the card's line is as before, and p does nothing."""
+async def test_without_a_plan_the_card_offers_the_crisis_line_then_grounding_never_breathing(
+    journal,
+):
+    """High tension after grounding and no plan: the crisis line, then grounding again; never
+    quick calm (a breathing exercise, for someone whom the breath makes more anxious); p does
+    nothing."""
     app = make_ground_app(journal)
     async with app.run_test(size=(80, 24)) as pilot:
         keys = Keys(pilot)
         await keys("3", "ctrl+s", "9")
         line = text_of(app, "#still-tense")
         assert "safety plan" not in line and "helpline" in line
+        assert "quick calm" not in line and line.endswith(
+            "a helpline. Grounding again: g on home (breath-tui ground)."
+        )
         await keys("p")
         assert isinstance(step_of(app), CardStep)
 

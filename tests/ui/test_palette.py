@@ -61,3 +61,20 @@ async def test_a_typed_search_ranks_ours_above_textuals():
     theirs = [i for i, n in enumerate(shown) if i not in ours]
     assert ours and theirs, shown
     assert max(ours) < min(theirs), "\n".join(shown)
+
+
+async def test_pattern_rates_are_said_as_patterns_and_the_readme_say_them():
+    """One formatter of rates: coherent 5.45, cyclic-sigh 6.67, box 3.75 and resonance 6 a
+    minute (they were rounded to 5.5, 6.7, 3.8 and 6.0)."""
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await listed(pilot, "breathe")
+        options = app.screen.query_one(CommandList).options
+        helps = {
+            str(option.prompt).splitlines()[0]: str(option.prompt).splitlines()[-1]
+            for option in options
+        }
+    assert helps["Breathe: coherent"] == "5.5-5.5 s, 5.45 breaths a minute"
+    assert helps["Breathe: cyclic-sigh"] == "2+1-6 s, 6.67 breaths a minute"
+    assert helps["Breathe: box"] == "4-4-4-4 s, 3.75 breaths a minute"
+    assert helps["Breathe: resonance"] == "4-6 s, 6 breaths a minute"

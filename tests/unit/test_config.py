@@ -93,3 +93,72 @@ def test_not_utf8_names_the_line(tmp_path):
     path.write_bytes(b"[motion]\nreduced = true\n# \xff\n")
     with pytest.raises(ConfigError, match=r"line 3: not UTF-8"):
         load_config(path)
+
+
+def _phases(count: int) -> str:
+    return ", ".join(['{kind = "in", seconds = 4}'] + ['{kind = "out", seconds = 6}'] * (count - 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "[body]\nregions = [" + ", ".join(f'"r{n}"' for n in range(5000)) + "]\n",
+            "line 2: body.regions has 5,000 regions; at most 100",
+        ),
+        (
+            f'[patterns.{"x" * 5000}]\nspec = "4-0-6"\n',
+            "line 1: a pattern name is at most 200 characters; this one has 5,000",
+        ),
+        (
+            f"[patterns.long]\nphases = [{_phases(6000)}]\n",
+            "line 2: pattern 'long': 6,000 phases; at most 12",
+        ),
+        (
+            "".join(f'[patterns.p{n}]\nspec = "4-0-6"\n' for n in range(5000)),
+            "line 201: config.toml has 5,000 patterns; at most 100",
+        ),
+        (
+            f'[breathing]\npattern = "{"x" * 5000}"\n',
+            "line 2: breathing.pattern is not usable: a pattern name is at most 200 characters",
+        ),
+        (
+            f'[patterns.mine]\nphases = [{{kind = "in", seconds = 4, label = "{"a" * 201}"}}, '
+            '{kind = "out", seconds = 6}]\n',
+            "line 2: pattern 'mine': phase 1 label must be text on one line, at most 200",
+        ),
+        (
+            f'[patterns.mine]\nspec = "4-0-6"\ndescription = "{"d" * 5000}"\n',
+            "line 3: patterns.mine.description is 5,000 characters; at most 1,000",
+        ),
+    ],
+    ids=["regions", "name", "phases", "patterns", "pattern-setting", "label", "description"],
+)
+def test_config_lists_and_names_past_the_readmes_bounds_are_refused_naming_the_line(text, words):
+    """README: a name up to 200 characters, up to 100 items in a list (a pattern up to 12
+    phases): more is an error naming file and line, never quietly taken."""
+    message = error_for(text)
+    assert message.startswith(f"{PATH}, {words}"), message[:300]
+    assert len(message) < 300
+
+
+def test_config_at_its_bounds_is_taken():
+    """100 regions, 100 patterns (one with a 200-character name, one of 12 phases): taken."""
+    regions = "[body]\nregions = [" + ", ".join(f'"r{n}"' for n in range(100)) + "]\n"
+    patterns = "".join(f'[patterns.p{n}]\nspec = "4-0-6"\n' for n in range(98))
+    long_name = f'[patterns.{"x" * 200}]\nspec = "4-0-6"\n'
+    twelve = '[patterns.twelve]\nphases = [{kind = "in", seconds = 4}, '
+    twelve += '{kind = "hold", seconds = 0}, ' * 10 + '{kind = "out", seconds = 6}]\n'
+    config = parse_config(regions + patterns + long_name + twelve, PATH)
+    assert len(config.body.regions) == 100 and len(config.patterns) == 100
+
+
+def test_the_settings_screen_saves_through_the_same_bounds(breath_home):
+    """Body regions typed on the settings screen are saved through the same check: 101 are
+    refused and nothing is written."""
+    from breath_tui.settings_store import save_settings
+
+    path = breath_home / "config.toml"
+    with pytest.raises(ConfigError, match="body.regions has 101 regions; at most 100"):
+        save_settings(path, {"body": {"regions": [f"r{n}" for n in range(101)]}})
+    assert not path.exists()

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from breath_tui.cli import main
+from breath_tui.core.grounding import GROUND_AGAIN
 from breath_tui.core.plan import OFFER
 from breath_tui.journal import read_journal
 
@@ -91,13 +92,15 @@ def test_ground_plain_reads_bytes_that_are_not_utf8(stdin, capsys):
 def test_ground_plain_after_rising_tension_offers_the_plan_then_the_crisis_line(
     stdin, capsys, breath_home
 ):
-    """Tension higher after than before, with a plan: its offer first, then the crisis line."""
+    """Tension higher after than before, with a plan: its offer first, then the crisis line,
+    then grounding again; never a breathing exercise."""
     breath_home.mkdir()
     (breath_home / "plan.toml").write_text('people = ["Sam"]\n')
     stdin(answers("3", *[""] * 15, "5"))
     main(["ground", "--plain"])
     last = capsys.readouterr().out.splitlines()[-1]
-    assert last.startswith(OFFER) and last.endswith("a helpline.")
+    assert last.startswith(OFFER) and last.endswith(f"a helpline. {GROUND_AGAIN}")
+    assert "calm" not in last and "breath" not in last.replace("breath-tui", "")
 
 
 def test_ground_plain_after_low_tension_says_nothing_of_help(stdin, capsys):

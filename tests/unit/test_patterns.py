@@ -2,7 +2,17 @@
 
 import pytest
 
-from breath_tui.core.patterns import PRESETS, PatternError, Phase, parse_spec, resolve_pattern
+from breath_tui.core.patterns import (
+    MAX_PHASES,
+    PRESETS,
+    Pattern,
+    PatternError,
+    Phase,
+    breath_count,
+    parse_spec,
+    resolve_pattern,
+    validate_phases,
+)
 
 
 def test_shorthand_four_numbers_gives_four_phases():
@@ -97,3 +107,71 @@ def test_unknown_name_lists_the_known_ones():
     """An unknown name says which names exist."""
     with pytest.raises(PatternError, match="resonance"):
         resolve_pattern("calmish")
+
+
+def _repeated(times: int, breath_in: float = 0.5, breath_out: float = 0.5) -> list[Phase]:
+    return [Phase("in", breath_in), Phase("out", breath_out)] * times
+
+
+def test_breaths_are_counted_one_by_one_not_one_a_cycle():
+    """in-out written 10 times is 10 breaths; the sigh's in, top-up in and out is one; holds
+    and where the list starts do not change the count."""
+    assert breath_count(_repeated(10)) == 10
+    assert breath_count(PRESETS["cyclic-sigh"].phases) == 1
+    assert breath_count(PRESETS["box"].phases) == 1
+    assert breath_count([Phase("out", 6), Phase("hold", 2), Phase("in", 4)]) == 1
+    assert breath_count([Phase("in", 2), Phase("out", 3), Phase("hold", 1), Phase("out", 3)]) == 1
+
+
+def test_a_pattern_made_without_checks_still_says_its_real_rate():
+    """Ten 1-second breaths in a 10 s cycle are 60 a minute, not 6 (the rate the audit saw)."""
+    pattern = Pattern("fast", tuple(_repeated(10)))
+    assert pattern.breaths == 10
+    assert pattern.breaths_per_minute == pytest.approx(60.0)
+
+
+def test_a_pattern_of_several_breaths_is_refused_naming_the_count():
+    """A pattern is one breath: in-out twice over (however slow) is refused, saying 2 breaths."""
+    with pytest.raises(PatternError, match=r"'twice': in and out take turns 2 times"):
+        validate_phases("twice", _repeated(2, 4, 6))
+
+
+def test_a_pattern_has_at_most_twelve_phases():
+    """1-5 written 3,000 times (one 'breath' of 300 minutes) is refused by its count of phases;
+    twelve phases are allowed."""
+    with pytest.raises(PatternError, match=r"6,000 phases; at most 12"):
+        validate_phases("long", _repeated(3000, 1, 5))
+    twelve = [Phase("in", 1), *[Phase("hold", 0)] * 10, Phase("out", 5)]
+    assert MAX_PHASES == 12 and len(validate_phases("ok", twelve)) == 2
+
+
+@pytest.mark.parametrize(
+    ("phases", "words"),
+    [
+        (
+            [Phase("in", 4), Phase("hold", 40), Phase("hold", 40), Phase("out", 6)],
+            "phases 2 and 3 make one hold of 80 s; at most 60 s",
+        ),
+        (
+            [Phase("hold", 40), Phase("in", 4), Phase("out", 6), Phase("hold", 30)],
+            "phases 4 and 1 (the end runs into the start) make one hold of 70 s",
+        ),
+        (
+            [Phase("in", 40), Phase("in", 30), Phase("out", 6)],
+            "phases 1 and 2 make one in-breath of 70 s",
+        ),
+    ],
+)
+def test_a_hold_split_into_phases_is_still_at_most_sixty_seconds(phases, words):
+    """Phases of one kind in a row (round the end of the pattern too) are one stretch: 60 s at
+    most, as one phase is."""
+    with pytest.raises(PatternError) as caught:
+        validate_phases("split", phases)
+    assert words in str(caught.value)
+
+
+def test_a_pattern_name_longer_than_two_hundred_characters_is_refused():
+    """A 5,000-character name is not looked up (nor repeated back whole)."""
+    with pytest.raises(PatternError) as caught:
+        resolve_pattern("x" * 5000)
+    assert str(caught.value) == "a pattern name is at most 200 characters; this one has 5,000"

@@ -96,3 +96,28 @@ def test_a_notice_naming_a_file_is_shown_escaped():
     run_plain(PRESETS["box"], pacer, clock, out, cues, clock.advance)
     assert "/tmp/x\\x1b]0;PWN\\x07/in.wav" in out.getvalue()
     assert "\x1b" not in out.getvalue() and "\x07" not in out.getvalue()
+
+
+def _plain_session_header() -> list[str]:
+    """The lines before the first breath of a whole plain session, as `breathe --plain` runs it."""
+    from breath_tui.plain import run_plain_session
+    from breath_tui.session_setup import SessionSetup
+
+    clock = ManualClock(50.0)
+    out = io.StringIO()
+    setup = SessionSetup(PRESETS["resonance"], 1, 1.0, cues=SilentPlayer())
+    run_plain_session(setup, out, clock=clock, sleep=clock.advance)
+    lines = out.getvalue().splitlines()
+    return lines[: next(i for i, line in enumerate(lines) if line.startswith("Breathe in"))]
+
+
+def test_a_fresh_install_shows_the_panic_note_in_the_header(breath_home):
+    """No journal yet: the header has the note for people working on panic, as the first
+    breathing screen does; once there is a journal, it does not."""
+    from breath_tui.core.safety import PANIC_NOTE
+    from breath_tui.journal import Journal
+
+    assert f"Safety: {PANIC_NOTE}" in _plain_session_header()
+    with Journal():
+        pass
+    assert all(PANIC_NOTE not in line for line in _plain_session_header())

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from breath_tui.core import card as summary
-from breath_tui.core.checkin import BodyEntry, CheckIn
+from breath_tui.core.checkin import BodyEntry, Breathing, BreathPhase, CheckIn
 
 Make = Callable[..., CheckIn]
 
@@ -50,8 +50,32 @@ def test_feelings_list_shows_every_intensity(make_checkin: Make) -> None:
 
 
 def test_breathing_text(make_checkin: Make) -> None:
-    """'resonance, 12 breaths in 2 minutes'."""
-    assert summary.breathing_text(make_checkin().breathing) == "resonance, 12 breaths in 2 minutes"
+    """'resonance, 12 breaths in 2 minutes, 6 breaths a minute'."""
+    assert summary.breathing_text(make_checkin().breathing) == (
+        "resonance, 12 breaths in 2 minutes, 6 breaths a minute"
+    )
+
+
+def test_breathing_text_says_the_rate_at_the_tempo_breathed(make_checkin: Make) -> None:
+    """Resonance at 1.6x: 9.6 breaths a minute, as the session's own end said it (the card said
+    only 'tempo 1.6x', leaving the rate to be worked out)."""
+    breathing = Breathing("resonance", (BreathPhase("in", 4), BreathPhase("out", 6)), 1.6, 12, 84.0)
+    assert summary.breathing_text(breathing) == (
+        "resonance, 12 breaths in 1.4 minutes, 9.6 breaths a minute at 1.6x"
+    )
+    assert summary.card_lines(make_checkin(breathing=breathing))[2] == (
+        "Breathing: resonance, 12 breaths in 1.4 minutes, 9.6 breaths a minute at 1.6x"
+    )
+    typed = Breathing("resonance", breathing.phases, 1.66, 12, 84.0)
+    assert summary.breathing_text(typed).endswith("9.96 breaths a minute at 1.66x")
+    sigh = Breathing(
+        "cyclic-sigh",
+        (BreathPhase("in", 2), BreathPhase("in", 1), BreathPhase("out", 6)),
+        1.0,
+        6,
+        54.0,
+    )
+    assert summary.breathing_text(sigh).endswith(", 6.67 breaths a minute")
 
 
 def test_unfinished_check_in_is_marked(make_checkin: Make) -> None:

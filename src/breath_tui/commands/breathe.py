@@ -73,8 +73,29 @@ def check_options(args: argparse.Namespace, config: Config) -> None:
     pattern = config.pattern(args.pattern)
     tempo = args.tempo if args.tempo is not None else config.breathing.tempo
     problem = session_problem(pattern, cycles=args.cycles, minutes=args.minutes, tempo=tempo)
+    if problem is not None and problem.field == "tempo" and args.tempo is None:
+        # The tempo is config.toml's, not an option's: name the file and line it came from.
+        raise BadInput(
+            f"{_tempo_line(config)}: breathing.tempo {problem.message} "
+            f"(--pattern {pattern.name}; --tempo sets another)"
+        )
     if problem is not None:
         raise BadInput(f"--{problem.field} {problem.message}")
+
+
+def _tempo_line(config: Config) -> str:
+    """'FILE, line N' where config.toml sets [breathing] tempo (the file alone if not found)."""
+    from breath_tui.core.config import MAX_CONFIG_BYTES, read_small_text
+    from breath_tui.core.config_file import line_of
+    from breath_tui.core.locations import config_path
+
+    path = config.path or config_path()
+    try:
+        text = read_small_text(path, MAX_CONFIG_BYTES, BadInput) or ""
+    except BadInput:
+        text = ""
+    line = line_of(text, "breathing", "tempo")
+    return f"{path}, line {line}" if line else str(path)
 
 
 def run(args: argparse.Namespace) -> int:

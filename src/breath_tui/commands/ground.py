@@ -74,7 +74,7 @@ def run_plain_ground(lines: Iterator[str], crisis_text: str) -> int:
     """
     from breath_tui.core.card import card_lines
     from breath_tui.core.checkin import CheckIn
-    from breath_tui.core.grounding import run_plain
+    from breath_tui.core.grounding import GROUND_AGAIN, run_plain
     from breath_tui.core.locations import plan_path
     from breath_tui.core.plan import plan_offer
     from breath_tui.core.safety import still_tense
@@ -108,6 +108,8 @@ def run_plain_ground(lines: Iterator[str], crisis_text: str) -> int:
         _say(line)
     _say("Saved in your journal: breath-tui history shows it.")
     if still_tense(result.pre_rating, result.post_rating):
-        # Where help is, the person's own plan first: safety copy, not advice.
-        _say(" ".join(part for part in (plan_offer(plan_path()), crisis_text) if part))
+        # Where help is, the person's own plan first: safety copy, not advice. Grounding
+        # again, never a breathing exercise (this is for when the breath does not help).
+        parts = (plan_offer(plan_path()), crisis_text, GROUND_AGAIN)
+        _say(" ".join(part for part in parts if part))
     return 0

@@ -34,19 +34,25 @@ def format_minutes(minutes: float) -> str:
     return f"{text} minute" + ("" if text == "1" else "s")
 
 
+def tempo_text(tempo: float) -> str:
+    """A tempo as the keys step it, '1.2' or '1.0'; one typed finer keeps its hundredths, '1.66'
+    (never shown as the 1.7 the limits would refuse)."""
+    tenths = f"{tempo:.1f}"
+    return tenths if abs(float(tenths) - tempo) < 1e-9 else f"{tempo:.2f}".rstrip("0")
+
+
 def rate_words(pattern: Pattern, tempo: float) -> str:
     """'6 breaths a minute', or at another tempo '7.2 breaths a minute at 1.2x'."""
     rate = rate_text(pattern.breaths_per_minute * tempo)
-    return f"{rate} breaths a minute" + ("" if tempo == 1.0 else f" at {tempo:.1f}x")
+    return f"{rate} breaths a minute" + ("" if tempo == 1.0 else f" at {tempo_text(tempo)}x")
 
 
 def rate_line(pattern: Pattern, tempo: float) -> str:
     """'resonance: 6 breaths a minute'; off its written rate, 'resonance at 1.2x: 7.2 a minute'."""
     if tempo == 1.0:
         return f"{pattern.name}: {rate_text(pattern.breaths_per_minute)} breaths a minute"
-    return (
-        f"{pattern.name} at {tempo:.1f}x: {rate_text(pattern.breaths_per_minute * tempo)} a minute"
-    )
+    rate = rate_text(pattern.breaths_per_minute * tempo)
+    return f"{pattern.name} at {tempo_text(tempo)}x: {rate} a minute"
 
 
 def session_line(state: PacerState, pattern: Pattern) -> str:

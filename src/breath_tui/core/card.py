@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from breath_tui.core.breath_words import format_minutes
+from breath_tui.core.breath_words import format_minutes, rate_words, tempo_text
 from breath_tui.core.checkin import BodyEntry, Breathing, CheckIn, Feeling
 from breath_tui.core.feedback import feedback_cell, feedback_lines
 from breath_tui.core.grounding import noticed_text
 from breath_tui.core.heart.summary import heart_text, resonance_text
+from breath_tui.core.patterns import Pattern, Phase
 from breath_tui.core.vocab import feelings_phrase
 from breath_tui.core.when import day_and_time
 
@@ -136,14 +137,19 @@ def feelings_short(feelings: Iterable[Feeling]) -> str:
 
 
 def breathing_text(breathing: Breathing | None) -> str:
-    """'resonance, 12 breaths in 2 minutes' (tempo added when not 1); "" with no breathing."""
+    """'resonance, 12 breaths in 2 minutes, 6 breaths a minute'; at another tempo the rate at
+    that tempo, as a session's own end says it: '..., 9.6 breaths a minute at 1.6x'. "" with no
+    breathing; no rate when the entry keeps no phases (an imported one may not)."""
     if breathing is None:
         return ""
     breaths = "breath" if breathing.cycles == 1 else "breaths"
     length = format_minutes(breathing.seconds / 60)
     text = f"{breathing.pattern}, {breathing.cycles} {breaths} in {length}"
-    if breathing.tempo != 1.0:
-        text += f", tempo {breathing.tempo:.1f}x"
+    phases = tuple(Phase(phase.kind, phase.seconds) for phase in breathing.phases)
+    if sum(phase.seconds for phase in phases) > 0:
+        text += f", {rate_words(Pattern(breathing.pattern, phases), breathing.tempo)}"
+    elif breathing.tempo != 1.0:
+        text += f", tempo {tempo_text(breathing.tempo)}x"
     return text
 
 

@@ -15,6 +15,8 @@ from breath_tui.core.cue_files import wav_problem
 from breath_tui.core.errors import BadInput
 from breath_tui.core.limits import rate_problem, session_problem
 from breath_tui.core.patterns import (
+    MAX_NAME,
+    MAX_PHASES,
     PHASE_KINDS,
     Pattern,
     PatternError,
@@ -35,6 +37,11 @@ from breath_tui.core.settings import (
 )
 from breath_tui.core.text import clipped, visible
 from breath_tui.core.vocab import MAX_WORD_LENGTH
+
+MAX_ITEMS = 100
+"""Custom patterns, and body regions, config.toml may hold (README: up to 100 items in a list)."""
+MAX_PATTERN_TEXT = 1_000
+"""Characters in a custom pattern's source, caution or description."""
 
 
 def _name_re(name: str) -> str:
@@ -147,6 +154,10 @@ def _load_pattern(name: str, raw: Any, path: Path, text: str) -> Pattern:
                 f"{_where(path, text, section, key)}: unknown key {clipped(repr(key))} in [{section}]; "
                 f"known: {', '.join(sorted(known))}"
             )
+    if len(name) > MAX_NAME:
+        raise ConfigError(
+            f"{where}: a pattern name is at most {MAX_NAME} characters; this one has {len(name):,}"
+        )
     # Names and texts are printed as they are (patterns, plain mode): no terminal controls.
     if visible(name) != name:
         raise ConfigError(
@@ -155,6 +166,11 @@ def _load_pattern(name: str, raw: Any, path: Path, text: str) -> Pattern:
     for key in ("source", "caution", "description"):
         if not isinstance(raw.get(key, ""), str):
             raise ConfigError(f"{_where(path, text, section, key)}: {section}.{key} must be text")
+        if len(raw.get(key, "")) > MAX_PATTERN_TEXT:
+            raise ConfigError(
+                f"{_where(path, text, section, key)}: {section}.{key} is "
+                f"{len(raw[key]):,} characters; at most {MAX_PATTERN_TEXT:,}"
+            )
         if visible(raw.get(key, "")) != raw.get(key, ""):
             raise ConfigError(
                 f"{_where(path, text, section, key)}: {section}.{key} has control characters; "
@@ -195,6 +211,11 @@ def _read_phases(name: str, raw: Any) -> list[Phase]:
         raise PatternError(
             f'pattern {clipped(repr(name))}: phases must be a list such as [{{kind = "in", seconds = 4}}]'
         )
+    if len(raw) > MAX_PHASES:
+        raise PatternError(
+            f"pattern {clipped(repr(name))}: {len(raw):,} phases; at most {MAX_PHASES} "
+            "(one breath: in, a top-up if you like, holds, out)"
+        )
     phases = []
     for number, item in enumerate(raw, start=1):
         if not isinstance(item, dict) or "kind" not in item or "seconds" not in item:
@@ -206,9 +227,12 @@ def _read_phases(name: str, raw: Any) -> list[Phase]:
                 f"pattern {clipped(repr(name))}: phase {number} has kind {clipped(repr(item['kind']))}; use in, hold or out"
             )
         label = item.get("label")
-        if label is not None and (not isinstance(label, str) or visible(label) != label):
+        if label is not None and (
+            not isinstance(label, str) or visible(label) != label or len(label) > MAX_NAME
+        ):
             raise PatternError(
-                f"pattern {clipped(repr(name))}: phase {number} label must be text on one line"
+                f"pattern {clipped(repr(name))}: phase {number} label must be text on one line, "
+                f"at most {MAX_NAME} characters"
             )
         phases.append(Phase(item["kind"], item["seconds"], label))
     return phases
@@ -280,6 +304,10 @@ def _check_body(settings: BodySettings, path: Path, text: str) -> None:
     where = _where(path, text, "body", "regions")
     if not settings.regions:
         raise ConfigError(f'{where}: body.regions needs at least one region, e.g. ["chest"]')
+    if len(settings.regions) > MAX_ITEMS:
+        raise ConfigError(
+            f"{where}: body.regions has {len(settings.regions):,} regions; at most {MAX_ITEMS}"
+        )
     seen: set[str] = set()
     for region in settings.regions:
         name = " ".join(region.split())
@@ -394,6 +422,12 @@ def config_from(raw: dict[str, Any], path: Path, text: str) -> Config:
             if not isinstance(value, dict):
                 raise ConfigError(
                     f"{_where(path, text, 'patterns')}: [patterns] must hold [patterns.NAME] tables"
+                )
+            if len(value) > MAX_ITEMS:
+                extra = list(value)[MAX_ITEMS]
+                raise ConfigError(
+                    f"{_where(path, text, f'patterns.{extra}')}: config.toml has "
+                    f"{len(value):,} patterns; at most {MAX_ITEMS}"
                 )
             config.patterns = {
                 name: _load_pattern(name, item, path, text) for name, item in value.items()

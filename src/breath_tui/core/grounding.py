@@ -27,6 +27,10 @@ SENSE_COUNTS: tuple[tuple[str, int], ...] = (
 
 INTRO = "A common grounding exercise: notice what is around you, one sense at a time."
 TYPING_OPTIONAL = "Typing is optional: name a thing, or just press Enter to go on."
+GROUND_AGAIN = "Grounding again: g on home (breath-tui ground)."
+"""Said after the crisis line when tension is high or has risen after grounding. Never a
+breathing exercise there: grounding is for people whom attention to the breath makes more
+anxious."""
 MAX_THING = MAX_NAME
 """Characters in one thing named (the model's bound on a word)."""
 

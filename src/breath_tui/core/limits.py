@@ -57,20 +57,43 @@ _SLOW_ONLY = "breath-tui guides slow breathing, 10 a minute at most"
 
 
 def rate_problem(pattern: Pattern, tempo: float = 1.0) -> Problem | None:
-    """The pattern at this tempo breathes faster than 10 a minute: the pattern itself is too
-    fast ("pattern"), or the tempo makes it so ("tempo")."""
+    """The pattern at this tempo breathes faster than 10 a minute (breaths counted one by one,
+    Pattern.breaths_per_minute): the pattern itself is too fast ("pattern"), or the tempo makes
+    it so ("tempo", naming the fastest tempo that would do)."""
     written = pattern.breaths_per_minute
     rate = written * tempo
     if rate <= MAX_BREATHS_PER_MINUTE + 1e-9:
         return None
     if written > MAX_BREATHS_PER_MINUTE + 1e-9:
         return Problem(
-            "pattern", f"{pattern.name}: {rate_text(written)} breaths a minute; {_SLOW_ONLY}"
+            "pattern", f"{pattern.name}: {_over_text(written)} breaths a minute; {_SLOW_ONLY}"
         )
     return Problem(
         "tempo",
-        f"{tempo:g}: {pattern.name} at {tempo:g}x is {rate_text(rate)} breaths a minute; {_SLOW_ONLY}",
+        f"{tempo:g}: {pattern.name} at {tempo:g}x is {_over_text(rate)} breaths a minute; "
+        f"{_SLOW_ONLY}, so at most {highest_tempo(pattern):g}x for this pattern",
     )
+
+
+def _over_text(rate: float) -> str:
+    """A rate over 10 a minute as rate_text says it, with more figures where three would round
+    it to 10 (10.02 is not '10')."""
+    for figures in range(3, 10):
+        text = f"{rate:.{figures}g}"
+        if float(text) > MAX_BREATHS_PER_MINUTE:
+            return text
+    return rate_text(rate)
+
+
+def highest_tempo(pattern: Pattern) -> float:
+    """The highest tempo to two decimals (at most 2x) that keeps the pattern at 10 a minute or
+    fewer: 1.66 for resonance (6 a minute). The refusal of a tempo names it."""
+    hundredths = math.floor(MAX_BREATHS_PER_MINUTE / pattern.breaths_per_minute * 100 + 1e-6)
+    while hundredths > 1 and pattern.breaths_per_minute * hundredths / 100 > (
+        MAX_BREATHS_PER_MINUTE + 1e-9
+    ):
+        hundredths -= 1  # float rounding above put it a hair past the limit
+    return min(MAX_TEMPO, hundredths / 100)
 
 
 def fastest_tempo(pattern: Pattern) -> float:

@@ -13,6 +13,14 @@ from breath_tui.core.text import clipped
 PhaseKind = Literal["in", "hold", "out"]
 PHASE_KINDS: tuple[PhaseKind, ...] = ("in", "hold", "out")
 MAX_PHASE_SECONDS = 60.0
+"""The longest phase, and the longest stretch of one kind in a row (a hold split into two
+phases is one hold)."""
+MAX_PHASES = 12
+"""Phases in one pattern: room for any breath (in, a top-up, holds, out, with labels of one's
+own), while one breath stays at most 12 minutes (12 phases of at most 60 s)."""
+MAX_NAME = 200
+"""Characters in a pattern's name (the journal takes names up to core.checkin's MAX_NAME, the
+same 200)."""
 
 PHASE_WORDS: dict[PhaseKind, str] = {"in": "Breathe in", "hold": "Hold", "out": "Breathe out"}
 
@@ -45,8 +53,27 @@ class Phase(NamedTuple):
         return self.label or PHASE_WORDS[self.kind]
 
 
+def breath_count(phases: Iterable[Phase]) -> int:
+    """Breaths in one round of these phases: how often the breath turns from in to out, holds
+    aside, round from the last phase to the first. The cyclic sigh's in, top-up in and out is
+    one breath; in and out written ten times over is ten."""
+    kinds = [phase.kind for phase in phases if phase.kind != "hold"]
+    if not kinds:
+        return 0
+    # Each kind beside the one before it (the first beside the last).
+    return sum(
+        1
+        for before, kind in zip([kinds[-1], *kinds[:-1]], kinds, strict=True)
+        if (before, kind) == ("in", "out")
+    )
+
+
 class Pattern(NamedTuple):
-    """A named breathing pattern: one cycle (one breath) is its phases in order."""
+    """A named breathing pattern: one cycle (one breath) is its phases in order.
+
+    validate_phases refuses phases that make more than one breath, so a cycle is a breath
+    wherever breaths are counted (a session's length, "breath 3 of 12", the journal).
+    """
 
     name: str
     phases: tuple[Phase, ...]
@@ -64,9 +91,15 @@ class Pattern(NamedTuple):
         return sum(p.seconds for p in self.phases)
 
     @property
+    def breaths(self) -> int:
+        """Breaths in one cycle, counted (breath_count): 1 for every usable pattern; never
+        taken as fewer than 1."""
+        return max(1, breath_count(self.phases))
+
+    @property
     def breaths_per_minute(self) -> float:
-        """Breaths (cycles) per minute at tempo 1."""
-        return 60.0 / self.cycle_seconds
+        """Breaths per minute at tempo 1, counted breath by breath, not cycle by cycle."""
+        return 60.0 * self.breaths / self.cycle_seconds
 
     @property
     def has_holds(self) -> bool:
@@ -111,10 +144,20 @@ def validate_phases(name: str, phases: Iterable[Phase]) -> tuple[Phase, ...]:
     """Check a pattern's phases; raise PatternError naming the pattern and the bad value.
 
     Zero-second holds are dropped (a missing hold is no phase); in and out must be > 0 and every
-    phase at most 60 s; a pattern needs at least one in and one out.
+    phase at most 60 s; a pattern needs at least one in and one out, is one breath (in and out
+    take turns once: a top-up in-breath is part of the same breath), has at most MAX_PHASES
+    phases, and holds no stretch of one kind longer than 60 s (two holds in a row, or one at
+    the end and one at the start, are one hold).
     """
+    given = list(phases)
+    if len(given) > MAX_PHASES:
+        raise PatternError(
+            f"pattern '{clipped(name)}': {len(given):,} phases; at most {MAX_PHASES} "
+            "(one breath: in, a top-up if you like, holds, out)"
+        )
     kept: list[Phase] = []
-    for number, phase in enumerate(phases, start=1):
+    numbers: list[int] = []
+    for number, phase in enumerate(given, start=1):
         if phase.kind not in PHASE_KINDS:
             raise PatternError(
                 f"pattern '{clipped(name)}': phase {number} has kind '{clipped(str(phase.kind))}'; use in, hold or out"
@@ -139,12 +182,47 @@ def validate_phases(name: str, phases: Iterable[Phase]) -> tuple[Phase, ...]:
             )
         if seconds > 0:
             kept.append(Phase(phase.kind, float(seconds), phase.label))
+            numbers.append(number)
     kinds = {p.kind for p in kept}
     if "in" not in kinds or "out" not in kinds:
         raise PatternError(
             f"pattern '{clipped(name)}': needs at least one in-breath and one out-breath"
         )
+    breaths = breath_count(kept)
+    if breaths > 1:
+        raise PatternError(
+            f"pattern '{clipped(name)}': in and out take turns {breaths} times, so it is "
+            f"{breaths} breaths; a pattern is one breath (in, a top-up if you like, holds, out)"
+        )
+    _check_stretches(name, kept, numbers)
     return tuple(kept)
+
+
+_STRETCH_WORDS: dict[PhaseKind, str] = {"in": "in-breath", "hold": "hold", "out": "out-breath"}
+
+
+def _check_stretches(name: str, phases: list[Phase], numbers: list[int]) -> None:
+    """No stretch of one kind (phases in a row, round from the last to the first) over 60 s."""
+    count = len(phases)
+    # Start where the kind changes, so a stretch across the pattern's end is counted whole.
+    start = next((i for i in range(count) if phases[i].kind != phases[i - 1].kind), 0)
+    order = [(start + step) % count for step in range(count)]
+    stretch: list[int] = []
+    for index in [*order, None]:
+        if index is not None and stretch and phases[index].kind == phases[stretch[0]].kind:
+            stretch.append(index)
+            continue
+        total = sum(phases[i].seconds for i in stretch)
+        if len(stretch) > 1 and total > MAX_PHASE_SECONDS + 1e-9:
+            written = [str(numbers[i]) for i in stretch]
+            which = f"{', '.join(written[:-1])} and {written[-1]}"
+            if stretch[-1] < stretch[0]:
+                which += " (the end runs into the start)"
+            raise PatternError(
+                f"pattern '{clipped(name)}': phases {which} make one "
+                f"{_STRETCH_WORDS[phases[stretch[0]].kind]} of {total:g} s; at most 60 s"
+            )
+        stretch = [index] if index is not None else []
 
 
 _NUMBER = r"\d+(?:\.\d+)?|\.\d+"
@@ -250,6 +328,10 @@ def resolve_pattern(text: str, custom: Mapping[str, Pattern] | None = None) -> P
     """
     custom = custom or {}
     key = text.strip()
+    if len(key) > MAX_NAME:
+        raise PatternError(
+            f"a pattern name is at most {MAX_NAME} characters; this one has {len(key):,}"
+        )
     if key in custom:
         return custom[key]
     if key in PRESETS:

@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from breath_tui.audio import CuePlayer
-from breath_tui.core.breath_words import format_clock, rate_line, session_line
+from breath_tui.core.breath_words import format_clock, rate_line, session_line, tempo_text
 from breath_tui.core.clock import Clock
 from breath_tui.core.limits import fastest_tempo
 from breath_tui.core.locations import journal_path
@@ -98,8 +98,9 @@ class BreathingScreen(BreathScreen[Outcome]):
         super().__init__()
         self.show_summary = show_summary
         self.step = step
-        self.first_notice: str | None = None
-        """A line to show from the start (quick calm on a broken config.toml)."""
+        self.first_notice: str | None = setup.notice
+        """A line to show from the start (quick calm on a broken config.toml, a tempo slowed
+        to keep the session slow)."""
         self.setup = setup
         self.clock = clock
         self.reduced_motion = reduced_motion
@@ -257,9 +258,11 @@ class BreathingScreen(BreathScreen[Outcome]):
             if state.key not in self._cued:
                 self._cued.add(state.key)
                 self.cues.play(state.phase.kind)
-            if self.cues.notice and self._line("notice") != self.cues.notice:
-                # Sound trouble can appear mid-session (a device lost): say it once, quietly.
-                self._set_text("notice", self.cues.notice)
+            if self.cues.notice and self.cues.notice not in self._line("notice"):
+                # Sound trouble can appear mid-session (a device lost): say it once, quietly,
+                # after the line the session began with (a tempo slowed), never instead of it.
+                said = (self.first_notice, self.cues.notice)
+                self._set_text("notice", " ".join(part for part in said if part))
         self._schedule(state, now)
 
     def _record_render(self, key: tuple[int, int, bool]) -> None:
@@ -403,8 +406,8 @@ class BreathingScreen(BreathScreen[Outcome]):
             rate = rate_text(self.setup.pattern.breaths_per_minute * tempo)
             self._set_text(
                 "notice",
-                f"Tempo {tempo:.1f}x ({rate} a minute) is the fastest: "
-                "breath-tui guides slow breathing, under 10 breaths a minute.",
+                f"Tempo {tempo_text(tempo)}x ({rate} a minute) is the fastest: "
+                "breath-tui guides slow breathing, 10 a minute at most.",
             )
         elif step < 0 and tempo == MIN_TEMPO:
             self._set_text("notice", f"Tempo {tempo:.1f}x is the slowest.")

@@ -31,7 +31,7 @@ class BreathCommands(Provider):
     """breath-tui's own commands."""
 
     def _commands(self) -> list[PaletteCommand]:
-        from breath_tui.core.patterns import PRESETS
+        from breath_tui.core.patterns import PRESETS, rate_text
         from breath_tui.flows import FLOWS, FlowOptions
 
         app = self.breath_app
@@ -44,7 +44,7 @@ class BreathCommands(Provider):
                 (
                     f"Breathe: {pattern.name}",
                     partial(app.open_flow, "breathe", FlowOptions(pattern=pattern.name)),
-                    f"{pattern.timing} s, {pattern.breaths_per_minute:.1f} breaths a minute",
+                    f"{pattern.timing} s, {rate_text(pattern.breaths_per_minute)} breaths a minute",
                 )
             )
         sound = "on" if app.config.sound.enabled else "off"

@@ -109,7 +109,7 @@ class QuickCalmScreen(BreathingScreen):
         self.started_at: datetime = local_now()
         self.grounding_next = False
         self.kept = Outcome()
-        self.first_notice = notice
+        self.first_notice = notice or self.first_notice
         self.before: int | None = None
         """How tense the person said they were as it began (one key, while breathing)."""
         self.asking = True

@@ -283,12 +283,26 @@ class CardStep(Step):
         if still_tense(self.checkin):
             # Safety copy, not advice: where help is, when tension is high or has risen.
             # The person's own plan first, when they have one; then the crisis line.
+            yield Static(literal(self._where_help_is()), id="still-tense")
+
+    def _where_help_is(self) -> str:
+        """The plan (when there is one), then the crisis line; after grounding, grounding
+        again, never breathing (it is for people whom the breath makes more anxious)."""
+        if self.checkin.kind == "ground":
+            from breath_tui.core.grounding import GROUND_AGAIN
+
             first = (
-                "If it is hard right now, p opens your safety plan; quick calm is n on home."
+                "If it is hard right now, p opens your safety plan."
                 if self.offers_plan
-                else "If it is hard right now, quick calm is one key away on home (n)."
+                else "If it is hard right now:"
             )
-            yield Static(literal(f"{first} {self.crisis_text}"), id="still-tense")
+            return f"{first} {self.crisis_text} {GROUND_AGAIN}"
+        first = (
+            "If it is hard right now, p opens your safety plan; quick calm is n on home."
+            if self.offers_plan
+            else "If it is hard right now, quick calm is one key away on home (n)."
+        )
+        return f"{first} {self.crisis_text}"
 
     def on_mount(self) -> None:
         """Keys are ours."""
