@@ -136,3 +136,43 @@ async def test_test_sound_runs_the_check_and_shows_its_line_literally(breath_hom
             "Played [b]in[/b] through aplay"
         )
     assert asked == [0.3]
+
+
+async def test_the_cue_sounds_choice_lists_own_sounds_beside_the_built_in_ones(breath_home):
+    """soft, clear and own are offered; own says whether any are made (the soft cues stand in
+    for the rest); choosing own is written to [sound] style, and Test sound plays that style."""
+    from breath_tui.core.locations import own_sounds_dir
+    from breath_tui.screens.settings import style_choices
+
+    labels = [label for label, _ in style_choices()]
+    assert labels[-1].startswith("own: none made yet")
+    folder = own_sounds_dir()
+    folder.mkdir(parents=True)
+    (folder / "in.wav").write_bytes(b"RIFF")
+    assert [style for _, style in style_choices()] == ["soft", "clear", "own"]
+    assert style_choices()[-1][0] == "own: your own sounds for in (soft for the rest)"
+
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_settings(pilot)
+        choice = screen.query_one("#sound-style", Select)
+        assert choice.value == "soft"
+        choice.value = "own"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert load_config(breath_home / "config.toml").sound.style == "own"
+
+
+async def test_test_sound_plays_the_style_on_the_form(breath_home, monkeypatch):
+    """Test sound uses the cue sounds chosen on the form, before they are saved."""
+    from breath_tui.audio import check
+
+    asked = []
+    monkeypatch.setattr(check, "check_sound", lambda s: (asked.append(s.style), (True, "ok"))[1])
+    app, _ = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_settings(pilot)
+        screen.query_one("#sound-style", Select).value = "clear"
+        screen.query_one("#test-sound", Button).press()
+        await settle(pilot)
+    assert asked == ["clear"]

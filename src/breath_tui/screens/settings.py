@@ -1,5 +1,5 @@
-"""Settings, saved to config.toml: patterns and lengths, tempo, sounds, motion, theme, body,
-crisis text.
+"""Settings, saved to config.toml: patterns and lengths, tempo, sounds (on or off, which cue
+sounds, the person's own among them, and how loud), motion, theme, body, crisis text.
 
 Only what the person changes is written, through the same checks that read the file, so a value
 the app would refuse is shown as a message and nothing is saved. Each field has a line saying
@@ -19,9 +19,16 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import DescendantFocus, Resize
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
-from breath_tui.core.locations import config_path
+from breath_tui.core.locations import config_path, own_sounds_dir
 from breath_tui.core.patterns import PRESETS, Pattern
-from breath_tui.core.settings import DEFAULT_MINUTES, Config, ConfigError, step_volume
+from breath_tui.core.settings import (
+    CUE_NAMES,
+    DEFAULT_MINUTES,
+    OWN_STYLE,
+    Config,
+    ConfigError,
+    step_volume,
+)
 from breath_tui.screens.base import BreathScreen, Outcome
 from breath_tui.widgets.literal import literal
 
@@ -36,6 +43,30 @@ PATTERN_HINTS = {
 MINUTES_HINT = "How long, in minutes; empty: the default shown."
 # Listed first in the theme choice; every other theme the app has follows, by name.
 FIRST_THEMES = ("textual-dark", "textual-light", "high-contrast")
+# The cue styles, as the choice lists them (the built-in ones, then the person's own).
+STYLE_CHOICES = {
+    "soft": "soft: warm, low tones",
+    "clear": "clear: brighter tones that carry through a noisy room",
+}
+
+
+def own_cues_made() -> list[str]:
+    """Which of the person's own cues exist (`breath-tui sounds --from FILE` makes them)."""
+    folder = own_sounds_dir()
+    return [name for name in CUE_NAMES if (folder / f"{name}.wav").is_file()]
+
+
+def style_choices() -> list[tuple[str, str]]:
+    """(label, style) for each cue style: the person's own sounds beside the built-in ones,
+    saying which cues are made (the soft ones stand in for the rest)."""
+    made = own_cues_made()
+    if not made:
+        own = "own: none made yet (breath-tui sounds --from FILE makes them)"
+    elif len(made) == len(CUE_NAMES):
+        own = "own: your own sounds"
+    else:
+        own = f"own: your own sounds for {', '.join(made)} (soft for the rest)"
+    return [*((label, style) for style, label in STYLE_CHOICES.items()), (own, OWN_STYLE)]
 
 
 def _minutes(value: float | None) -> str:
@@ -118,6 +149,16 @@ class SettingsScreen(BreathScreen[Outcome]):
             )
             yield from self._switch_row(
                 "Sound cues", c.sound.enabled, "sound-enabled", "A soft sound as each phase begins."
+            )
+            yield from self._row(
+                "Cue sounds",
+                Select(
+                    [(literal(label), style) for label, style in style_choices()],
+                    value=c.sound.style,
+                    id="sound-style",
+                    allow_blank=False,
+                ),
+                "Which sounds the cues make; Test sound plays the one chosen.",
             )
             with Vertical(classes="setting-block"):
                 with Horizontal(classes="setting"):
@@ -230,6 +271,9 @@ class SettingsScreen(BreathScreen[Outcome]):
             volume = settings.volume
         if 0 <= volume <= 1:
             settings = replace(settings, volume=volume)
+        style = self.query_one("#sound-style", Select).value
+        if isinstance(style, str):
+            settings = replace(settings, style=style)
         self.query_one("#sound-check", Static).update("Playing one cue...")
         self._check_sound(settings)
 
@@ -307,6 +351,9 @@ class SettingsScreen(BreathScreen[Outcome]):
             out["breathing"]["tempo"] = tempo
         volume = number("sound-volume", "Volume")
         out["sound"] = {"enabled": self.query_one("#sound-enabled", Switch).value}
+        style = select("sound-style")
+        if style:
+            out["sound"]["style"] = style
         if volume is not None:
             out["sound"]["volume"] = volume
         out["motion"] = {"reduced": self.query_one("#motion-reduced", Switch).value}
