@@ -59,6 +59,9 @@ def save_plan_step(path: Path, key: str, items: Sequence[str]) -> SafetyPlan:
     plan = parse_plan(new_text, path)
     if plan.items(key) != tuple(items):  # what would be read back is not what was written
         raise PlanError(f"{path}: {key} could not be written as given")
-    ensure_private_dir(path.parent)
-    write_privately(path, lambda out: out.write(new_text), replace=True)
+    # A file the person keeps elsewhere and links here (dotfiles) stays where it is, linked:
+    # the file the link names is replaced, never the link.
+    target = path.resolve() if path.is_symlink() else path
+    ensure_private_dir(target.parent)
+    write_privately(target, lambda out: out.write(new_text), replace=True)
     return plan

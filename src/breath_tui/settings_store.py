@@ -51,6 +51,9 @@ def save_settings(path: Path, changes: Changes) -> Config:
         text = ""
     new_text = updated_text(text, changes)
     config = parse_config(new_text, path)
-    ensure_private_dir(path.parent)
-    write_privately(path, lambda out: out.write(new_text), replace=True)
+    # A file the person keeps elsewhere and links here (dotfiles) stays where it is, linked:
+    # the file the link names is replaced, never the link.
+    target = path.resolve() if path.is_symlink() else path
+    ensure_private_dir(target.parent)
+    write_privately(target, lambda out: out.write(new_text), replace=True)
     return config

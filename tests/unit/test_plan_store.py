@@ -73,3 +73,14 @@ def test_an_unusable_item_writes_nothing(tmp_path):
     with pytest.raises(PlanError, match="is empty"):
         save_plan_step(path, "coping", ["  "])
     assert not path.exists()
+
+
+def test_a_linked_plan_stays_linked(tmp_path):
+    """plan.toml linked to a file kept elsewhere: a saved step changes that file, link kept."""
+    kept = tmp_path / "elsewhere.toml"
+    kept.write_text("", encoding="utf-8")
+    link = tmp_path / "plan.toml"
+    link.symlink_to(kept)
+    save_plan_step(link, "coping", ["a walk"])
+    assert link.is_symlink()
+    assert load_plan(kept).items("coping") == ("a walk",)

@@ -46,3 +46,18 @@ def test_invalid_value_writes_nothing(breath_home):
         save_settings(path, {"breathing": {"tempo": 5.0}})
     assert path.read_bytes() == before
     assert sorted(p.name for p in breath_home.iterdir()) == ["config.toml"]
+
+
+def test_a_linked_config_stays_linked(tmp_path):
+    """config.toml linked to a file kept elsewhere (dotfiles): saving changes that file and
+    keeps the link (it used to replace the link with a file of its own)."""
+    kept = tmp_path / "dotfiles" / "breath-tui.toml"
+    kept.parent.mkdir()
+    kept.write_text("# mine\n[motion]\nreduced = false\n", encoding="utf-8")
+    link = tmp_path / "home" / "config.toml"
+    link.parent.mkdir()
+    link.symlink_to(kept)
+    save_settings(link, {"motion": {"reduced": True}})
+    assert link.is_symlink() and link.resolve() == kept
+    assert load_config(link).motion.reduced
+    assert "# mine" in kept.read_text(encoding="utf-8")
