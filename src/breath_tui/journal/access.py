@@ -115,11 +115,20 @@ def check_ours(db: sqlite3.Connection, path: Path) -> bool:
     Returns:
         True when the application_id still has to be set (a new file, or one from before it).
     """
-    application_id = int(db.execute("PRAGMA application_id").fetchone()[0])
+    # One read transaction: another copy of breath-tui may be making this journal right now,
+    # and three reads each on their own could see no tables, then its committed version.
+    db.execute("BEGIN")
+    try:
+        application_id = int(db.execute("PRAGMA application_id").fetchone()[0])
+        tables = {
+            row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        if db.in_transaction:  # an error may have ended it already: let that one be told
+            db.execute("COMMIT")
     if application_id == APPLICATION_ID:
         return False
-    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    version = int(db.execute("PRAGMA user_version").fetchone()[0])
     if application_id == 0 and (
         (not tables and version == 0) or ("checkins" in tables and version >= 1)
     ):
