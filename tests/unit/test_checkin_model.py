@@ -33,7 +33,7 @@ def line(make: Make, **changes: Any) -> dict[str, Any]:
 
 
 def test_to_dict_has_exactly_the_design_keys_in_order(make_checkin: Make) -> None:
-    """Keys are DESIGN.md's, in its order, and nothing else."""
+    """Keys are the interchange format's (docs/architecture.md), in its order, and nothing else."""
     assert list(make_checkin().to_dict()) == [
         "schema",
         "id",

@@ -59,7 +59,7 @@ def test_bad_shorthand_is_rejected_naming_the_string(text, fragment):
 
 
 def test_presets_match_design_timings():
-    """The preset library has DESIGN.md's timings and breaths per minute."""
+    """The preset library has the documented timings and breaths per minute (README, patterns)."""
     expected = {
         "resonance": ("4-6", 6.0),
         "coherent": ("5.5-5.5", 60 / 11),
