@@ -37,7 +37,7 @@ lint: $(STAMP) ## ruff check and format check
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
-typecheck: $(STAMP) ## mypy strict on core/
+typecheck: $(STAMP) ## mypy strict on src/
 	$(BIN)/mypy
 
 bench: $(STAMP) ## Measure timing, CPU and start-up against references from the same run

@@ -39,8 +39,10 @@ class Backend(Protocol):
     name: str
     latency: float
     """Seconds from start() to sound leaving the speaker (cues are issued this much early)."""
-    device: str
-    """Where the sound goes, in words for `breath-tui sounds --check`: "ALSA, default"."""
+
+    @property
+    def device(self) -> str:
+        """Where the sound goes, in words for `breath-tui sounds --check`: "ALSA, default"."""
 
     def prepare(self, sounds: Mapping[str, Sound]) -> None:
         """Take the loaded sounds, once, before the first start()."""

@@ -28,7 +28,7 @@ with warnings.catch_warnings():
         category=RuntimeWarning,
         module="pydub.utils",
     )
-    from pydub import AudioSegment  # type: ignore[import-untyped]
+    from pydub import AudioSegment as AudioSegment  # type: ignore[import-untyped]  # own.py uses it
     from pydub.generators import SignalGenerator  # type: ignore[import-untyped]
 
 SAMPLE_RATE = 44100

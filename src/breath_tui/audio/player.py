@@ -66,7 +66,8 @@ Probe = Callable[[str], tuple[Backend | None, str]]
 def probe_backend(name: str) -> tuple[Backend | None, str]:
     """A ready backend by name, or None and the reason it cannot play here."""
     if name == "miniaudio":
-        return probe_miniaudio()
+        backend, reason = probe_miniaudio()
+        return backend, reason
     if name == "simpleaudio":
         module, reason = probe_simpleaudio()
         return (SimpleaudioBackend(module), "") if module else (None, reason)

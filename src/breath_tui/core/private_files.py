@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 
-def write_privately(path: Path, write: Callable[[TextIO], None], *, replace: bool) -> None:
+def write_privately(path: Path, write: Callable[[TextIO], object], *, replace: bool) -> None:
     """Write `path` through `write(out)`, as UTF-8 text, 0600, in one piece.
 
     Args:

@@ -41,7 +41,7 @@ Floats = NDArray[np.float64]
 
 # numpy 2 names it trapezoid, numpy 1.26 trapz; scipy.integrate has it too, but importing that
 # package would add about half a second to the analysis's first run.
-_trapezoid = getattr(np, "trapezoid", None) or np.trapz
+_trapezoid = getattr(np, "trapezoid", None) or np.trapz  # type: ignore[attr-defined,unused-ignore]
 
 
 def _minutes(seconds: float) -> str:

@@ -83,7 +83,8 @@ def _threshold(series: Floats) -> Floats:
     """
     q1 = percentile_filter(series, 25, size=THRESHOLD_WINDOW, mode="reflect")
     q3 = percentile_filter(series, 75, size=THRESHOLD_WINDOW, mode="reflect")
-    return ALPHA * np.maximum((q3 - q1) / 2.0, MIN_QUARTILE_DEVIATION_MS)
+    threshold: Floats = ALPHA * np.maximum((q3 - q1) / 2.0, MIN_QUARTILE_DEVIATION_MS)
+    return threshold
 
 
 def _neighbours(values: Floats) -> tuple[Floats, Floats]:

@@ -173,7 +173,7 @@ class Journal:
             refuse_symlink(self.path)
             for attempt in range(3):
                 self._close_fd()
-                self._fd = open_private(self.path, create=not self.readonly)
+                fd = self._fd = open_private(self.path, create=not self.readonly)
                 try:
                     check_readable(self.path)
                     break
@@ -181,7 +181,7 @@ class Journal:
                     # Another copy of breath-tui moved a damaged file aside just now: again.
                     if attempt == 2:
                         raise
-            hold_shared(self._fd)
+            hold_shared(fd)
             if not self.readonly:
                 refuse_unless_ours(self.path)
         except OSError as error:

@@ -21,7 +21,7 @@ from breath_tui.widgets.literal import literal
 if TYPE_CHECKING:
     from breath_tui.app import BreathApp
 
-PaletteCommand = tuple[str, Callable[[], None], str]
+PaletteCommand = tuple[str, Callable[[], object], str]
 """The name shown, what it does, a line of help."""
 OURS_FIRST = 1e6
 """Added to our matches' scores, so a search lists them before Textual's own."""

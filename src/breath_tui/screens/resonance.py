@@ -242,7 +242,7 @@ class ResonanceScreen(BreathingScreen):
         self._finished = True
         self._cancel_timer()
         if self.heart_feed is not None:
-            self.app.run_worker(self.heart_feed.stop, group="heart", exit_on_error=False)
+            self.app.run_worker(self.heart_feed.stop(), group="heart", exit_on_error=False)
         if complete:
             self.cues.play("end")
         else:

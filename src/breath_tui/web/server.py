@@ -142,7 +142,7 @@ class LocalServer(Server):
             )
         return response
 
-    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
         """The page: textual-serve's terminal, its websocket on the host the browser used."""
         host = request.headers["Host"]  # one of the Guard's hosts: it let the request through
         context = {
@@ -170,11 +170,15 @@ class LocalServer(Server):
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)
         await websocket.prepare(request)
+
+        async def close() -> None:
+            await websocket.close()
+
         service = AppService(
             self.command,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
-            close=websocket.close,
+            close=close,
             download_manager=self.download_manager,
             debug=self.debug,
         )

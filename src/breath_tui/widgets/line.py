@@ -7,11 +7,16 @@ repaints the line; it does not lay out the screen again, which costs more than t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from breath_tui.widgets.literal import literal
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 
 class Line(Static):
@@ -43,4 +48,6 @@ class Line(Static):
         width = self.content_size.width
         if width <= 0 or (self.styles.width is not None and self.styles.width.is_auto):
             return True
-        return old.get_height(self.styles, width) != new.get_height(self.styles, width)
+        # Styles serve as the rules Content reads, as in Textual's own Widget (typed narrower).
+        rules = cast("RulesMap", self.styles)
+        return old.get_height(rules, width) != new.get_height(rules, width)
