@@ -1,4 +1,4 @@
-"""History: check-ins newest first, trends and "what helps me", and the therapist summary.
+"""History: entries newest first, trends and "what helps me", and the therapist summary.
 
 The table loads a page at a time (a DataTable of 10,000 rows takes seconds to measure), and every
 read runs in a journal worker: the first page when the screen opens, the next as the cursor nears
@@ -65,7 +65,7 @@ class HistoryScreen(BreathScreen[Outcome]):
 
     BINDINGS = [
         Binding("escape,q", "close", "Back"),
-        Binding("1", "tab('checkins')", "Check-ins"),
+        Binding("1", "tab('checkins')", "Entries"),
         Binding("2", "tab('trends')", "Trends"),
         Binding("3", "tab('therapist')", "For my therapist"),
         Binding("c", "copy", "Copy"),
@@ -88,7 +88,7 @@ class HistoryScreen(BreathScreen[Outcome]):
     def compose(self) -> ComposeResult:
         """Three tabs, and a line of keys."""
         with TabbedContent(initial="checkins"):
-            with TabPane("1 Check-ins", id="checkins"):
+            with TabPane("1 Entries", id="checkins"):
                 yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="history-empty", markup=False)
             with TabPane("2 Trends", id="trends"), VerticalScroll():
