@@ -15,8 +15,7 @@ from breath_tui.core.feedback import feedback_cell, feedback_lines
 from breath_tui.core.grounding import noticed_text
 from breath_tui.core.heart.summary import heart_text, resonance_text
 from breath_tui.core.patterns import Pattern, Phase
-from breath_tui.core.trends import UNNAMED
-from breath_tui.core.vocab import feelings_phrase
+from breath_tui.core.vocab import UNNAMED, feelings_phrase
 from breath_tui.core.when import day_and_time
 
 KIND_NAMES = {

@@ -26,6 +26,7 @@ from typing import Literal, NamedTuple, Protocol
 
 from breath_tui.core.checkin import PACES, CheckIn
 from breath_tui.core.sparkline import sparkline
+from breath_tui.core.vocab import UNNAMED
 
 TOO_FEW_TO_TELL = 3
 """An average of fewer check-ins than this is shown as "too few to tell"."""
@@ -49,10 +50,6 @@ TENSION_SENSATIONS: frozenset[str] = frozenset(
         "knotted",
     }
 )
-
-UNNAMED = "unnamed"
-"""A body region given a strength with no sensation ticked (the person was asked what it is,
-and kept it so): counted under this word, as the card says it (core.card.body_entry_text)."""
 
 TimeOfDay = Literal["morning", "afternoon", "evening", "night"]
 
