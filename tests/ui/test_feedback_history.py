@@ -45,7 +45,8 @@ def seed_feedback() -> None:
 
 async def test_a_feedback_row_gives_its_answers_the_room_of_empty_columns():
     """Only feedback in the list: body and feelings take their headings' width, so at 80
-    columns the note's cell shows 23 characters of the answers (not the 10 of a third)."""
+    columns the note's cell shows 23 characters of the answers (not the 10 of a third),
+    beginning with the session the feedback is about."""
     seed_feedback()
     app, _ = make_home_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -53,7 +54,8 @@ async def test_a_feedback_row_gives_its_answers_the_room_of_empty_columns():
         await settle(pilot)
         row = app.screen.query_one("#history-table").get_row_at(0)
         assert row[0].plain == "2024-05-22 19:00"
-        assert row[-1].plain == "heard 8/10 · about rig…"
+        assert row[-1].plain == "about 22 May · heard 8…"
+        assert row[2].plain == "–"  # no tension rating: a dash, not a blank cell
 
 
 def test_history_trends_with_feedback_80x24(snap_compare):

@@ -121,3 +121,37 @@ async def test_an_entry_left_early_is_named_in_the_table(make_checkin):
         assert sum(widths) <= 80 - 2  # the scroll bar's room too
         note = str(table.get_row_at(0)[-1]).removesuffix("…")
         assert len(note) >= 7 and NOTES[0].startswith(note)
+
+
+async def test_a_note_of_100000_characters_opens_and_resizes_without_a_stall(make_checkin):
+    """A one-word note of 100,000 characters: the detail shows its first 4,000 and how many
+    more there are (cheap to wrap at every resize), and c copies the whole entry."""
+    from time import process_time
+
+    from breath_tui.core.card import card_text
+    from breath_tui.core.text import SCREEN_TEXT_MOST
+
+    note = "[b]" + "a" * 99_990 + "[/x]"
+    with Journal() as journal:
+        journal.add(made := make_checkin(note=note))
+    app, _ = make_home_app()
+    copied: list[str] = []
+    app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = str(app.screen.query_one("#detail-card", Static).render())
+        whole = card_text(made)
+        more = len(whole) - SCREEN_TEXT_MOST
+        assert shown == f"{whole[:SCREEN_TEXT_MOST]}\n... ({more:,} more characters)"
+        assert shown.count("[b]") == 1  # the person's text, not markup
+        assert "c copies the whole entry" in text_of(app, "#detail-keys")
+        started = process_time()
+        for size in ((120, 40), (60, 20), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        assert process_time() - started < 1.0
+        await pilot.press("c")
+        assert copied == [whole]

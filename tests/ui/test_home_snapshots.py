@@ -54,7 +54,7 @@ def test_history_trends(snap_compare, make_checkin):
 def test_therapist_summary(snap_compare, make_checkin, size):
     """For my therapist: since the last check-in, "1 check-in on 3 May 2024." (no "episodes"),
     breathing (with "Tempo: kept the guide as set in 1 of 1 session"), tension before and after
-    with "Change: tension 3 lower, once" (no "on average"), body with "tension once" and
+    with "Change: 3 lower, once" (no "on average"), body with "tension once" and
     "strength 6/10", the feelings sentence and the note as typed; at 40 columns a long line
     wraps under its own two-space indent."""
     seed(make_checkin)

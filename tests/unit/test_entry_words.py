@@ -165,9 +165,9 @@ def test_change_texts_say_times_and_never_zero_times() -> None:
 
 
 def test_summary_with_one_change_gives_it_and_with_none_no_average(make_checkin: Make) -> None:
-    """One entry with both ratings: 'Change: tension 3 lower, once'; none: no average line."""
+    """One entry with both ratings: 'Change: 3 lower, once'; none: no average line."""
     text = summary_text(therapist_summary([make_checkin()]))
-    assert "  Change: tension 3 lower, once\n" in text and "on average" not in text
+    assert "  Change: 3 lower, once\n" in text and "average" not in text
     text = summary_text(therapist_summary([make_checkin(post_rating=None)]))
     assert "Average change" not in text and "0 times" not in text
 
@@ -185,7 +185,8 @@ def test_region_counts_are_times_and_strength_out_of_ten(make_checkin: Make) -> 
 
 
 def test_trends_and_summary_say_the_same_body_figure(make_checkin: Make) -> None:
-    """Ease in a region is not averaged into its tension, in trends and the summary alike."""
+    """Ease in a region is not averaged into its tension, in trends and the summary alike; the
+    summary says "average" once, in its title, not on the line."""
     made = [
         make_checkin(body=(BodyEntry("chest", ("ease",), 1),)),
         make_checkin(body=(BodyEntry("chest", ("tension",), 7),)),
@@ -194,7 +195,7 @@ def test_trends_and_summary_say_the_same_body_figure(make_checkin: Make) -> None
     (region,) = therapist_summary(made).body
     (trend,) = compute_trends(made).regions
     assert region.strength == trend.strength == "6/10 on average"
-    assert "strength 6/10 on average" in region_text(region)
+    assert region_text(region).endswith("tense 2 times, strength 6/10")
     assert trend.text == "chest: tense 2 of 3 times, strength 6/10 on average"
 
 

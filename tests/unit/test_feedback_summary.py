@@ -91,7 +91,8 @@ def test_feedback_holds_no_tension_so_it_is_not_in_the_tension_series(make_check
 
 
 def test_trend_lines_draw_felt_heard_with_a_date_at_each_end(make_checkin: Make) -> None:
-    """'2 May ▃▆ 8 May', then each pace's count and each wish's."""
+    """'2 May ▃▆ 8 May', then the count of each pace chosen (none for a pace never chosen)
+    and each wish's."""
     made = [
         told(make_checkin, 3, 2, heard=3, pace="too fast", wishes=("less advice",)),
         told(make_checkin, 9, 8, heard=7, pace="about right"),
@@ -99,7 +100,7 @@ def test_trend_lines_draw_felt_heard_with_a_date_at_each_end(make_checkin: Make)
     lines = trends_lines(compute_trends(made), width=40)
     assert lines[:2] == ["Felt heard 0-10 (2 entries), by session", "  2 May ▃▆ 8 May"]
     assert "  too fast: once" in lines and "  about right: once" in lines
-    assert "  too slow: 0 times" in lines
+    assert not any("too slow" in line or "0 times" in line for line in lines)
     assert lines[-1] == "  less advice: once"
     assert all(len(line) <= 40 for line in lines)
 

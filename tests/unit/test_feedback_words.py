@@ -78,14 +78,14 @@ def test_a_wish_ending_in_a_question_mark_gets_no_full_stop() -> None:
 
 
 def test_the_history_cell_is_one_short_line() -> None:
-    """Every answer on one line, what was not said with its line break made a space; the
-    session's day only when the feedback was given on another day."""
-    assert feedback_cell(FULL, TODAY) == (
-        "heard 4/10 · too fast · helped: when you slowed down; the silence · would like: "
-        "could we slow down?; more direction · not said: I was angry when you looked at the clock"
+    """Every answer on one line, what was not said with its line break made a space, after
+    the session it is about; a skipped "heard" is a dash, never blank or None."""
+    assert feedback_cell(FULL) == (
+        "about 3 Nov · heard 4/10 · too fast · helped: when you slowed down; the silence · "
+        "would like: could we slow down?; more direction · not said: I was angry when you "
+        "looked at the clock"
     )
-    later = feedback_cell(Feedback(TODAY, heard=4), TODAY + timedelta(days=2))
-    assert later == "session 3 Nov · heard 4/10"
+    assert feedback_cell(Feedback(TODAY, pace="too fast")) == "about 3 Nov · heard –/10 · too fast"
 
 
 def test_markdown_escapes_phrases_and_quotes_what_was_not_said() -> None:

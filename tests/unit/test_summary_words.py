@@ -32,8 +32,9 @@ def test_ratings_text_with_one_rating(make_checkin: Make) -> None:
 
 
 def test_ratings_short_marks_a_missing_rating(make_checkin: Make) -> None:
-    """Tables show '7 -> ?' when the after-rating was skipped."""
-    assert summary.ratings_short(make_checkin(post_rating=None)) == "7 -> ?"
+    """Tables show a dash for a skipped rating: '7 -> –', and '–' with neither."""
+    assert summary.ratings_short(make_checkin(post_rating=None)) == "7 -> –"
+    assert summary.ratings_short(make_checkin(pre_rating=None, post_rating=None)) == "–"
 
 
 def test_body_text_lists_regions_in_order() -> None:

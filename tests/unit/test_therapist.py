@@ -140,20 +140,23 @@ def test_each_change_in_tension_and_the_average(make_checkin: Make) -> None:
 def test_average_change_of_two_is_too_few_to_tell(make_checkin: Make) -> None:
     """Two entries with both ratings: each is listed, the average is too few to tell."""
     text = summary_text(therapist_summary([on(make_checkin, 1), on(make_checkin, 2)]))
-    assert "  Average change: too few to tell (2 times)" in text
+    assert "  Change: too few to tell (2 times)" in text and "Average change" not in text
 
 
 def test_body_regions_with_sensations_and_intensity(make_checkin: Make) -> None:
-    """Each region: how often, its sensations with counts, and how strong when tense."""
+    """Each region: how often, its sensations with counts, and how strong when tense; that
+    the strength is an average is said once, in the section's title."""
     made = [
         on(make_checkin, 1, body=(BodyEntry("shoulders", ("tension", "tightness"), 6),)),
         on(make_checkin, 2, body=(BodyEntry("shoulders", ("tension",), 4),)),
     ]
     body = therapist_summary(made).body
     assert [region_text(region) for region in body] == [
-        "shoulders: 2 times (tension 2 times, tightness once), tense 2 times, "
-        "strength 5/10 on average"
+        "shoulders: 2 times (tension 2 times, tightness once), tense 2 times, strength 5/10"
     ]
+    text = summary_text(therapist_summary(made))
+    assert "\nBody (strength: the average of the times tense)\n" in text
+    assert text.count("average") == 1
 
 
 def test_ease_noticed_does_not_lower_a_regions_tension(make_checkin: Make) -> None:

@@ -171,7 +171,8 @@ def test_which_sensations_count_as_tension() -> None:
 
 
 def test_regions_most_often_tense_with_counts_and_average_intensity(make_checkin: Make) -> None:
-    """Shoulders tense 3 times at 4, 6 and 8; stomach once; a warm chest is not tense."""
+    """Shoulders tense 3 times at 4, 6 and 8; stomach once; a warm chest is not tense. Each is
+    out of the entries that named the region, not of every body scan."""
     made = [
         make_checkin(
             body=(BodyEntry("shoulders", ("tension",), n), BodyEntry("chest", ("warmth",), 5))
@@ -181,11 +182,12 @@ def test_regions_most_often_tense_with_counts_and_average_intensity(make_checkin
     made.append(make_checkin(body=(BodyEntry("Stomach", ("ache", "fluttering"), 3),)))
     made.append(make_checkin(body=()))
     regions = compute_trends(made).regions
-    assert [(r.region, r.tense, r.tense_intensity, r.of) for r in regions] == [
-        ("shoulders", 3, 6.0, 4),
-        ("Stomach", 1, 3.0, 4),
+    assert [(r.region, r.tense, r.tense_intensity, r.noticed) for r in regions] == [
+        ("shoulders", 3, 6.0, 3),
+        ("Stomach", 1, 3.0, 1),
     ]
-    assert regions[0].text == "shoulders: tense 3 of 4 times, strength 6/10 on average"
+    assert regions[0].text == "shoulders: tense 3 of 3 times, strength 6/10 on average"
+    assert regions[1].text == "Stomach: tense 1 of 1 time, strength 3/10"
     one = compute_trends(made[:1]).regions[0]
     assert one.text == "shoulders: tense 1 of 1 time, strength 4/10"
 

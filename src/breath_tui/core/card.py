@@ -15,7 +15,7 @@ from breath_tui.core.feedback import feedback_cell, feedback_lines
 from breath_tui.core.grounding import noticed_text
 from breath_tui.core.heart.summary import heart_text, resonance_text
 from breath_tui.core.patterns import Pattern, Phase
-from breath_tui.core.vocab import feelings_phrase
+from breath_tui.core.vocab import UNNAMED, feelings_phrase
 from breath_tui.core.when import day_and_time
 
 KIND_NAMES = {
@@ -95,12 +95,16 @@ def change_words(pre: int | None, post: int | None) -> str:
     return f"{abs(post - pre)} {'lower' if post < pre else 'higher'}"
 
 
+MISSING = "–"
+"""A rating not given, in a table: a dash, never a blank cell or "None"."""
+
+
 def ratings_short(checkin: CheckIn) -> str:
-    """'7 -> 4', '7 -> ?' or '? -> 4' for tables; "" when neither was given."""
+    """'7 -> 4', '7 -> –' or '– -> 4' for tables; '–' when neither was given."""
     pre, post = checkin.pre_rating, checkin.post_rating
     if pre is None and post is None:
-        return ""
-    return f"{'?' if pre is None else pre} -> {'?' if post is None else post}"
+        return MISSING
+    return f"{MISSING if pre is None else pre} -> {MISSING if post is None else post}"
 
 
 def ratings_text(checkin: CheckIn) -> str:
@@ -117,7 +121,7 @@ def ratings_text(checkin: CheckIn) -> str:
 def body_entry_text(entry: BodyEntry) -> str:
     """'shoulders: tension, tightness (6/10)'; 'shoulders: unnamed (6/10)' with no sensation
     named (the person was asked, and kept it so)."""
-    words = ", ".join(entry.sensations) or "unnamed"
+    words = ", ".join(entry.sensations) or UNNAMED
     return f"{entry.region}: {words} ({entry.intensity}/10)"
 
 
@@ -189,7 +193,7 @@ def history_row(checkin: CheckIn) -> list[str]:
 
     note = checkin.note.strip()
     if checkin.feedback is not None:
-        told = feedback_cell(checkin.feedback, checkin.started_at.date())
+        told = feedback_cell(checkin.feedback)
         note = " · ".join(filter(None, (told, note)))
     return [
         short_date(checkin.started_at),

@@ -190,15 +190,16 @@ def feedback_markdown(feedback: Feedback) -> list[str]:
     return out or [f"- {NOTHING_MORE}"]
 
 
-def feedback_cell(feedback: Feedback, written: date | None = None) -> str:
-    """One short line for a history table: 'heard 4/10 · too fast · helped: ... · would like:
-    ... · not said: ...', what was not said on one line; it begins 'session 1 May' when the
-    session was not on the day `written` (the day the feedback was given)."""
+def feedback_cell(feedback: Feedback) -> str:
+    """One short line for a history table: 'about 3 Nov · heard 4/10 · too fast · helped: ...
+    · would like: ... · not said: ...', what was not said on one line. It begins with the
+    session it is about, which the table's date (the day it was written) does not say;
+    'heard –/10' when that question was skipped."""
     unsaid = " ".join((feedback.unsaid or "").split())
-    session = feedback.session_date
+    heard = "–" if feedback.heard is None else feedback.heard
     parts = (
-        f"session {day_month(session)}" if session != written else "",
-        f"heard {feedback.heard}/10" if feedback.heard is not None else "",
+        f"about {day_month(feedback.session_date)}",
+        f"heard {heard}/10",
         feedback.pace or "",
         f"helped: {phrases_text(feedback.helped)}" if feedback.helped else "",
         f"would like: {phrases_text(feedback.wishes)}" if feedback.wishes else "",
@@ -279,20 +280,29 @@ def heard_line(points: tuple[HeardPoint, ...], width: int = 40) -> str:
 
 
 def feedback_trend_lines(trends: Trends, width: int = 40) -> list[str]:
-    """The feedback part of the trends: felt heard over time, each pace's count, each wish's.
+    """The feedback part of the trends: felt heard over time, each pace's count, each wish's;
+    each section only when it has something to show (no pace "0 times").
 
     The wishes are the person's own words, returned as they are (a terminal caller passes each line
     through core.text.visible()).
     """
-    count = trends.feedback_count
-    lines = [
-        f"Felt heard 0-10 ({count} entr{'ies' if count != 1 else 'y'}), by session",
-        f"  {heard_line(trends.heard, width - 2)}",
-        "",
-        "Pace of the sessions",
-        *(f"  {pace.text}" for pace in trends.paces),
-        "",
-        "What I would like",
-    ]
-    lines += [f"  {wish.text}" for wish in trends.wishes] or ["  nothing asked yet"]
+    sections: list[list[str]] = []
+    said = [point for point in trends.heard if point.heard is not None]
+    if said:
+        count = len(said)
+        sections.append(
+            [
+                f"Felt heard 0-10 ({count} entr{'ies' if count != 1 else 'y'}), by session",
+                f"  {heard_line(trends.heard, width - 2)}",
+            ]
+        )
+    paces = [f"  {pace.text}" for pace in trends.paces if pace.count]
+    if paces:
+        sections.append(["Pace of the sessions", *paces])
+    if trends.wishes:
+        sections.append(["What I would like", *(f"  {wish.text}" for wish in trends.wishes)])
+    lines: list[str] = []
+    for section in sections:
+        lines += [""] if lines else []
+        lines += section
     return lines

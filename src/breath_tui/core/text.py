@@ -110,3 +110,17 @@ def wrap_indented(text: str, width: int) -> str:
             break_on_hyphens=False,
         ) or [line]
     return "\n".join(out)
+
+
+SCREEN_TEXT_MOST = 4_000
+"""How much of one text a screen shows (the detail of an entry): a note may hold 100,000
+characters, and wrapping all of them again at every resize would stall the window."""
+
+
+def shown_part(text: str, most: int = SCREEN_TEXT_MOST) -> str:
+    """The first `most` characters of `text`, then '... (95,999 more characters)' on a line of
+    its own when there are more; the text itself when it is no longer. For screens only: a
+    copy or a saved file keeps the whole text."""
+    if len(text) <= most:
+        return text
+    return f"{text[:most]}\n... ({len(text) - most:,} more characters)"

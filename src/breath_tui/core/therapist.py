@@ -109,18 +109,43 @@ def tempo_use(tempos: Sequence[float]) -> TempoUse | None:
     )
 
 
-def region_text(region: RegionFigure) -> str:
-    """'shoulders: 3 times (tension 2 times, tightness once), tense 2 times, strength 5.5/10
-    on average' ('strength 6/10' when tense once).
+BODY_TITLE = "Body"
+BODY_AVERAGES = "Body (strength: the average of the times tense)"
+"""The Body section's title when a strength is an average: said once, not on every line."""
 
-    The strength is that of the times it was tense only: ease or warmth noticed there never
-    lowers it (trends say the same figure the same way: RegionFigure.strength).
+
+def region_text(region: RegionFigure) -> str:
+    """'shoulders: 3 times (tension 2 times, unnamed once), tense 2 times, strength 5.5/10'
+    ('strength 6/10' when tense once; a strength with nothing ticked is 'unnamed').
+
+    The figures are those trends give (core.trends.region_figures): the times tense out of the
+    times the region was named, the strength that of the times it was tense only, so ease or
+    warmth noticed there never lowers it. That a strength is an average is said once, in the
+    section's title (BODY_AVERAGES), not on each line.
     """
     words = ", ".join(f"{word.word} {times(word.count)}" for word in region.sensations)
     text = f"{region.region}: {times(region.noticed)}{f' ({words})' if words else ''}"
-    if region.tense and region.strength:
-        text += f", tense {times(region.tense)}, strength {region.strength}"
+    if region.tense and region.tense_intensity is not None:
+        strength = f"{round(region.tense_intensity, 1):g}/10"
+        text += f", tense {times(region.tense)}, strength {strength}"
     return text
+
+
+def change_line(change: ChangeFigure) -> str:
+    """The change in tension over the period, "average" said once: 'Average change: 2.3
+    lower, 7 times'; 'Change: 3 lower, once' for one entry; 'Change: too few to tell
+    (2 times)'; "" with no entry rated before and after."""
+    if not change.count:
+        return ""
+    if change.average is None:
+        return f"Change: too few to tell ({times(change.count)})"
+    shown = round(abs(change.average), 1)
+    direction = "lower" if change.average < 0 else "higher"
+    amount = "none" if shown == 0 else f"{shown:g} {direction}"
+    if change.count == 1:
+        return f"Change: {amount}, once"
+    amount = "none" if shown == 0 else f"{shown:.1f} {direction}"
+    return f"Average change: {amount}, {times(change.count)}"
 
 
 class Dated(NamedTuple):
@@ -193,7 +218,8 @@ def session_cutoff(now: datetime) -> datetime:
 
 def last_session_filters(now: datetime) -> dict[str, Any]:
     """Journal.checkins() filters that find the last session's check-in through the index,
-    without reading every check-in: last_session_start's rule, as a query."""
+    without reading every check-in: the newest complete start-of-session check-in started
+    before today (session_cutoff)."""
     return {"kind": "checkin", "status": "complete", "before": session_cutoff(now), "limit": 1}
 
 
@@ -336,13 +362,14 @@ def _sections(summary: TherapistSummary) -> list[tuple[str, list[str]]]:
         sections.append(("Breathing", lines))
     if summary.ratings:
         lines = [f"{day_and_time(line.started_at)}, {line.text}" for line in summary.ratings]
-        if summary.change.count == 1:
-            lines.append(f"Change: {summary.change.text}")
-        elif summary.change.count:
-            lines.append(f"Average change: {summary.change.text}")
+        change = change_line(summary.change)
+        if change:
+            lines.append(change)
         sections.append(("Tension (0-10)", lines))
     if summary.body:
-        sections.append(("Body", [region_text(region) for region in summary.body]))
+        averaged = any(region.tense > 1 for region in summary.body)
+        title = BODY_AVERAGES if averaged else BODY_TITLE
+        sections.append((title, [region_text(region) for region in summary.body]))
     if summary.feelings:
         lines = [f"{day_and_time(line.started_at)}: {line.text}" for line in summary.feelings]
         sections.append(("Feelings", lines))

@@ -26,6 +26,7 @@ from typing import Literal, NamedTuple, Protocol
 
 from breath_tui.core.checkin import PACES, CheckIn
 from breath_tui.core.sparkline import sparkline
+from breath_tui.core.vocab import UNNAMED
 
 TOO_FEW_TO_TELL = 3
 """An average of fewer check-ins than this is shown as "too few to tell"."""
@@ -185,16 +186,19 @@ class RegionFigure:
     """A body region over many entries: how often it was noticed, with which sensations, and
     how often it was tense and how strongly. Trends and the therapist summary both read it.
 
-    Strength is averaged over the entries where the region was tense only (the strongest tense
-    entry of each), so a region noticed as easy (ease, warmth) never pulls its tension down.
+    Every figure of a region is out of the entries that named that region (not of every body
+    scan: a region left out of a scan says nothing about it). Strength is averaged over the
+    entries where the region was tense only (the strongest tense entry of each), so a region
+    noticed as easy (ease, warmth) never pulls its tension down. A strength given with no
+    sensation ticked counts as the sensation UNNAMED.
 
     Attributes:
         region: its name as first written.
         noticed: entries in which it was noticed at all.
-        sensations: the sensations named for it, most often first (each counted once an entry).
-        tense: entries in which one of its sensations was tension (TENSION_SENSATIONS).
+        sensations: the sensations named for it, most often first (each counted once an entry;
+            UNNAMED for a strength given with none ticked).
+        tense: of those entries, how many named one of TENSION_SENSATIONS there.
         tense_intensity: the average strength (0-10) of those, or None when never tense.
-        of: entries with any body scan, so "tense 4 of 9 times" can be said.
     """
 
     region: str
@@ -202,7 +206,6 @@ class RegionFigure:
     sensations: tuple[WordCount, ...]
     tense: int
     tense_intensity: float | None
-    of: int
 
     @property
     def strength(self) -> str:
@@ -211,10 +214,11 @@ class RegionFigure:
 
     @property
     def text(self) -> str:
-        """'shoulders: tense 4 of 9 times, strength 5.5/10 on average' ('1 of 1 time')."""
+        """'shoulders: tense 4 of 9 times, strength 5.5/10 on average' ('1 of 1 time'): tense in
+        4 of the 9 entries that named the shoulders."""
         strength = f", strength {self.strength}" if self.strength else ""
-        times_word = "time" if self.of == 1 else "times"
-        return f"{self.region}: tense {self.tense} of {self.of} {times_word}{strength}"
+        times_word = "time" if self.noticed == 1 else "times"
+        return f"{self.region}: tense {self.tense} of {self.noticed} {times_word}{strength}"
 
 
 @dataclass(frozen=True)
@@ -315,11 +319,7 @@ def region_figures(rows: Iterable[TrendRow]) -> list[RegionFigure]:
     noticed: dict[str, int] = {}
     words: dict[str, dict[str, int]] = {}
     tense: defaultdict[str, _Mean] = defaultdict(_Mean)
-    scanned = 0
     for row in rows:
-        if not row.body:
-            continue
-        scanned += 1
         seen: set[str] = set()
         strongest: dict[str, int] = {}
         for entry in row.body:
@@ -329,7 +329,7 @@ def region_figures(rows: Iterable[TrendRow]) -> list[RegionFigure]:
             if key not in seen:
                 seen.add(key)
                 noticed[key] = noticed.get(key, 0) + 1
-            for word in entry.sensations:
+            for word in entry.sensations or (UNNAMED,):
                 counted[word] = counted.get(word, 0) + 1
             if any(map(is_tension, entry.sensations)) and entry.intensity >= strongest.get(key, 0):
                 strongest[key] = entry.intensity
@@ -345,7 +345,6 @@ def region_figures(rows: Iterable[TrendRow]) -> list[RegionFigure]:
             ),
             tense[key].count if key in tense else 0,
             tense[key].value() if key in tense else None,
-            scanned,
         )
         for key, count in noticed.items()
     ]
@@ -490,8 +489,9 @@ def change_figure_text(count: int, average: float | None) -> str:
 def trends_lines(trends: Trends, width: int = 40) -> list[str]:
     """The trends as plain text lines at most about `width` wide (for `history --plain`).
 
-    Words the person chose (regions, feelings, pattern names) are returned as they are; a
-    terminal caller passes each line through core.text.visible().
+    A section with nothing to show is left out, heading and all (no "none noted" under a
+    heading, no "0 times"). Words the person chose (regions, feelings, pattern names) are
+    returned as they are; a terminal caller passes each line through core.text.visible().
     """
     if not trends.count and not trends.feedback_count:
         return ["No check-ins yet."]
@@ -499,9 +499,10 @@ def trends_lines(trends: Trends, width: int = 40) -> list[str]:
     if trends.feedback_count:
         from breath_tui.core.feedback import feedback_trend_lines
 
-        lines += [""] if lines else []
-        lines += feedback_trend_lines(trends, width)
-    return lines
+        told = feedback_trend_lines(trends, width)
+        lines += [""] if lines and told else []
+        lines += told
+    return lines or [f"{_entries(trends)}: no ratings, body scan or feelings in them yet."]
 
 
 def dates_under(points: tuple[TensionPoint, ...], length: int) -> str:
@@ -521,29 +522,48 @@ def dates_under(points: tuple[TensionPoint, ...], length: int) -> str:
     return start + " " * max(length - len(start) - len(end), 2) + end
 
 
-def tension_lines(trends: Trends, width: int = 40) -> list[str]:
-    """Tension over time, the body, feelings and what helps (trends_lines without feedback)."""
+def _entries(trends: Trends) -> str:
+    """'4 entries (2 check-ins, 1 quick calm and 1 body scan)', or '4 entries' when the rows
+    did not say their kind."""
     from breath_tui.core.card import entries_text
 
-    spark = max(width - 8, 1)
-    before = sparkline(trends.before_series, spark)
     if sum(count for _, count in trends.kinds) == trends.count:
-        entries = entries_text(dict(trends.kinds))
-    else:  # rows that did not say their kind
-        entries = f"{trends.count} entr{'ies' if trends.count != 1 else 'y'}"
-    lines = [
-        f"Tension 0-10 over {entries}, oldest first",
-        f"Before  {before}",
-        f"After   {sparkline(trends.after_series, spark)}",
-        f"        {dates_under(trends.points, len(before))}",
-        "",
-        "Body most often tense",
-    ]
-    lines += [f"  {region.text}" for region in trends.regions] or ["  none noted"]
-    lines += ["", "Feelings most often named"]
-    lines += [f"  {word.text}" for word in trends.feelings] or ["  none named"]
-    lines += ["", "What helps me: change in tension", f"  all: {trends.overall.text}"]
-    by_pattern = [f"  {f.label}: {f.text}" for f in trends.by_pattern]
-    lines += ["By pattern", *(by_pattern or ["  no breathing with both ratings"])]
-    lines += ["By time of day"] + [f"  {f.label}: {f.text}" for f in trends.by_time_of_day]
+        return entries_text(dict(trends.kinds))
+    return f"{trends.count} entr{'ies' if trends.count != 1 else 'y'}"
+
+
+def tension_lines(trends: Trends, width: int = 40) -> list[str]:
+    """Tension over time, the body, feelings and what helps (trends_lines without feedback):
+    each section only when it has something to show."""
+    sections: list[list[str]] = []
+    if any(point.before is not None or point.after is not None for point in trends.points):
+        spark = max(width - 8, 1)
+        before = sparkline(trends.before_series, spark)
+        sections.append(
+            [
+                f"Tension 0-10 over {_entries(trends)}, oldest first",
+                f"Before  {before}",
+                f"After   {sparkline(trends.after_series, spark)}",
+                f"        {dates_under(trends.points, len(before))}",
+            ]
+        )
+    if trends.regions:
+        sections.append(
+            ["Body most often tense", *(f"  {region.text}" for region in trends.regions)]
+        )
+    if trends.feelings:
+        sections.append(
+            ["Feelings most often named", *(f"  {word.text}" for word in trends.feelings)]
+        )
+    if trends.overall.count:
+        helps = ["What helps me: change in tension", f"  all: {trends.overall.text}"]
+        if trends.by_pattern:
+            helps += ["By pattern", *(f"  {f.label}: {f.text}" for f in trends.by_pattern)]
+        helps += ["By time of day"]
+        helps += [f"  {f.label}: {f.text}" for f in trends.by_time_of_day if f.count]
+        sections.append(helps)
+    lines: list[str] = []
+    for section in sections:
+        lines += [""] if lines else []
+        lines += section
     return lines

@@ -129,6 +129,10 @@ SENSATIONS: tuple[str, ...] = (
     "nothing noticeable",
 )
 
+UNNAMED = "unnamed"
+"""A body region given a strength with no sensation ticked (the person was asked what it is,
+and kept it so): how the card says it and how trends and the summary count it."""
+
 BODY_INTENSITY_MAX = 10
 
 Intensity = Literal["a little", "somewhat", "very"]

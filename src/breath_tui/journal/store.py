@@ -401,6 +401,11 @@ class Journal:
         """
         return self._change(checkin_id, lambda checkin: checkin.updated(**fields), ())
 
+    def save_typing(self, checkin_id: str, typing: Mapping[str, Any] | None) -> CheckIn:
+        """Keep what was being typed in a step and not yet added (core.checkin.TYPING), for
+        when the app is ended from outside; it is kept only until the entry next changes."""
+        return self._change(checkin_id, lambda checkin: checkin.with_typing(typing), (), True)
+
     def finish(self, checkin_id: str, *, ended_at: datetime | None = None) -> CheckIn:
         """Mark the check-in complete, ending now (or at `ended_at`)."""
         at = ended_at if ended_at is not None else self._now()
@@ -421,8 +426,14 @@ class Journal:
         return self._change(checkin_id, lambda checkin: checkin.finished(at, left_early=early), ())
 
     def _change(
-        self, checkin_id: str, change: Callable[[CheckIn], CheckIn], step_names: Iterable[str]
+        self,
+        checkin_id: str,
+        change: Callable[[CheckIn], CheckIn],
+        step_names: Iterable[str],
+        typing: bool = False,
     ) -> CheckIn:
+        """Change one entry in one transaction; what was being typed (TYPING) is dropped unless
+        `typing`: any other change (a step saved, a draft, the end) has moved past it."""
         with self._write() as db:
             row = db.execute(
                 "SELECT data, steps_done FROM checkins WHERE id = ?", (_key(checkin_id),)
@@ -430,6 +441,8 @@ class Journal:
             if row is None:
                 raise CheckInNotFound(f"no check-in {checkin_id} in {self.path}")
             checkin = change(self._load(checkin_id, row[0]))
+            if not typing and checkin.typing is not None:
+                checkin = checkin.with_typing(None)
             steps = [s for s in row[1].split(",") if s]
             steps += [name for name in step_names if name != "ended_at" and name not in steps]
             values = self._row(checkin, steps, self._now())

@@ -2,10 +2,15 @@
 
 Per region: ↑/↓ and space pick sensations (several may be picked), w types a word of one's own,
 and a digit (t for 10) says how strong it is and goes on to the next region; n passes a region
-without rating it. Esc goes back a region (and, at the first, back a step).
+without rating it. Esc goes back a region (and, at the first, back a step). A word being typed
+when the app is ended from outside is kept with the region and what was ticked there, and
+offered back in its box when the scan resumes.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,6 +31,7 @@ from breath_tui.widgets.word_input import WordInput
 MAP_MAX_WIDTH = 30
 BODY_KEYS = "space tick · w own word · 0-9 strength · n pass · s skip · Esc back · q leave"
 TYPING_KEYS = "Enter adds the word · Esc stops typing · ctrl+q leave"
+RETYPED = "The word you were typing is back: Enter adds it, Esc drops it."
 
 
 class BodyStep(Step):
@@ -52,6 +58,8 @@ class BodyStep(Step):
         self.index = 0
         self._unnamed_asked: int | None = None
         """The strength given with nothing ticked, once asked what it is."""
+        self._retyped: tuple[str, str, list[str]] | None = None
+        """A word offered back on resuming: its region, the word, what was ticked there."""
 
     def compose(self) -> ComposeResult:
         """The map beside the prompt, the sensations, the word box."""
@@ -104,7 +112,41 @@ class BodyStep(Step):
         if entry:
             strength += f"; it was {entry.intensity}"
         self.query_one("#strength", Static).update(strength)
+        retyped = self._retyped
+        if retyped is not None and retyped[0] == region:
+            self._retyped = None
+            _, word, ticked = retyped
+            sensations.set_words(list(sensations.words), {*chosen, *ticked})
+            box = self.query_one(WordInput)
+            # Typing goes on after the word, not over it; _add_word puts that back.
+            box.select_on_focus = False
+            box.value = word
+            box.cursor_position = len(word)
+            self.query_one("#strength", Static).update(RETYPED)
+            self.action_own_word()
+            return
         sensations.focus()
+
+    def typing(self) -> dict[str, Any] | None:
+        """The word being typed in this region's box (with what is ticked there), or None."""
+        if not self.is_mounted:
+            return None
+        word = self.query_one(WordInput).value
+        if not word.strip():
+            return None
+        return {"region": self.current_region, "word": word, "ticked": self._picked()}
+
+    def retype(self, typing: Mapping[str, Any]) -> None:
+        """Resume at the region where a word was being typed, the word back in its box."""
+        region, word = typing.get("region"), typing.get("word")
+        if region not in self.regions or not isinstance(word, str):
+            return
+        self.index = self.regions.index(region)
+        ticked = typing.get("ticked")
+        words = [w for w in ticked if isinstance(w, str)] if isinstance(ticked, list) else []
+        own = self.own_words.setdefault(region, [])
+        own += [w for w in words if w not in SENSATIONS and w not in own]
+        self._retyped = (region, word, words)
 
     def _picked(self) -> list[str]:
         """Picked sensations in list order (ours first, then the person's own)."""
@@ -165,6 +207,7 @@ class BodyStep(Step):
     def _add_word(self, event: Input.Submitted) -> None:
         event.stop()
         box = self.query_one(WordInput)
+        box.select_on_focus = True
         sensations = self.query_one(CheckList)
         if event.value.strip():
             try:

@@ -1,4 +1,4 @@
-"""History: check-ins newest first, trends and "what helps me", and the therapist summary.
+"""History: entries newest first, trends and "what helps me", and the therapist summary.
 
 The table loads a page at a time (a DataTable of 10,000 rows takes seconds to measure), and every
 read runs in a journal worker: the first page when the screen opens, the next as the cursor nears
@@ -18,7 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from breath_tui.core.card import card_text, history_row
-from breath_tui.core.text import visible, wrap_indented
+from breath_tui.core.text import SCREEN_TEXT_MOST, shown_part, visible, wrap_indented
 from breath_tui.screens.base import BreathModal, BreathScreen, Outcome
 from breath_tui.widgets.literal import literal, literal_cell
 
@@ -65,7 +65,7 @@ class HistoryScreen(BreathScreen[Outcome]):
 
     BINDINGS = [
         Binding("escape,q", "close", "Back"),
-        Binding("1", "tab('checkins')", "Check-ins"),
+        Binding("1", "tab('checkins')", "Entries"),
         Binding("2", "tab('trends')", "Trends"),
         Binding("3", "tab('therapist')", "For my therapist"),
         Binding("c", "copy", "Copy"),
@@ -88,7 +88,7 @@ class HistoryScreen(BreathScreen[Outcome]):
     def compose(self) -> ComposeResult:
         """Three tabs, and a line of keys."""
         with TabbedContent(initial="checkins"):
-            with TabPane("1 Check-ins", id="checkins"):
+            with TabPane("1 Entries", id="checkins"):
                 yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="history-empty", markup=False)
             with TabPane("2 Trends", id="trends"), VerticalScroll():
@@ -319,7 +319,12 @@ def tab_text(
 
 
 class DetailScreen(BreathModal[None]):
-    """One check-in in full: ratings, breathing, body, feelings, note. c copies it."""
+    """One check-in in full: ratings, breathing, body, feelings, note. c copies it.
+
+    A very long note is shown up to core.text.SCREEN_TEXT_MOST characters, then how many more
+    there are, so the window stays quick to open and to resize with a note of 100,000
+    characters; c and f keep the whole entry.
+    """
 
     CSS_PATH = "history.tcss"
 
@@ -334,10 +339,14 @@ class DetailScreen(BreathModal[None]):
         self.checkin = checkin
 
     def compose(self) -> ComposeResult:
-        """The card, as text."""
+        """The card, as text (a very long one cut, saying how much more there is)."""
+        text = card_text(self.checkin)
+        keys = "c copy · f save to a file · esc close"
+        if len(text) > SCREEN_TEXT_MOST:
+            keys = "c copies the whole entry · f saves it to a file · esc close"
         with VerticalScroll(id="detail"):
-            yield Static(literal(card_text(self.checkin), keep_lines=True))
-            yield Static("c copy · f save to a file · esc close", id="detail-keys", markup=False)
+            yield Static(literal(shown_part(text), keep_lines=True), id="detail-card")
+            yield Static(keys, id="detail-keys", markup=False)
         yield Static("c copy · f save to a file · esc close", id="keys", markup=False)
 
     def action_copy(self) -> None:

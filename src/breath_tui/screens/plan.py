@@ -3,7 +3,9 @@
 `breath-tui plan`, p on home, and Settings open it. ↑/↓ move through the steps and their items;
 a adds an item to the step the cursor is in, Enter changes the item under the cursor (on a
 step's title it adds), d removes one (after asking). Every change is written to plan.toml at
-once (plan_store), the rest of the file as the person wrote it. A plan file that cannot be read
+once (plan_store), the rest of the file as the person wrote it. An item being written when the
+app is ended from outside is kept as a draft beside plan.toml and offered back in the editor
+on the next start. A plan file that cannot be read
 is said on screen and left untouched: it is the person's to fix in an editor.
 
 The items are the person's words: they reach the screen through widgets/literal.py, never as
@@ -38,6 +40,7 @@ from breath_tui.widgets.literal import literal
 INTRO = "Your own plan, best written with your therapist. Changes are saved at once."
 KEYS = "↑/↓ move · a add · Enter change · d remove · Esc back"
 EDIT_KEYS = "Enter saves · Esc leaves it as it was"
+RETYPED = "The item you were writing is back: Enter saves it, Esc drops it."
 
 Row = tuple[str, int | None]
 """What a line of the list is: a step's key, and which of its items (None: its title, or the
@@ -100,7 +103,51 @@ class PlanScreen(BreathScreen[Outcome]):
             self.query_one("#keys", Static).update("Esc back · fix plan.toml in an editor")
             return
         self._fill()
-        self.query_one(PointerList).focus()
+        if not self._offer_draft():
+            self.query_one(PointerList).focus()
+
+    def _offer_draft(self) -> bool:
+        """An item being written when the app was last ended from outside: back in the editor
+        (True), or nothing to offer (False)."""
+        from breath_tui.plan_store import take_plan_draft
+
+        assert self.plan is not None
+        try:
+            draft = take_plan_draft(self.path)
+        except OSError:
+            return False
+        if draft is None:
+            return False
+        index = draft.index
+        if index is not None and index >= len(self.plan.items(draft.key)):
+            index = None  # that item is gone meanwhile: the text is offered as a new one
+        if index is None and len(self.plan.items(draft.key)) >= MAX_PLAN_ITEMS:
+            return False
+        box = self.query_one("#plan-item", Input)
+        # The text offered back goes on where it was left, not selected to be typed over
+        # (as an item opened to change it is); _stop_editing puts that back.
+        box.select_on_focus = False
+        self._edit(draft.key, index)
+        box.value = draft.text
+        box.cursor_position = len(draft.text)
+        self._say(RETYPED)
+        return True
+
+    def save_draft(self) -> None:
+        """Ended from outside while an item is being written: keep it as a draft beside
+        plan.toml (never in the plan itself), to offer back on the next start."""
+        from breath_tui.plan_store import PlanDraft, save_plan_draft
+
+        if self.editing is None:
+            return
+        text = self.query_one("#plan-item", Input).value
+        if not text.strip():
+            return
+        key, index = self.editing
+        try:
+            save_plan_draft(self.path, PlanDraft(key, index, text))
+        except OSError:
+            return  # ending anyway: nothing more can be done, and nothing may be shown
 
     @property
     def _list(self) -> PointerList:
@@ -174,6 +221,8 @@ class PlanScreen(BreathScreen[Outcome]):
 
     def _stop_editing(self) -> None:
         self.editing = None
+        self._say("")
+        self.query_one("#plan-item", Input).select_on_focus = True
         self.query_one("#plan-edit").display = False
         self.query_one("#keys", Static).update(KEYS)
         self.set_focus(self._list)

@@ -198,6 +198,9 @@ class SteppedScreen(BreathScreen[Outcome]):
             step.start_at_end()
         elif resuming:
             step.resume()
+            typing = self.entry.typing if self.entry is not None else None
+            if typing is not None and typing.get("step") == self.step_name:
+                step.retype(typing)
         self.current = step
         body.mount(step)
         title = self.query_one("#step-title", Static)
@@ -310,8 +313,9 @@ class SteppedScreen(BreathScreen[Outcome]):
         return {name: value for name, value in self.drafts.items() if value}
 
     def save_draft(self) -> None:
-        """Keep what was entered, the step being answered too, without finishing it: for when
-        the app is ended from outside (SIGTERM, the terminal closed). Resuming opens here.
+        """Keep what was entered, the step being answered too, without finishing it, and what
+        was being typed in it (Step.typing): for when the app is ended from outside (SIGTERM,
+        the terminal closed). Resuming opens here, offering back what was typed.
 
         Saved at once, on the event loop: the app is ending, and nothing else will run.
         """
@@ -320,12 +324,16 @@ class SteppedScreen(BreathScreen[Outcome]):
 
         self._keep_draft()
         drafts = self._entered_drafts()
-        if not drafts:
+        typing = self.current.typing() if self.current is not None else None
+        if not drafts and typing is None:
             return
         try:
             journal = self.breath_app.journal
             entry_id = self.entry.id if self.entry else journal.start_checkin(self.kind)
-            self.store_drafts(journal, entry_id, drafts)
+            if drafts:
+                self.store_drafts(journal, entry_id, drafts)
+            if typing is not None:  # after the drafts, which would drop it
+                journal.save_typing(entry_id, {"step": self.step_name, **typing})
         except (JournalError, CheckInError):
             return  # ending anyway: nothing more can be done, and nothing may be shown
 

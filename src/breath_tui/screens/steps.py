@@ -12,7 +12,7 @@ Everything the person wrote is shown as text (markup=False, or Content), never a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
@@ -77,6 +77,15 @@ class Step(Vertical):
         """What has been answered of this step so far (regions noticed, feelings named, the note
         typed), or None when nothing has: kept when the person skips the rest or leaves."""
         return None
+
+    def typing(self) -> dict[str, Any] | None:
+        """What is being typed and not yet added (a word of one's own), or None: kept when the
+        app is ended from outside, and offered back by retype() on the next start."""
+        return None
+
+    def retype(self, typing: Mapping[str, Any]) -> None:
+        """Opened again after the app was ended while `typing` (from typing()) was being typed:
+        offer it back (called before the step is mounted; a step with no typing ignores it)."""
 
     def start_at_end(self) -> None:
         """Reached by going back from the next step: open at this step's last part (called

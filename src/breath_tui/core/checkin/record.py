@@ -86,6 +86,13 @@ STEPS: dict[Kind, tuple[str, ...]] = {
 }
 
 
+TYPING = "typing"
+"""The key, among an unfinished entry's unknown keys (`extra`), of what was being typed and not
+yet added when the app was ended from outside (a word of one's own in the body scan):
+{"step": "body", "region": "stomach", "word": "buzzing", "ticked": ["tension"]}. The journal
+keeps it until the entry next changes (Journal.save_typing); the step resumed offers it back."""
+
+
 def steps_for(kind: Kind) -> tuple[str, ...]:
     """The steps of a check-in of this kind, in the order the screens ask them."""
     return STEPS[kind]
@@ -186,6 +193,19 @@ class CheckIn:
     def status(self) -> Status:
         """ "complete" once ended_at is set, else "in_progress"."""
         return "complete" if self.ended_at is not None else "in_progress"
+
+    @property
+    def typing(self) -> Mapping[str, Any] | None:
+        """What was being typed when the app was ended from outside (see TYPING), or None."""
+        value = self.extra.get(TYPING)
+        return value if isinstance(value, Mapping) else None
+
+    def with_typing(self, typing: Mapping[str, Any] | None) -> CheckIn:
+        """A copy holding `typing` as what was being typed (None: nothing)."""
+        extra = {key: value for key, value in self.extra.items() if key != TYPING}
+        if typing is not None:
+            extra[TYPING] = dict(typing)
+        return dataclasses.replace(self, extra=extra)
 
     @property
     def rating_change(self) -> int | None:

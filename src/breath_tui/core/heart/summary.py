@@ -18,14 +18,17 @@ if TYPE_CHECKING:
     from breath_tui.core.checkin import CheckIn, Heart, Resonance
 
 HEART_TITLE = "Heart (with a chest strap)"
+HEART_AVERAGES = "bpm: each session's average"
+"""Said once, in the section's title, when it has several sessions: not on every line."""
 RESONANCE_TITLE = "Resonance assessment"
 NOT_MEDICAL = "Not a medical device: figures as measured, not judged."
 
 
-def heart_text(heart: Heart) -> str:
-    """'66 bpm on average, swing 12.3 bpm a breath, RMSSD 45 ms, 640 beats (Polar H10)'."""
+def heart_text(heart: Heart, *, averaged: str = " on average") -> str:
+    """'66 bpm on average, swing 12.3 bpm a breath, RMSSD 45 ms, 640 beats (Polar H10)';
+    `averaged=""` leaves out "on average" where a title says it once for many lines."""
     return (
-        f"{heart.mean_bpm:.0f} bpm on average, swing {heart.swing_bpm:.1f} bpm a breath, "
+        f"{heart.mean_bpm:.0f} bpm{averaged}, swing {heart.swing_bpm:.1f} bpm a breath, "
         f"RMSSD {heart.rmssd_ms:.0f} ms, {heart.beats} beats ({heart.sensor})"
     )
 
@@ -40,20 +43,29 @@ def resonance_text(resonance: Resonance) -> str:
 
 def heart_sections(checkins: Iterable[CheckIn]) -> list[tuple[str, list[str]]]:
     """The summary's heart sections, (title, lines), each only when it has something."""
-    hearts: list[str] = []
+    hearts: list[tuple[CheckIn, Heart]] = []
     assessments: list[str] = []
     for checkin in checkins:
         if checkin.heart is not None:
-            what = "resonance assessment" if checkin.kind == "resonance" else checkin.kind
-            hearts.append(
-                f"{day_and_time(checkin.started_at)}, {what}: {heart_text(checkin.heart)}"
-            )
+            hearts.append((checkin, checkin.heart))
         if checkin.resonance is not None:
             line = resonance_line(checkin.resonance.chosen_rate)
             assessments.append(f"{line} ({long_date(checkin.started_at)})")
     sections = []
     if hearts:
-        sections.append((HEART_TITLE, [*hearts, NOT_MEDICAL]))
+        # "on average" once, in the title, when there are several lines to say it of.
+        averaged = " on average" if len(hearts) == 1 else ""
+        title = HEART_TITLE if len(hearts) == 1 else f"{HEART_TITLE[:-1]}; {HEART_AVERAGES})"
+        lines = [
+            f"{day_and_time(checkin.started_at)}, {_what(checkin)}: "
+            f"{heart_text(heart, averaged=averaged)}"
+            for checkin, heart in hearts
+        ]
+        sections.append((title, [*lines, NOT_MEDICAL]))
     if assessments:
         sections.append((RESONANCE_TITLE, assessments))
     return sections
+
+
+def _what(checkin: CheckIn) -> str:
+    return "resonance assessment" if checkin.kind == "resonance" else checkin.kind
