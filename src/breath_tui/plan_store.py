@@ -80,7 +80,7 @@ class PlanDraft(NamedTuple):
     the text as typed."""
 
     key: str
-    index: int | None
+    item: int | None
     text: str
 
 
@@ -97,7 +97,7 @@ def save_plan_draft(path: Path, draft: PlanDraft) -> None:
     """
     target = plan_draft_path(path)
     ensure_private_dir(target.parent)
-    data = json.dumps({"step": draft.key, "index": draft.index, "text": draft.text})
+    data = json.dumps({"step": draft.key, "index": draft.item, "text": draft.text})
     write_privately(target, lambda out: out.write(data + "\n"), replace=True)
 
 

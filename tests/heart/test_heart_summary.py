@@ -37,7 +37,7 @@ def test_the_summary_has_a_heart_section_and_a_resonance_section(make_checkin):
     ]
     text = summary_text(therapist_summary(entries))
     assert "Heart (with a chest strap)" in text
-    assert "breathe: 66 bpm on average" in text
+    assert "breathing: 66 bpm on average" in text
     assert "Not a medical device" in text
     assert "Resonance assessment\n  Resonance rate: 5.5 breaths a minute (2 May 2024)" in text
     markdown = summary_markdown(therapist_summary(entries))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from breath_tui.core.breath_words import format_minutes, rate_words, tempo_text
+from breath_tui.core.checkin import KIND_NAMES as KIND_NAMES  # screens name kinds from here
 from breath_tui.core.checkin import BodyEntry, Breathing, CheckIn, Feeling
 from breath_tui.core.feedback import feedback_cell, feedback_lines
 from breath_tui.core.grounding import noticed_text
@@ -17,17 +18,6 @@ from breath_tui.core.heart.summary import heart_text, resonance_text
 from breath_tui.core.patterns import Pattern, Phase
 from breath_tui.core.vocab import UNNAMED, feelings_phrase
 from breath_tui.core.when import day_and_time
-
-KIND_NAMES = {
-    "checkin": "check-in",
-    "quick": "quick calm",
-    "breathe": "breathing",
-    "scan": "body scan",
-    "feedback": "feedback",
-    "ground": "grounding",
-    "resonance": "resonance assessment",
-}
-
 
 # Each kind counted: (one, many). Grounding and feedback read oddly as plain plurals.
 KIND_PLURALS: dict[str, tuple[str, str]] = {

@@ -118,7 +118,7 @@ class PlanScreen(BreathScreen[Outcome]):
             return False
         if draft is None:
             return False
-        index = draft.index
+        index = draft.item
         if index is not None and index >= len(self.plan.items(draft.key)):
             index = None  # that item is gone meanwhile: the text is offered as a new one
         if index is None and len(self.plan.items(draft.key)) >= MAX_PLAN_ITEMS:

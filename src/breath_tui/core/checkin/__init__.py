@@ -25,6 +25,7 @@ from breath_tui.core.checkin.fields import (
 from breath_tui.core.checkin.parts import BodyEntry, Breathing, BreathPhase, Feeling
 from breath_tui.core.checkin.record import (
     EDITABLE,
+    KIND_NAMES,
     KINDS,
     SCHEMA,
     STEPS,
@@ -37,6 +38,7 @@ from breath_tui.core.checkin.record import (
 
 __all__ = [
     "EDITABLE",
+    "KIND_NAMES",
     "KINDS",
     "MAX_EXTRA_DEPTH",
     "MAX_ITEMS",

@@ -46,6 +46,16 @@ SCHEMA = 1
 
 Kind = Literal["checkin", "quick", "breathe", "scan", "feedback", "ground", "resonance"]
 KINDS: tuple[Kind, ...] = ("checkin", "quick", "breathe", "scan", "feedback", "ground", "resonance")
+# Each kind in words, as screens, cards and the summary name it.
+KIND_NAMES: dict[str, str] = {
+    "checkin": "check-in",
+    "quick": "quick calm",
+    "breathe": "breathing",
+    "scan": "body scan",
+    "feedback": "feedback",
+    "ground": "grounding",
+    "resonance": "resonance assessment",
+}
 Status = Literal["in_progress", "complete"]
 
 # The fields a step may set; id, started_at and kind are fixed when the check-in starts.

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from breath_tui.core.checkin import KIND_NAMES
 from breath_tui.core.heart.assessment import resonance_line
 from breath_tui.core.heart.protocol import format_rate
 from breath_tui.core.when import day_and_time, long_date
@@ -68,4 +69,4 @@ def heart_sections(checkins: Iterable[CheckIn]) -> list[tuple[str, list[str]]]:
 
 
 def _what(checkin: CheckIn) -> str:
-    return "resonance assessment" if checkin.kind == "resonance" else checkin.kind
+    return KIND_NAMES[checkin.kind]
