@@ -45,8 +45,8 @@ def test_quick_rating_30x8(snap_compare):
 
 def test_notice_over_the_body_scan_80x24(snap_compare, journal):
     """The check-in's body scan just after its breathing step: the notice "Finished: 2 breaths
-    ..." is two lines at the top right, beside the whole step title; the region's question,
-    "How strong?" at the foot and the key line are uncovered."""
+    ..." is one line at the top, across the window, and the step title is the row under it;
+    the region's question, "How strong?" at the foot and the key line are uncovered."""
     app, clock = make_checkin_app(journal)
 
     async def run_before(pilot):
