@@ -204,7 +204,7 @@ def test_feedback_is_a_sub_command(capsys):
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=str)
 async def test_the_heard_scale_shows_what_its_ends_mean_at_any_size(journal, size):
-    """"How heard and understood did you feel?": all of 0-10 and "0 = not at all · 10 =
+    """ "How heard and understood did you feel?": all of 0-10 and "0 = not at all · 10 =
     completely" under it, at 40x12 too (where other hints give way)."""
     from breath_tui.core.feedback import HEARD_ENDS
 
