@@ -314,11 +314,20 @@ def check_theme(app: BreathApp) -> None:
     Raises:
         ConfigError: the theme is not one Textual or breath-tui provides.
     """
+    problem = theme_problem(app)
+    if problem is not None:
+        from breath_tui.core.settings import ConfigError
+
+        names = ", ".join(sorted(app.available_themes))
+        raise ConfigError(f"{problem}; use one of {names}")
+
+
+def theme_problem(app: BreathApp) -> str | None:
+    """What is wrong with the [display] theme, naming file and line (None: nothing)."""
     theme = app.config.display.theme
     if theme in app.available_themes:
-        return
+        return None
     from breath_tui.core.config_file import line_of
-    from breath_tui.core.settings import ConfigError
 
     path = app.config.path
     line = (
@@ -327,10 +336,7 @@ def check_theme(app: BreathApp) -> None:
         else None
     )
     where = f"{path}, line {line}" if line else str(path)
-    names = ", ".join(sorted(app.available_themes))
-    raise ConfigError(
-        f"{where}: display.theme {clipped(repr(theme))} is not a theme; use one of {names}"
-    )
+    return visible(f"{where}: display.theme {clipped(repr(theme))} is not a theme")
 
 
 def _never_fails(start: str) -> bool:
@@ -367,15 +373,17 @@ def run_flow(start: str, options: FlowOptions, config: Config, clock: Clock | No
     """
     app = BreathApp(config, start, options, clock=clock)
     forgiving = _never_fails(start)
-    try:
-        check_theme(app)
-    except BadInput as problem:
-        if not forgiving:
-            raise
-        # Quick calm starts whatever config.toml says: in the default theme, saying so once.
+    forgiven = theme_problem(app) if forgiving else None
+    if forgiven is not None:
+        # Quick calm starts whatever config.toml says: in the default theme, saying so on
+        # screen (the file by its name) and, once the screen is given back, with its path.
+        from breath_tui.core.config import briefly
+
         app.config.display.theme = "textual-dark"
-        said = f"{problem}; quick calm uses the default theme this time."
+        forgiven += "; the default theme is used."
+        said = briefly(forgiven, app.config.path or Path())
         app.options = app.options._replace(notice=app.options.notice or said)
+    check_theme(app)
     try:
         # The journal is opened before the terminal is taken over, so a journal that cannot be
         # opened is one line, not a message inside the app; quick calm breathes first anyway.
@@ -390,4 +398,6 @@ def run_flow(start: str, options: FlowOptions, config: Config, clock: Clock | No
     outcome = app.return_value
     if outcome is not None and outcome.line:
         print(visible(outcome.line))  # it may name a file (settings, the plan): shown, not sent
+    if forgiven:
+        print(forgiven, file=sys.stderr)
     return app.return_code or 0

@@ -105,7 +105,7 @@ def run_flow_command(name: str, args: argparse.Namespace) -> int:
     """Run a registry flow from its sub-command; 0 when it ends, whatever the person chose."""
     import sys
 
-    from breath_tui.core.config import load_config, load_config_forgiving
+    from breath_tui.core.config import briefly, load_config, load_config_forgiving
     from breath_tui.core.locations import config_path
 
     command = flow_named(name).command
@@ -126,5 +126,10 @@ def run_flow_command(name: str, args: argparse.Namespace) -> int:
         return run_plain_session(session_for(config, "quick", sound=sound))
     from breath_tui.app import run_flow
 
-    options = FlowOptions(sound=sound, reduced_motion=args.reduced_motion, notice=notice)
-    return run_flow(name, options, config)
+    path = config_path()
+    said = briefly(notice, path) if notice else None
+    options = FlowOptions(sound=sound, reduced_motion=args.reduced_motion, notice=said)
+    status = run_flow(name, options, config)
+    if notice:  # the whole path, where it can be copied, once the screen is given back
+        print(notice, file=sys.stderr)
+    return status

@@ -54,9 +54,9 @@ def test_checkin_feelings_start_80x24(snap_compare, journal):
 
 def test_checkin_feelings_families_80x24(snap_compare, journal):
     """After a feeling from quadrant 2: the sentence "I feel a little disappointed." on top, then
-    "Which family is the feeling in? (low energy, unpleasant)" and only its families, each with
-    a few of its words there ("sadness: sad, disappointed, discouraged…", never "sad: sad"),
-    the pointer back on sadness."""
+    "Which family is the feeling in? (low energy, unpleasant)" and only its families, numbered
+    1 to 9, each with a few of its words there ("1  sadness: sad, disappointed, discouraged…",
+    never "sad: sad"), the pointer back on sadness; the key line starts "1-9 choose"."""
     app, _ = make_checkin_app(journal, kind="scan")
     keys = ("s", "2", "enter", "down", "enter", "1")
     assert snap_compare(app, terminal_size=(80, 24), run_before=after(*keys))

@@ -200,3 +200,21 @@ def test_feedback_is_a_sub_command(capsys):
     out = " ".join(capsys.readouterr().out.split())
     assert "how heard and understood you felt (0-10)" in out
     assert "Nothing is sent anywhere." in out
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=str)
+async def test_the_heard_scale_shows_what_its_ends_mean_at_any_size(journal, size):
+    """ "How heard and understood did you feel?": all of 0-10 and "0 = not at all · 10 =
+    completely" under it, at 40x12 too (where other hints give way)."""
+    from breath_tui.core.feedback import HEARD_ENDS
+
+    from .helpers import screen_text
+
+    app = make_feedback_app(journal)
+    async with app.run_test(size=size) as pilot:
+        keys = Keys(pilot)
+        await keys("enter")
+        assert isinstance(step_of(app), HeardStep)
+        text = screen_text(app)
+        assert "0  1  2  3  4  5  6  7  8  9  10" in text
+        assert HEARD_ENDS in text, text

@@ -56,6 +56,30 @@ async def test_a_quadrant_narrows_families_and_words_and_comes_back(journal):
     )
 
 
+async def test_the_keys_that_pick_a_family_are_on_screen(journal):
+    """A quadrant's families are numbered and the key line says "1-9 choose": 3 picks shame
+    at once; every family (too many to number) says "↑↓ Enter" instead."""
+    from breath_tui.screens.feelings import EVERY_FAMILY_KEYS
+
+    app, _ = make_checkin_app(journal, kind="scan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = Keys(pilot)
+        await keys("s", "2")
+        step = step_of(app)
+        families = list(families_in(LOW_UNPLEASANT))
+        assert shown(app, "#keys").startswith(f"1-{len(families)} choose · ")
+        rows = [label for _, label in step.query_one(PointerList).items]
+        assert rows[2] == "3  shame: ashamed, guilty, insecure…"
+        await keys("3")
+        assert step.level == "word" and step.family == "shame"
+        await keys("escape", "escape", "f")
+        assert step.level == "family" and step.quadrant is None
+        assert shown(app, "#keys") == EVERY_FAMILY_KEYS
+        assert all(not label[0].isdigit() for _, label in step.query_one(PointerList).items)
+        await keys("3")  # not a key here: nothing is picked
+        assert step.level == "family"
+
+
 async def test_every_family_stays_reachable(journal):
     """f lists every family, whole; Esc goes back to how it feels, the sentence kept."""
     app, _ = make_checkin_app(journal, kind="scan")

@@ -20,7 +20,9 @@ def seed(make_checkin, count=3):
 def test_home(snap_compare, size):
     """Home: title, ten choices each with its key (quick calm and breathing name their pattern
     and length; g grounding, f feedback for your therapist and p the safety plan among them),
-    the crisis line in bold, and 'breath-tui gives no medical advice.'"""
+    the crisis line in bold at the foot, and 'breath-tui gives no medical advice.' under it; at
+    40x12 the choices scroll (a scrollbar, "h History" the last in view) above the crisis line,
+    and the advice line gives way."""
     app, _ = make_home_app()
     assert snap_compare(app, terminal_size=size)
 

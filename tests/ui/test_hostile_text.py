@@ -436,3 +436,36 @@ async def test_quick_calm_in_a_small_window_shows_the_crisis_line_literally(conf
     async with app.run_test(size=(30, 10)) as pilot:
         await pilot.pause()
         assert_literal(app, "[@click=app.screenshot(")
+
+
+async def test_quick_calm_notice_and_crisis_line_are_literal_at_80x24(config):
+    """A notice naming a hostile key, beside config's crisis line (shown from 20 rows), is
+    drawn as typed at 80x24 and in a small window."""
+    from breath_tui.app import BreathApp
+    from breath_tui.flows import FlowOptions
+
+    notice = f"config.toml, line 2: {CLICK} must be 0 to 1; [sound] ignored."
+    for size in ((80, 24), (30, 8)):
+        options = FlowOptions(sound=False, reduced_motion=True, notice=notice)
+        app = BreathApp(config, "now", options)
+        async with app.run_test(size=size) as pilot:
+            await wait_until_started(pilot)
+            await pilot.pause()
+            assert_literal(app, "[@click=app.quit]", "[sound]")
+            if size == (80, 24):
+                assert_literal(app, f"Call {SHOT} {UNBALANCED}")
+
+
+async def test_home_footer_lines_are_literal(config):
+    """How a flow ended goes on home's footer as text: markup in it stays text."""
+    from breath_tui.screens.base import Outcome
+    from breath_tui.screens.home import HomeScreen
+
+    app, _ = make_home_app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        app.screen.flow_returned(Outcome(f"Saved to /tmp/{CLICK}/{LINK}.txt"))
+        await pilot.pause()
+        await pilot.pause()
+        assert_literal(app, f"/tmp/{CLICK}/{LINK}.txt", f"Call {SHOT} {UNBALANCED}")

@@ -52,3 +52,34 @@ async def test_the_unfinished_line_comes_back_after_another_flow(journal):
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert "r resumes the unfinished body scan" in shown(app, "#home-unfinished")
+
+
+async def test_home_names_the_key_to_use_next(journal):
+    """Back on home, the ending line names home's key: after l Later "r resumes it", after
+    k Keep "h shows it in history"; and r and h do that."""
+    app, _ = make_home_app(journal=journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = Keys(pilot)
+        await keys("s", "space", "3", "q", "l")
+        assert shown(app, "#home-status") == "Left unfinished: r resumes it."
+        await keys("r")
+        assert isinstance(app.screen, CheckInScreen)
+        await keys("q", "k")
+        assert isinstance(app.screen, HomeScreen)
+        assert shown(app, "#home-status") == "Kept what you entered: h shows it in history."
+        await keys("h")
+        assert type(app.screen).__name__ == "HistoryScreen"
+
+
+async def test_as_the_first_screen_the_line_names_the_command(journal):
+    """`breath-tui scan` left with l Later ends the app with a line naming the command that
+    offers to finish it (there is no home, so no r)."""
+    from .helpers import make_checkin_app
+
+    app, _ = make_checkin_app(journal, kind="scan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = Keys(pilot)
+        await keys("space", "3", "q", "l")
+        await settle(pilot)
+    assert app.return_value is not None
+    assert app.return_value.line == "Left unfinished: breath-tui scan offers to finish it."

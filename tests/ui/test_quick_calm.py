@@ -126,7 +126,9 @@ def test_unknown_theme_stops_a_check_in_but_not_quick_calm(breath_home, capsys, 
     breath_home.mkdir()
     (breath_home / "config.toml").write_text('[display]\ntheme = "neon"\n')
     assert main(["checkin"]) == 2
-    assert f"{breath_home / 'config.toml'}, line 2: display.theme 'neon'" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert f"{breath_home / 'config.toml'}, line 2: display.theme 'neon'" in said
+    assert "use one of" in said and "textual-dark" in said
 
     started: list[BreathApp] = []
     monkeypatch.setattr(BreathApp, "run", lambda self: started.append(self))
@@ -135,4 +137,72 @@ def test_unknown_theme_stops_a_check_in_but_not_quick_calm(breath_home, capsys, 
     assert run_flow("now", FlowOptions(), config) == 0
     (app,) = started
     assert app.config.display.theme == "textual-dark"
-    assert "display.theme 'neon'" in (app.options.notice or "")
+    # On screen: the file by its name, in one short line; after it, the whole path.
+    assert app.options.notice == (
+        "config.toml, line 2: display.theme 'neon' is not a theme; the default theme is used."
+    )
+    (after,) = capsys.readouterr().err.splitlines()
+    assert after.startswith(f"{breath_home / 'config.toml'}, line 2: display.theme 'neon'")
+
+
+def test_now_on_a_broken_config_says_in_one_short_line_what_was_ignored(
+    breath_home, capsys, monkeypatch
+):
+    """volume = 3: the screen's line names the file, the line, the key and the part ignored,
+    in one line of an 80-column window; the whole path follows on standard error."""
+    from breath_tui.cli import main
+
+    breath_home.mkdir()
+    (breath_home / "config.toml").write_text("[sound]\nvolume = 3\n")
+    started: list[BreathApp] = []
+    monkeypatch.setattr(BreathApp, "run", lambda self: started.append(self))
+    monkeypatch.setattr(app_module, "needs_terminal", lambda start: None)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main(["now"]) == 0
+    (app,) = started
+    assert app.options.notice == (
+        "config.toml, line 2: sound.volume must be 0 to 1, not 3; [sound] ignored."
+    )
+    assert len(app.options.notice) <= 78
+    assert app.config.sound.volume == 0.6  # the default
+    (after,) = capsys.readouterr().err.splitlines()
+    assert (
+        after == f"{breath_home / 'config.toml'}, line 2: sound.volume must be 0 to 1, not 3; "
+        "[sound] ignored."
+    )
+
+
+def bracket_depth(text: str) -> int:
+    """How deep brackets nest in `text` ("(a (b))" is 2)."""
+    depth = deepest = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "said"),
+    [
+        ("7", "3", "journal: tension 7 before, 3 after (4 lower)."),
+        (None, "4", "journal: tension 4 after."),
+        ("9", "9", "journal: tension 9 before, 9 after (no change)."),
+        (None, None, "journal, with no rating."),
+    ],
+)
+async def test_quick_calm_says_how_it_was_kept_without_nested_brackets(before, after, said):
+    """The line quick calm ends with never nests brackets ("(tension 7 before, 3 after (4
+    lower))" read badly): the ratings follow a colon."""
+    app, clock = make_home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await wait_until_started(pilot)
+        if before is not None:
+            await pilot.press(before)
+        await breathe_one_cycle_and_stop(pilot, clock)
+        await pilot.press(after or "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        status = shown(app, "#home-status")
+    assert status.startswith("Kept as a quick entry in your") and said in status
+    assert bracket_depth(status) <= 1, status

@@ -9,10 +9,15 @@ from breath_tui.flows import FlowOptions
 
 from .helpers import make_checkin_app, quiet_config, settle, wait_until_started
 
+NOTICE = "config.toml, line 2: sound.volume must be 0 to 1, not 3; [sound] ignored."
 
-def quick_app() -> BreathApp:
+
+def quick_app(notice: str | None = None) -> BreathApp:
     return BreathApp(
-        quiet_config(), "now", FlowOptions(reduced_motion=True), clock=ManualClock(100.0)
+        quiet_config(),
+        "now",
+        FlowOptions(reduced_motion=True, notice=notice),
+        clock=ManualClock(100.0),
     )
 
 
@@ -37,6 +42,21 @@ def test_quick_calm_30x10(snap_compare):
     assert snap_compare(quick_app(), terminal_size=(30, 10), run_before=wait_until_started)
 
 
+def test_quick_calm_with_a_notice_80x24(snap_compare):
+    """Quick calm on a broken config.toml at 80x24: the guide, the word, the countdown, the
+    question, the safety copy, then "config.toml, line 2: ... [sound] ignored." on one line and
+    the crisis line under it, above the key line."""
+    app = quick_app(NOTICE)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=wait_until_started)
+
+
+def test_quick_calm_with_a_notice_30x8(snap_compare):
+    """The same at 30x8, in its first seconds: the word, the countdown 2, the notice whole on
+    three lines where the crisis line will be, the key line."""
+    app = quick_app(NOTICE)
+    assert snap_compare(app, terminal_size=(30, 8), run_before=wait_until_started)
+
+
 def test_quick_rating_30x8(snap_compare):
     """The rating after quick calm at 30x8: "How tense do you feel now?", all of 0 to 10 on
     one row, the hint below, no frame and no cover."""
@@ -45,8 +65,8 @@ def test_quick_rating_30x8(snap_compare):
 
 def test_notice_over_the_body_scan_80x24(snap_compare, journal):
     """The check-in's body scan just after its breathing step: the notice "Finished: 2 breaths
-    ..." is two lines at the top right, beside the whole step title; the region's question,
-    "How strong?" at the foot and the key line are uncovered."""
+    ..." is one line at the top, across the window, and the step title is the row under it;
+    the region's question, "How strong?" at the foot and the key line are uncovered."""
     app, clock = make_checkin_app(journal)
 
     async def run_before(pilot):

@@ -77,7 +77,14 @@ def load_config_forgiving(path: Path) -> tuple[Config, str | None]:
         try:
             text = read_small_text(path, MAX_CONFIG_BYTES, ConfigError) or ""
         except ConfigError:
-            return Config(path=path), f"{problem}; quick calm uses the default settings this time."
+            return Config(path=path), f"{problem}; the whole file is ignored."
     from breath_tui.core.config_file import parse_config_forgiving
 
     return parse_config_forgiving(text, path)
+
+
+def briefly(notice: str, path: Path) -> str:
+    """A line about config.toml as a screen shows it: the file by its name, not its folders
+    (the window may be a small pop-up; standard error, after the screen, names the whole path).
+    """
+    return notice.replace(str(path), path.name)

@@ -399,7 +399,7 @@ def parse_config_forgiving(text: str, path: Path) -> tuple[Config, str | None]:
     try:
         raw = read_toml(text, path)
     except ConfigError:
-        return Config(path=path), f"{problem}; quick calm uses the default settings this time."
+        return Config(path=path), f"{problem}; the whole file is ignored."
     kept: dict[str, Any] = {}
     skipped: list[str] = []
     for section, value in raw.items():
@@ -410,7 +410,7 @@ def parse_config_forgiving(text: str, path: Path) -> tuple[Config, str | None]:
             continue
         kept[section] = value
     names = ", ".join(f"[{section}]" for section in skipped)
-    notice = f"{problem}; quick calm uses the defaults for {names} this time."
+    notice = f"{problem}; {names} ignored."
     return config_from(kept, path, text), notice
 
 

@@ -81,6 +81,16 @@ class BreathScreen(Screen[ResultType]):
         if outcome.line:
             self.notify(outcome.line, timeout=5)
 
+    @property
+    def opened_from_home(self) -> bool:
+        """Whether this flow returns to home when it ends, so its last line may name home's
+        keys (r resumes, h opens history) instead of commands to type."""
+        from breath_tui.screens.home import HomeScreen
+
+        stack = self.app.screen_stack
+        below = stack[stack.index(self) - 1] if self in stack[1:] else None
+        return isinstance(below, HomeScreen)
+
     def finish(self: BreathScreen[Outcome], outcome: Outcome) -> None:
         """End this flow with `outcome`: back to the screen that opened it, which is given the
         outcome, or, when it is the app's first screen, end the app with it."""

@@ -20,7 +20,7 @@ from breath_tui.screens.base import BreathModal
 from breath_tui.widgets.literal import literal
 
 RESUMABLE = ("checkin", "scan", "ground")
-NARROW = 60
+NARROW, LOW = 60, 16
 
 
 class SessionEndScreen(BreathModal[None]):
@@ -77,13 +77,15 @@ class TooSmallScreen(BreathModal[None]):
 
 
 class Dialog(BreathModal[str | None]):
-    """A question in a box; below 60 columns its buttons stack, so every one stays visible."""
+    """A question in a box; below 60 columns its buttons go two to a row, and below 16 rows
+    its longer hint gives way, so every choice stays visible down to 40x12."""
 
     CSS_PATH = "checkin.tcss"
 
     @on(Resize)
     def _fit(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
+        self.set_class(event.size.height < LOW, "low")
 
 
 class LeaveScreen(Dialog):

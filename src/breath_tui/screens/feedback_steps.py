@@ -110,7 +110,7 @@ class HeardStep(Step):
         """Question, scale, what the ends mean."""
         yield Static(HEARD_QUESTION, classes="question", markup=False)
         yield RatingScale(self.value, self.answer, id="scale")
-        yield Static(HEARD_ENDS, classes="hint", markup=False)
+        yield Static(HEARD_ENDS, classes="hint ends", markup=False)
 
     def on_mount(self) -> None:
         """The scale takes the keys."""

@@ -2,7 +2,7 @@
 
 It starts from the two axes emotion words share (core/feeling_words.py): 1-4 pick a quadrant
 (high or low energy, unpleasant or pleasant), which narrows the families and their words to
-those of the quadrant; f shows every family. The sentence they make is shown live above the
+those of the quadrant (at most nine: a digit picks one); f shows every family (↑↓ and Enter). The sentence they make is shown live above the
 list: "I feel disappointed and a little ashamed." w types a word of one's own (then how much,
 unless it says so itself: "really tired"), x takes the last feeling away, d is done. After a
 feeling is added the families of the same quadrant are shown again, so the next costs no more.
@@ -47,7 +47,10 @@ MORE_WORDS = (
     " more words"  # the id of the row that shows the rest of a family (no word starts with a space)
 )
 MOOD_KEYS = "1-4/f choose · w own word · x drop last · d done · s skip · Esc back · q leave"
-FAMILY_KEYS = "Enter choose · w own word · x drop last · d done · s skip · Esc back · q leave"
+FAMILY_KEYS = "{digits} choose · w own word · x drop last · d done · s skip · Esc back · q leave"
+EVERY_FAMILY_KEYS = "↑↓ Enter · w own word · x drop last · d done · s skip · Esc back · q leave"
+MOST_NUMBERED = 9
+"""A list of families this long or shorter (a quadrant's) is numbered, and a digit picks one."""
 WORD_KEYS = "↑↓ Enter choose · Esc back to the families · q leave"
 INTENSITY_KEYS = "1 a little · 2 somewhat · 3 very (or ↑↓ Enter) · Esc back · q leave"
 TYPING_KEYS = "Enter takes the word · Esc stops typing · ctrl+q leave"
@@ -65,7 +68,7 @@ class FeelingsStep(Step):
         Binding("x", "remove_last", show=False),
         Binding("d", "done", show=False),
         Binding("f", "every_family", show=False),
-        *(Binding(str(n + 1), f"number({n})", show=False) for n in range(len(QUADRANTS))),
+        *(Binding(str(n + 1), f"number({n})", show=False) for n in range(MOST_NUMBERED)),
     ]
 
     def __init__(self, value: tuple[Feeling, ...]) -> None:
@@ -117,11 +120,16 @@ class FeelingsStep(Step):
             where = f" ({self.quadrant.name})" if self.quadrant else ""
             question.update(f"Which family is the feeling in?{where}")
             families = list(families_in(self.quadrant))
+            numbered = len(families) <= MOST_NUMBERED
             options.set_items(
-                [(family, family_line(family, self.quadrant)) for family in families],
+                [
+                    (family, f"{n}  " * numbered + family_line(family, self.quadrant))
+                    for n, family in enumerate(families, 1)
+                ],
                 families.index(self.family) if self.family in families else 0,
             )
-            self.set_keys(FAMILY_KEYS)
+            digits = "1" if len(families) == 1 else f"1-{len(families)}"
+            self.set_keys(FAMILY_KEYS.format(digits=digits) if numbered else EVERY_FAMILY_KEYS)
         elif level == "word":
             assert self.family is not None
             narrowed = self.quadrant if not self.whole_family else None
@@ -180,9 +188,14 @@ class FeelingsStep(Step):
             self.action_number(INTENSITIES.index(chosen))  # type: ignore[arg-type]
 
     def action_number(self, index: int) -> None:
-        """A digit: a quadrant on the first list, an intensity when asked how much."""
-        if self.level == "mood":
+        """A digit: a quadrant on the first list, a family in a numbered list of them, an
+        intensity when asked how much."""
+        if self.level == "mood" and index < len(QUADRANTS):
             self._narrow(QUADRANTS[index])
+        elif self.level == "family":
+            families = list(families_in(self.quadrant))
+            if index < len(families) <= MOST_NUMBERED:
+                self._chosen(index)
         elif self.level == "intensity" and index < len(INTENSITIES) and self.word is not None:
             self._add(Feeling(self.word, INTENSITIES[index]))
 

@@ -28,6 +28,9 @@ class HomeScreen(BreathScreen[None]):
     """The first screen of `breath-tui`: choose by key, or by arrows and Enter."""
 
     CSS_PATH = "home.tcss"
+    # A low window keeps the choices, how the last flow ended, what is unfinished and the
+    # crisis line; the feedback offer and the advice line wait for more rows (home.tcss).
+    VERTICAL_BREAKPOINTS = [(0, "-low"), (16, "-high")]
 
     BINDINGS = [
         *(Binding(flow.key, f"choose('{flow.name}')", flow.title, show=False) for flow in FLOWS),
@@ -51,17 +54,19 @@ class HomeScreen(BreathScreen[None]):
         }
         self._highlighted = FLOWS[0].name  # the option list starts on the first choice
         with Vertical(id="home"):
-            yield Static("breath-tui", id="home-title", markup=False)
             options = [
                 Option(literal(_marked(prompt, name == self._highlighted)), id=name)
                 for name, prompt in self._prompts.items()
             ]
-            yield OptionList(*options, id="home-choices", markup=False)
-            yield Static("", id="home-unfinished", markup=False)
-            yield Static("", id="home-offer", markup=False)
-            yield Static("", id="home-status", markup=False)
-        # Docked at the bottom: the crisis line stays in sight at any window size.
+            choices = OptionList(*options, id="home-choices", markup=False)
+            choices.border_title = "breath-tui"
+            yield choices
+        # Docked at the bottom, so they stay in sight at any window size (the choices scroll
+        # instead): how the last flow ended, what is unfinished, and the crisis line.
         with Vertical(id="home-footer"):
+            yield Static("", id="home-status", classes="-empty", markup=False)
+            yield Static("", id="home-unfinished", classes="-empty", markup=False)
+            yield Static("", id="home-offer", classes="-empty", markup=False)
             yield Static(literal(config.safety.crisis_text), id="crisis")
             yield Static(NO_MEDICAL_ADVICE, id="no-advice", markup=False)
 
@@ -98,24 +103,28 @@ class HomeScreen(BreathScreen[None]):
                 f"r resumes the unfinished {KIND_NAMES[unfinished.kind]} of "
                 f"{day_and_time(unfinished.started_at)}."
             )
-        self.query_one("#home-unfinished", Static).update(line)
-        self.query_one("#home-offer", Static).update(OFFER_LINE if feedback_due else "")
+        self._say("home-unfinished", line)
+        self._say("home-offer", OFFER_LINE if feedback_due else "")
 
     def _journal_failed(self, error: Exception) -> None:
-        self.query_one("#home-unfinished", Static).update(
-            literal(f"The journal cannot be opened: {error}")
-        )
+        self._say("home-unfinished", f"The journal cannot be opened: {error}")
+
+    def _say(self, line_id: str, text: str) -> None:
+        """Put `text` (shown literally) on a line of the footer; an empty line takes no row."""
+        line = self.query_one(f"#{line_id}", Static)
+        line.update(literal(text))
+        line.set_class(not text, "-empty")
 
     def show_status(self, text: str) -> None:
         """How the last flow ended, on a line of its own (it stays until the next one)."""
-        self.query_one("#home-status", Static).update(literal(text))
+        self._say("home-status", text)
 
     def flow_returned(self, outcome: Outcome) -> None:
         """A flow has ended: its line goes on the status line, where it covers nothing; new
         settings redraw home (labels, pattern names and the crisis line follow them)."""
         self._said_unfinished = outcome.left_unfinished
         if outcome.left_unfinished:  # (the journal may have been looked at already)
-            self.query_one("#home-unfinished", Static).update("")
+            self._say("home-unfinished", "")
         if outcome.settings_changed:
             self.refresh(recompose=True)
             self.call_after_refresh(self._after_recompose)

@@ -25,7 +25,12 @@ if TYPE_CHECKING:
 
     from breath_tui.core.checkin import Breathing
     from breath_tui.core.clock import Clock
+    from breath_tui.core.pacer import PacerState
     from breath_tui.session_setup import SessionSetup
+
+NOTICE_SECONDS = 20.0
+"""How long a notice keeps its rows in a small window: read at leisure, twice over, before the
+crisis line comes back."""
 
 
 class QuickRatingScreen(BreathModal[int | None]):
@@ -87,7 +92,9 @@ class QuickCalmScreen(BreathingScreen):
     # A tmux pop-up may be small: quick calm fits itself to any window from 20x6 up (no
     # "make the window larger" line). Below 40x12 (compact) only the word, the countdown and
     # the progress stay, with the crisis line from 8 rows; the guide and the safety copy come
-    # back in a narrow window tall enough for them (quick.tcss).
+    # back in a narrow window tall enough for them, and from 20 rows the crisis line is there
+    # at any width. A notice (a broken config.toml, a tempo refused) is given room for
+    # NOTICE_SECONDS where room is short, then gives it back (quick.tcss).
     SAYS_WHEN_TOO_SMALL = False
     CSS_PATH = ["breathe.tcss", "quick.tcss"]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (40, "-wide")]
@@ -113,6 +120,24 @@ class QuickCalmScreen(BreathingScreen):
         self.before: int | None = None
         """How tense the person said they were as it began (one key, while breathing)."""
         self.asking = True
+        self._notice_seen = ""
+        self._notice_until: float | None = None
+
+    def _render_state(self, state: PacerState) -> None:
+        super()._render_state(state)
+        self._give_the_notice_room()
+
+    def _give_the_notice_room(self) -> None:
+        """A new notice takes the crisis line's rows (or the title's and the guide's) in a
+        small window for NOTICE_SECONDS, long enough to read, then gives them back; from 20
+        rows it stays, beside everything else."""
+        text, now = self._line("notice"), self.clock.now()
+        if text != self._notice_seen:
+            self._notice_seen = text
+            self._notice_until = now + NOTICE_SECONDS if text else None
+        noticing = self._notice_until is not None and now < self._notice_until
+        self.set_class(noticing, "-noticing")
+        self.set_class(bool(text) and not noticing, "-noticed")
 
     def on_mount(self) -> None:
         """Breathing starts at once; the question about tension stays out of its way."""
@@ -183,9 +208,9 @@ class QuickCalmScreen(BreathingScreen):
             )
             .finished(local_now())
         )
-        ratings = ratings_text(entry)
-        kept = f"tension {ratings}" if ratings else "no rating"
-        line = f"Kept as a quick entry in your journal ({kept})."
+        ratings = ratings_text(entry)  # "7 before, 3 after (4 lower)": brackets of its own
+        kept = f": tension {ratings}" if ratings else ", with no rating"
+        line = f"Kept as a quick entry in your journal{kept}."
         if still_tense(self.before, rating):
             # Safety copy, not advice: where help is, when tension is still high; the
             # person's own safety plan first, when they have one.

@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 
 CARD = "card"
 NARROW, SHORT = 60, 20
-SAVED = "Saved in your journal: breath-tui history shows it."
+SAVED = "Saved in your journal: {history}."
+"""How a finished entry is said; {history} is where to see it (home's key, or the command)."""
 
 
 class SteppedScreen(BreathScreen[Outcome]):
@@ -261,6 +262,13 @@ class SteppedScreen(BreathScreen[Outcome]):
 
         self.journal_work(keep, kept)
 
+    def _history_hint(self) -> str:
+        """Where an entry kept can be seen: home's key, or the command."""
+        return "h shows it in history" if self.opened_from_home else "breath-tui history shows it"
+
+    def _saved_line(self) -> str:
+        return SAVED.format(history=self._history_hint())
+
     def _save_failed(self, error: Exception) -> None:
         self.saving = False
         self._not_saved(error)
@@ -289,7 +297,7 @@ class SteppedScreen(BreathScreen[Outcome]):
         if step is not self.current:
             return  # a step already left (a key that raced a change of step)
         if self.step_name == CARD:
-            self.finish(Outcome(SAVED))
+            self.finish(Outcome(self._saved_line()))
             return
         self.save(self.step_name, value, self.advance)
 
@@ -341,7 +349,7 @@ class SteppedScreen(BreathScreen[Outcome]):
         """Back inside the step, else back a step (at the first step: ask about leaving)."""
         step = self.current
         if self.step_name == CARD:
-            self.finish(Outcome(SAVED))
+            self.finish(Outcome(self._saved_line()))
             return
         if step is not None and step.go_back():
             return
@@ -363,7 +371,7 @@ class SteppedScreen(BreathScreen[Outcome]):
         self._keep_draft()
         entered = self.entry is not None or any(self.drafts.values())
         if not entered or self.step_name == CARD:
-            self.finish(Outcome(SAVED if self.step_name == CARD else ""))
+            self.finish(Outcome(self._saved_line() if self.step_name == CARD else ""))
             return
         self.app.push_screen(LeaveScreen(KIND_NAMES[self.kind]), self._left)
 
@@ -388,10 +396,15 @@ class SteppedScreen(BreathScreen[Outcome]):
             journal.keep(entry_id)
 
         what = KIND_NAMES[self.kind]
+        # Saved, still unfinished: home's r resumes it (so does the flow's next start).
+        resume = (
+            "r resumes it"
+            if self.opened_from_home
+            else f"breath-tui {self.kind} offers to finish it"
+        )
         lines = {
-            "keep": "Kept what you entered: breath-tui history shows it.",
-            # Saved, still unfinished: home offers to finish it (so does the next start).
-            "later": "Left unfinished: home offers to finish it (r).",
+            "keep": f"Kept what you entered: {self._history_hint()}.",
+            "later": f"Left unfinished: {resume}.",
             "discard": f"Discarded: nothing of this {what} was kept.",
         }
         self.journal_work(
