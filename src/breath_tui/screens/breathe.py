@@ -73,7 +73,7 @@ class BreathingScreen(BreathScreen[Outcome]):
     # Below 20 rows the panic note gives way to the guide and the safety copy.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
-    CSS_PATH = "breathe.tcss"
+    CSS_PATH = ["breathe.tcss"]
 
     key_help: ClassVar[str] = KEY_HELP
     """The key line (quick calm adds its own key)."""

@@ -80,7 +80,7 @@ class Dialog(BreathModal[str | None]):
     """A question in a box; below 60 columns its buttons go two to a row, and below 16 rows
     its longer hint gives way, so every choice stays visible down to 40x12."""
 
-    CSS_PATH = "checkin.tcss"
+    CSS_PATH = ["checkin.tcss"]
 
     @on(Resize)
     def _fit(self, event: Resize) -> None:

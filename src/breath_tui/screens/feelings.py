@@ -112,8 +112,8 @@ class FeelingsStep(Step):
                 (str(number), f"{number}  {quadrant_line(quadrant)}")
                 for number, quadrant in enumerate(QUADRANTS, 1)
             ]
-            families = ", ".join(list(FEELING_FAMILIES)[:3])
-            items.append((EVERY_FAMILY, f"f  {EVERY_FAMILY}: {families}…"))
+            first = ", ".join(list(FEELING_FAMILIES)[:3])
+            items.append((EVERY_FAMILY, f"f  {EVERY_FAMILY}: {first}…"))
             options.set_items(items, self.mood_row)
             self.set_keys(MOOD_KEYS)
         elif level == "family":
@@ -185,7 +185,7 @@ class FeelingsStep(Step):
             self.word = chosen
             self._show("intensity")
         elif self.level == "intensity":
-            self.action_number(INTENSITIES.index(chosen))  # type: ignore[arg-type]
+            self.action_number(INTENSITIES.index(chosen))
 
     def action_number(self, index: int) -> None:
         """A digit: a quadrant on the first list, a family in a numbered list of them, an

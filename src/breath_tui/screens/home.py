@@ -58,9 +58,9 @@ class HomeScreen(BreathScreen[None]):
                 Option(literal(_marked(prompt, name == self._highlighted)), id=name)
                 for name, prompt in self._prompts.items()
             ]
-            choices = OptionList(*options, id="home-choices", markup=False)
-            choices.border_title = "breath-tui"
-            yield choices
+            listed = OptionList(*options, id="home-choices", markup=False)
+            listed.border_title = "breath-tui"
+            yield listed
         # Docked at the bottom, so they stay in sight at any window size (the choices scroll
         # instead): how the last flow ended, what is unfinished, and the crisis line.
         with Vertical(id="home-footer"):

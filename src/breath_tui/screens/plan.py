@@ -169,7 +169,7 @@ class PlanScreen(BreathScreen[Outcome]):
                 rows.append((step.key, None))
                 labels.append((f"none-{step.key}", "    (nothing yet; a adds one)"))
         self.rows = rows
-        at = rows.index((key, index)) if (key, index) in rows else 0
+        at = next((number for number, row in enumerate(rows) if row == (key, index)), 0)
         self._list.set_items(labels, highlighted=at)
         self._show_hint()
 
@@ -276,9 +276,11 @@ class PlanScreen(BreathScreen[Outcome]):
     def action_remove(self) -> None:
         """d: remove the item under the cursor, once the person says so."""
         row = self._row
-        if self.editing is not None or self.plan is None or row is None or row[1] is None:
+        if self.editing is not None or self.plan is None or row is None:
             return
         key, index = row
+        if index is None:  # a step's title, or its "nothing yet"
+            return
         item = self.plan.items(key)[index]
 
         def answered(remove: str | None) -> None:

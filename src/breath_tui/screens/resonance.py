@@ -78,7 +78,7 @@ class ResonanceScreen(BreathingScreen):
         keep_intervals: keep the raw intervals on the journal entry.
     """
 
-    CSS_PATH = ["breathe.tcss", "resonance.tcss"]  # type: ignore[assignment]
+    CSS_PATH = ["breathe.tcss", "resonance.tcss"]
     key_help = "esc leave early · m mute"
 
     BINDINGS = [Binding("escape,q", "stop", "Leave early")]

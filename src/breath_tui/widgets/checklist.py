@@ -8,7 +8,7 @@ never markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from textual.binding import Binding
 from textual.content import Content
@@ -44,7 +44,7 @@ class PointerList(OptionList):
         if self.highlighted is not None and self.on_choose is not None:
             self.on_choose(self.highlighted)
 
-    def set_items(self, items: list[tuple[str, str]], highlighted: int = 0) -> None:
+    def set_items(self, items: Sequence[tuple[str, str]], highlighted: int = 0) -> None:
         """Show these (id, label) items, with `highlighted` marked."""
         self.items = list(items)
         self._pointed = None

@@ -51,7 +51,9 @@ class RatingScale(Widget, can_focus=True):
 
     marked: reactive[int | None] = reactive(None)
 
-    def __init__(self, value: int | None, on_choose: Callable[[int], None], **kwargs: Any) -> None:
+    def __init__(
+        self, value: int | None, on_choose: Callable[[int], object], **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.set_reactive(RatingScale.marked, value)
         self.on_choose = on_choose
