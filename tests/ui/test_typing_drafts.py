@@ -1,5 +1,5 @@
 """What is being typed survives the app being ended from outside (SIGTERM, the terminal closed):
-a sensation word of one's own in the body scan, an item of the safety plan. On the next start
+a sensation or feeling word of one's own in the body scan, an item of the safety plan. On the next start
 it is offered back where it was, as typed (hostile text stays text), and goes on from there."""
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from breath_tui.core.plan import load_plan
 from breath_tui.journal import Journal
 from breath_tui.plan_store import PlanDraft, plan_draft_path, save_plan_draft, take_plan_draft
 from breath_tui.screens.body_scan import RETYPED, BodyStep
+from breath_tui.screens.feelings import RETYPED as FEELING_RETYPED
+from breath_tui.screens.feelings import FeelingsStep
 from breath_tui.screens.plan import RETYPED as PLAN_RETYPED
 from breath_tui.screens.plan import PlanScreen
 from breath_tui.widgets.word_input import WordInput
@@ -71,6 +73,38 @@ async def test_a_word_typed_in_the_body_scan_is_offered_back_after_a_kill(journa
         ("stomach", ("tension", HOSTILE + "!"), 5),
     ]
     assert kept.typing is None  # answered: nothing is offered back again
+
+
+async def test_a_feeling_word_being_typed_is_offered_back_after_a_kill(journal):
+    """The body step skipped, a feeling word of one's own half typed when the app is ended
+    from outside: finishing it opens Feelings with the word in its box, as typed; Enter takes
+    it, and the feeling is named in the entry."""
+    app, _ = make_checkin_app(journal, kind="scan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await Keys(pilot)("s", "w")
+        for key in HOSTILE:
+            await pilot.press(key if key != " " else "space")
+        await settle(pilot)
+        app.end_from_outside()
+        await pilot.pause()
+    (left,) = journal.checkins()
+    assert left.typing == {"step": "feelings", "word": HOSTILE}
+    again, _ = make_checkin_app(journal, kind="scan")
+    async with again.run_test(size=(80, 24)) as pilot:
+        keys = Keys(pilot)
+        await settle(pilot)
+        await keys("f")
+        step = again.screen.query_one(FeelingsStep)
+        box = step.query_one(WordInput)
+        assert box.has_focus and box.value == HOSTILE
+        assert str(step.query_one("#feel-question", Static).render()) == FEELING_RETYPED
+        await keys("!", "enter")
+        if step.level == "intensity":
+            await keys("2")
+        await keys("d")
+    (kept,) = journal.checkins()
+    assert [feeling.word for feeling in kept.feelings] == [HOSTILE + "!"]
+    assert kept.typing is None
 
 
 async def test_nothing_typed_keeps_no_typing(journal):

@@ -11,7 +11,8 @@ Esc goes back a level (how much -> word -> family -> quadrant), and from the qua
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -54,6 +55,7 @@ MOST_NUMBERED = 9
 WORD_KEYS = "↑↓ Enter choose · Esc back to the families · q leave"
 INTENSITY_KEYS = "1 a little · 2 somewhat · 3 very (or ↑↓ Enter) · Esc back · q leave"
 TYPING_KEYS = "Enter takes the word · Esc stops typing · ctrl+q leave"
+RETYPED = "The word you were typing is back: Enter takes it."
 
 
 class FeelingsStep(Step):
@@ -85,6 +87,8 @@ class FeelingsStep(Step):
         """A quadrant (or every family) has been chosen: the families are where to come back."""
         self.mood_row = 0
         """The row of the first list chosen last (a quadrant, or every family)."""
+        self._retyped: str | None = None
+        """A word being typed when the app was ended from outside, offered back on mount."""
 
     def compose(self) -> ComposeResult:
         """The sentence, the question, the list, the word box."""
@@ -97,6 +101,28 @@ class FeelingsStep(Step):
         """Start with how it feels."""
         self._update_sentence()
         self._show("mood")
+        if self._retyped is not None:
+            box = self.query_one(WordInput)
+            # Typing goes on after the word, not over it; _typed puts that back.
+            box.select_on_focus = False
+            box.value = self._retyped
+            box.cursor_position = len(self._retyped)
+            self._retyped = None
+            self._show("typing")
+            self.query_one("#feel-question", Static).update(RETYPED)
+
+    def typing(self) -> dict[str, Any] | None:
+        """The feeling word being typed in the box, or None."""
+        if not self.is_mounted:
+            return None
+        word = self.query_one(WordInput).value
+        return {"word": word} if word.strip() else None
+
+    def retype(self, typing: Mapping[str, Any]) -> None:
+        """Opened again after the app was ended while a word was typed: the word back in its box."""
+        word = typing.get("word")
+        if isinstance(word, str) and word.strip():
+            self._retyped = word
 
     def _update_sentence(self) -> None:
         sentence = feelings_sentence((f.word, f.intensity) for f in self.feelings)
@@ -230,6 +256,7 @@ class FeelingsStep(Step):
     def _typed(self, event: Input.Submitted) -> None:
         event.stop()
         box = self.query_one(WordInput)
+        box.select_on_focus = True
         if not event.value.strip():
             box.value = ""
             self._show_lists()
