@@ -83,3 +83,25 @@ async def test_as_the_first_screen_the_line_names_the_command(journal):
         await settle(pilot)
     assert app.return_value is not None
     assert app.return_value.line == "Left unfinished: breath-tui scan offers to finish it."
+
+
+async def test_deciding_next_time_on_the_offer_says_what_became_of_the_entry(journal):
+    """`breath-tui checkin` offers the check-in left before; q (decide next time) ends the app
+    with a line saying it is kept as it was and how to take it up, and keeps it unfinished."""
+    from .helpers import make_checkin_app
+
+    app, _ = make_checkin_app(journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await Keys(pilot)("5", "q", "l")
+    again, _ = make_checkin_app(journal)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        await Keys(pilot)("q")
+        await settle(pilot)
+    assert again.return_value is not None
+    assert again.return_value.line == (
+        "The unfinished check-in is kept as it was: breath-tui checkin offers to finish it."
+    )
+    (left,) = journal.checkins()
+    assert left.status == "in_progress" and left.pre_rating == 5

@@ -139,8 +139,10 @@ class SteppedScreen(BreathScreen[Outcome]):
         self.app.push_screen(offer, lambda choice: self._resumed(unfinished, choice))
 
     def _resumed(self, unfinished: CheckIn, choice: str | None) -> None:
-        if choice is None:
-            self.finish(Outcome())
+        if choice is None:  # q: decided next time; the entry stays as it was
+            what = KIND_NAMES[unfinished.kind]
+            line = f"The unfinished {what} is kept as it was: {self._resume_hint()}."
+            self.finish(Outcome(line, left_unfinished=True))
         elif choice == "finish":
             self.journal_work(
                 lambda journal: journal.next_step(unfinished.id),
@@ -150,6 +152,14 @@ class SteppedScreen(BreathScreen[Outcome]):
             self.journal_work(lambda journal: journal.keep(unfinished.id), lambda _: self.show())
         else:
             self.journal_work(lambda journal: journal.discard(unfinished.id), lambda _: self.show())
+
+    def _resume_hint(self) -> str:
+        """How an unfinished entry is taken up again: home's r (so does the flow's next start)."""
+        return (
+            "r resumes it"
+            if self.opened_from_home
+            else f"breath-tui {self.kind} offers to finish it"
+        )
 
     def _finish_unfinished(self, unfinished: CheckIn | None, step: str | None) -> None:
         """Go on with an unfinished entry at its first step not yet saved."""
@@ -396,15 +406,9 @@ class SteppedScreen(BreathScreen[Outcome]):
             journal.keep(entry_id)
 
         what = KIND_NAMES[self.kind]
-        # Saved, still unfinished: home's r resumes it (so does the flow's next start).
-        resume = (
-            "r resumes it"
-            if self.opened_from_home
-            else f"breath-tui {self.kind} offers to finish it"
-        )
         lines = {
             "keep": f"Kept what you entered: {self._history_hint()}.",
-            "later": f"Left unfinished: {resume}.",
+            "later": f"Left unfinished: {self._resume_hint()}.",
             "discard": f"Discarded: nothing of this {what} was kept.",
         }
         self.journal_work(
