@@ -55,6 +55,9 @@ class BreathScreen(Screen[ResultType]):
     COVERED_WHEN_TOO_SMALL: ClassVar[bool] = True
     """Below 40x12 the app covers this screen with a 'make the window larger' message; a screen
     that says so itself (breathing, which goes on) sets this False."""
+    IS_HOME: ClassVar[bool] = False
+    """Home sets this: a flow opened over it may name home's keys when it ends (no import of
+    home here, which imports the flows that import this)."""
 
     def __init__(self, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
@@ -85,11 +88,9 @@ class BreathScreen(Screen[ResultType]):
     def opened_from_home(self) -> bool:
         """Whether this flow returns to home when it ends, so its last line may name home's
         keys (r resumes, h opens history) instead of commands to type."""
-        from breath_tui.screens.home import HomeScreen
-
         stack = self.app.screen_stack
         below = stack[stack.index(self) - 1] if self in stack[1:] else None
-        return isinstance(below, HomeScreen)
+        return isinstance(below, BreathScreen) and below.IS_HOME
 
     def finish(self: BreathScreen[Outcome], outcome: Outcome) -> None:
         """End this flow with `outcome`: back to the screen that opened it, which is given the

@@ -28,6 +28,7 @@ class HomeScreen(BreathScreen[None]):
     """The first screen of `breath-tui`: choose by key, or by arrows and Enter."""
 
     CSS_PATH = "home.tcss"
+    IS_HOME = True
     # A low window keeps the choices, how the last flow ended, what is unfinished and the
     # crisis line; the feedback offer and the advice line wait for more rows (home.tcss).
     VERTICAL_BREAKPOINTS = [(0, "-low"), (16, "-high")]
