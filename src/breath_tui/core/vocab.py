@@ -277,7 +277,9 @@ def describe_feeling(word: str, intensity: str) -> str:
 
 def _runs_on(word: str) -> bool:
     """A phrase that would swallow the next feeling without a comma ("like a failure and sad")."""
-    return feeling_grammar(word) in ("likeness", "noun") or bool(re.search(r",| and | or ", word))
+    return feeling_grammar(word) in ("likeness", "noun") or any(
+        joint in word for joint in (",", " and ", " or ")
+    )
 
 
 def _turns(before: str, after: str) -> bool:
@@ -300,7 +302,13 @@ def feelings_phrase(feelings: Iterable[tuple[str, str]]) -> str:
     Returns:
         The phrase, or "" when there are no feelings.
     """
-    pairs = list(feelings)
+    return _phrase(tuple(feelings))
+
+
+@lru_cache(maxsize=4096)
+def _phrase(pairs: tuple[tuple[str, str], ...]) -> str:
+    """feelings_phrase, cached: a person names the same few feelings again and again, and a
+    summary of 10,000 entries says each entry's sentence."""
     parts: list[str] = []
     degree_said = False
     for word, intensity in pairs:
