@@ -346,7 +346,12 @@ class BreathingScreen(BreathScreen[Outcome]):
         self._cancel_timer()
         if self.heart_feed is not None:
             # On the app: the screen (and its workers) may be gone before a strap disconnects.
-            self.app.run_worker(self.heart_feed.stop(), group="heart", exit_on_error=False)
+            # Textual types an async method given to run_worker as returning Never.
+            self.app.run_worker(
+                self.heart_feed.stop,  # type: ignore[arg-type]
+                group="heart",
+                exit_on_error=False,
+            )
         if state.done:
             self.cues.play("end")
         else:

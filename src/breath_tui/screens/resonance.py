@@ -242,7 +242,12 @@ class ResonanceScreen(BreathingScreen):
         self._finished = True
         self._cancel_timer()
         if self.heart_feed is not None:
-            self.app.run_worker(self.heart_feed.stop(), group="heart", exit_on_error=False)
+            # Textual types an async method given to run_worker as returning Never.
+            self.app.run_worker(
+                self.heart_feed.stop,  # type: ignore[arg-type]
+                group="heart",
+                exit_on_error=False,
+            )
         if complete:
             self.cues.play("end")
         else:
