@@ -170,21 +170,28 @@ def test_a_plan_draft_that_is_not_one_is_dropped(breath_home):
     assert take_plan_draft(path) is None and not plan_draft_path(path).exists()
 
 
+def typed_then_ended(
+    command: str, env: dict[str, str], steps: list[tuple[str, str]], ended: signal.Signals
+) -> int:
+    """Run `breath-tui COMMAND` in a terminal; for each step wait for its text, then type its
+    keys; then send `ended` and return the exit status."""
+    app = PtyProcess([str(BIN), command], size=(80, 24), env=env)
+    try:
+        for wanted, keys in steps:
+            app.wait_for(wanted)
+            app.write(keys)
+        app.process.send_signal(ended)
+        return app.process.wait(timeout=15)
+    finally:
+        app.stop()
+
+
 def test_sigterm_keeps_the_body_scan_word_and_sighup_the_plan_item(breath_home: Path) -> None:
     """The real signals, in a terminal: SIGTERM while a sensation word is typed, SIGHUP (the
     window closed) while a plan item is written; both are kept as typed."""
     env = {"BREATH_TUI_HOME": str(breath_home)}
-    scan = PtyProcess([str(BIN), "scan"], size=(80, 24), env=env)
-    try:
-        scan.wait_for("Region 1 of 3")
-        scan.write("w")
-        scan.wait_for("Enter adds the word")
-        scan.write("prickly")
-        scan.wait_for("prickly")
-        scan.process.send_signal(signal.SIGTERM)
-        assert scan.process.wait(timeout=15) == 0
-    finally:
-        scan.stop()
+    steps = [("Region 1 of 3", "w"), ("Enter adds the word", "prickly"), ("prickly", "")]
+    assert typed_then_ended("scan", env, steps, signal.SIGTERM) == 0
     with Journal() as journal:
         (left,) = journal.checkins()
         assert left.typing == {
@@ -193,17 +200,8 @@ def test_sigterm_keeps_the_body_scan_word_and_sighup_the_plan_item(breath_home: 
             "word": "prickly",
             "ticked": [],
         }
-    plan = PtyProcess([str(BIN), "plan"], size=(80, 24), env=env)
-    try:
-        plan.wait_for("Warning signs")
-        plan.write("a")
-        plan.wait_for("Enter saves")
-        plan.write("call Sam")
-        plan.wait_for("call Sam")
-        plan.process.send_signal(signal.SIGHUP)
-        assert plan.process.wait(timeout=15) == 0
-    finally:
-        plan.stop()
+    steps = [("Warning signs", "a"), ("Enter saves", "call Sam"), ("call Sam", "")]
+    assert typed_then_ended("plan", env, steps, signal.SIGHUP) == 0
     assert take_plan_draft(breath_home / "plan.toml") == PlanDraft(
         "warning_signs", None, "call Sam"
     )

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from breath_tui.core.checkin import PACES, Feedback, Pace
 from breath_tui.core.sparkline import sparkline
-from breath_tui.core.text import markdown_quote, markdown_text, visible
+from breath_tui.core.text import blank_separated, markdown_quote, markdown_text, visible
 from breath_tui.core.when import day_month, weekday_date, weekday_short
 
 if TYPE_CHECKING:
@@ -301,8 +301,4 @@ def feedback_trend_lines(trends: Trends, width: int = 40) -> list[str]:
         sections.append(["Pace of the sessions", *paces])
     if trends.wishes:
         sections.append(["What I would like", *(f"  {wish.text}" for wish in trends.wishes)])
-    lines: list[str] = []
-    for section in sections:
-        lines += [""] if lines else []
-        lines += section
-    return lines
+    return blank_separated(sections)

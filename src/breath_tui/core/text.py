@@ -7,6 +7,7 @@ functions change only how it is shown, at the moment it leaves the app.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # The patterns are strings, compiled by `re` on first use and cached there: start-up does not
 # pay for patterns a command never uses.
@@ -124,3 +125,13 @@ def shown_part(text: str, most: int = SCREEN_TEXT_MOST) -> str:
     if len(text) <= most:
         return text
     return f"{text[:most]}\n... ({len(text) - most:,} more characters)"
+
+
+def blank_separated(sections: Iterable[list[str]]) -> list[str]:
+    """The sections' lines, one blank line between two sections; empty sections left out."""
+    lines: list[str] = []
+    for section in sections:
+        if section:
+            lines += [""] if lines else []
+            lines += section
+    return lines

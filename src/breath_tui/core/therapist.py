@@ -42,6 +42,7 @@ from breath_tui.core.trends import (
     ChangeFigure,
     RegionFigure,
     TrendRow,
+    change_amount,
     region_figures,
     times,
 )
@@ -139,12 +140,9 @@ def change_line(change: ChangeFigure) -> str:
         return ""
     if change.average is None:
         return f"Change: too few to tell ({times(change.count)})"
-    shown = round(abs(change.average), 1)
-    direction = "lower" if change.average < 0 else "higher"
-    amount = "none" if shown == 0 else f"{shown:g} {direction}"
+    amount = change_amount(change.average, once=change.count == 1) or "none"
     if change.count == 1:
         return f"Change: {amount}, once"
-    amount = "none" if shown == 0 else f"{shown:.1f} {direction}"
     return f"Average change: {amount}, {times(change.count)}"
 
 

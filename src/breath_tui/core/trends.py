@@ -26,6 +26,7 @@ from typing import Literal, NamedTuple, Protocol
 
 from breath_tui.core.checkin import PACES, CheckIn
 from breath_tui.core.sparkline import sparkline
+from breath_tui.core.text import blank_separated
 from breath_tui.core.vocab import UNNAMED
 
 TOO_FEW_TO_TELL = 3
@@ -477,13 +478,22 @@ def change_figure_text(count: int, average: float | None) -> str:
         return "none with both ratings"
     if average is None:
         return f"too few to tell ({times(count)})"
-    shown = round(abs(average), 1)
-    direction = "lower" if average < 0 else "higher"
+    amount = change_amount(average, once=count == 1)
     if count == 1:
-        return "no change, once" if shown == 0 else f"tension {shown:g} {direction}, once"
-    if shown == 0:
+        return f"tension {amount}, once" if amount else "no change, once"
+    if not amount:
         return f"no change on average, {times(count)}"
-    return f"tension {shown:.1f} {direction} on average, {times(count)}"
+    return f"tension {amount} on average, {times(count)}"
+
+
+def change_amount(average: float, *, once: bool = False) -> str:
+    """'2.3 lower' (to one decimal, '2.0 higher'); one entry's value as it is ('3 lower');
+    "" for a change that rounds to none."""
+    shown = round(abs(average), 1)
+    if shown == 0:
+        return ""
+    direction = "lower" if average < 0 else "higher"
+    return f"{shown:g} {direction}" if once else f"{shown:.1f} {direction}"
 
 
 def trends_lines(trends: Trends, width: int = 40) -> list[str]:
@@ -499,9 +509,7 @@ def trends_lines(trends: Trends, width: int = 40) -> list[str]:
     if trends.feedback_count:
         from breath_tui.core.feedback import feedback_trend_lines
 
-        told = feedback_trend_lines(trends, width)
-        lines += [""] if lines and told else []
-        lines += told
+        lines = blank_separated([lines, feedback_trend_lines(trends, width)])
     return lines or [f"{_entries(trends)}: no ratings, body scan or feelings in them yet."]
 
 
@@ -562,8 +570,4 @@ def tension_lines(trends: Trends, width: int = 40) -> list[str]:
         helps += ["By time of day"]
         helps += [f"  {f.label}: {f.text}" for f in trends.by_time_of_day if f.count]
         sections.append(helps)
-    lines: list[str] = []
-    for section in sections:
-        lines += [""] if lines else []
-        lines += section
-    return lines
+    return blank_separated(sections)

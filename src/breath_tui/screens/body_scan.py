@@ -24,7 +24,7 @@ from breath_tui.core.vocab import SENSATIONS, WordError, clean_word, region_prom
 from breath_tui.screens.steps import Step
 from breath_tui.widgets.checklist import CheckList
 from breath_tui.widgets.literal import literal
-from breath_tui.widgets.word_input import WordInput
+from breath_tui.widgets.word_input import WordInput, put_back
 
 # The figure is as wide as its widest line over the whole scan (so the panel beside it never
 # moves), but no wider than this: a long region name from config is cut, not wrapped.
@@ -117,11 +117,7 @@ class BodyStep(Step):
             self._retyped = None
             _, word, ticked = retyped
             sensations.set_words(list(sensations.words), {*chosen, *ticked})
-            box = self.query_one(WordInput)
-            # Typing goes on after the word, not over it; _add_word puts that back.
-            box.select_on_focus = False
-            box.value = word
-            box.cursor_position = len(word)
+            put_back(self.query_one(WordInput), word)  # _add_word selects on focus again
             self.query_one("#strength", Static).update(RETYPED)
             self.action_own_word()
             return

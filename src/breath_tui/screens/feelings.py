@@ -39,7 +39,7 @@ from breath_tui.core.vocab import (
 from breath_tui.screens.steps import Step
 from breath_tui.widgets.checklist import PointerList
 from breath_tui.widgets.literal import literal
-from breath_tui.widgets.word_input import WordInput
+from breath_tui.widgets.word_input import WordInput, put_back
 
 Level = Literal["mood", "family", "word", "intensity", "typing"]
 
@@ -102,11 +102,7 @@ class FeelingsStep(Step):
         self._update_sentence()
         self._show("mood")
         if self._retyped is not None:
-            box = self.query_one(WordInput)
-            # Typing goes on after the word, not over it; _typed puts that back.
-            box.select_on_focus = False
-            box.value = self._retyped
-            box.cursor_position = len(self._retyped)
+            put_back(self.query_one(WordInput), self._retyped)  # _typed selects on focus again
             self._retyped = None
             self._show("typing")
             self.query_one("#feel-question", Static).update(RETYPED)

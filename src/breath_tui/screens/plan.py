@@ -36,6 +36,7 @@ from breath_tui.screens.base import BreathScreen, Outcome
 from breath_tui.screens.dialogs import Dialog
 from breath_tui.widgets.checklist import PointerList
 from breath_tui.widgets.literal import literal
+from breath_tui.widgets.word_input import put_back
 
 INTRO = "Your own plan, best written with your therapist. Changes are saved at once."
 KEYS = "↑/↓ move · a add · Enter change · d remove · Esc back"
@@ -123,13 +124,10 @@ class PlanScreen(BreathScreen[Outcome]):
             index = None  # that item is gone meanwhile: the text is offered as a new one
         if index is None and len(self.plan.items(draft.key)) >= MAX_PLAN_ITEMS:
             return False
-        box = self.query_one("#plan-item", Input)
-        # The text offered back goes on where it was left, not selected to be typed over
-        # (as an item opened to change it is); _stop_editing puts that back.
-        box.select_on_focus = False
         self._edit(draft.key, index)
-        box.value = draft.text
-        box.cursor_position = len(draft.text)
+        # Not selected to be typed over, as an item opened to change it is; _stop_editing
+        # selects on focus again.
+        put_back(self.query_one("#plan-item", Input), draft.text)
         self._say(RETYPED)
         return True
 

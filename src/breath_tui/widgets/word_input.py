@@ -15,3 +15,13 @@ class WordInput(Input):
         """Clear the box and go back to the list."""
         self.value = ""
         self.post_message(self.Submitted(self, ""))
+
+
+def put_back(box: Input, text: str) -> None:
+    """Offer `text` back in `box` (what was being typed when the app was ended from outside),
+    to be typed on from: the cursor after it, and not selected when the box takes focus, so a
+    key goes on from it instead of over it. Whoever takes the box's text sets
+    `select_on_focus` back to True."""
+    box.select_on_focus = False
+    box.value = text
+    box.cursor_position = len(text)

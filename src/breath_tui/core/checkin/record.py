@@ -98,8 +98,9 @@ STEPS: dict[Kind, tuple[str, ...]] = {
 
 TYPING = "typing"
 """The key, among an unfinished entry's unknown keys (`extra`), of what was being typed and not
-yet added when the app was ended from outside (a word of one's own in the body scan):
-{"step": "body", "region": "stomach", "word": "buzzing", "ticked": ["tension"]}. The journal
+yet added when the app was ended from outside (a word of one's own in the body scan or the
+feelings): {"step": "body", "region": "stomach", "word": "buzzing", "ticked": ["tension"]} or
+{"step": "feelings", "word": "..."}. The journal
 keeps it until the entry next changes (Journal.save_typing); the step resumed offers it back."""
 
 

@@ -48,7 +48,7 @@ def heart_sections(checkins: Iterable[CheckIn]) -> list[tuple[str, list[str]]]:
     assessments: list[str] = []
     for checkin in checkins:
         if checkin.heart is not None:
-            hearts.append((checkin, checkin.heart))
+            hearts.append((checkin, checkin.heart))  # the pair: mypy knows heart is not None
         if checkin.resonance is not None:
             line = resonance_line(checkin.resonance.chosen_rate)
             assessments.append(f"{line} ({long_date(checkin.started_at)})")
@@ -58,7 +58,7 @@ def heart_sections(checkins: Iterable[CheckIn]) -> list[tuple[str, list[str]]]:
         averaged = " on average" if len(hearts) == 1 else ""
         title = HEART_TITLE if len(hearts) == 1 else f"{HEART_TITLE[:-1]}; {HEART_AVERAGES})"
         lines = [
-            f"{day_and_time(checkin.started_at)}, {_what(checkin)}: "
+            f"{day_and_time(checkin.started_at)}, {KIND_NAMES[checkin.kind]}: "
             f"{heart_text(heart, averaged=averaged)}"
             for checkin, heart in hearts
         ]
@@ -66,7 +66,3 @@ def heart_sections(checkins: Iterable[CheckIn]) -> list[tuple[str, list[str]]]:
     if assessments:
         sections.append((RESONANCE_TITLE, assessments))
     return sections
-
-
-def _what(checkin: CheckIn) -> str:
-    return KIND_NAMES[checkin.kind]
